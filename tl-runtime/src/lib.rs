@@ -1,1 +1,92 @@
-//! placeholder
+//! The runtime that code generated from TL schemas calls: the wire format,
+//! the [`Serialize`]/[`Deserialize`] traits, decoding limits and errors.
+//!
+//! ```
+//! use tl_runtime::{Deserialize, Serialize};
+//!
+//! let ids: Vec<i32> = vec![2, 3, 4];
+//! let bytes = ids.to_bytes(); // boxed Vector<int>: id, count, items
+//! assert_eq!(bytes.len(), ids.serialized_len());
+//! assert_eq!(Vec::<i32>::from_bytes(&bytes)?, ids);
+//!
+//! let (name, used) = String::from_prefix(&[5, b'P', b'e', b't', b'e', b'r', 0, 0, 0xAA])?;
+//! assert_eq!((name.as_str(), used), ("Peter", 8));
+//! # Ok::<(), tl_runtime::Error>(())
+//! ```
+//!
+//! # Decoding is safe on hostile input
+//!
+//! Bytes from the network never make decoding panic, overflow the stack, or
+//! allocate more than the remaining input could describe: every read is
+//! bounds-checked, vector counts are checked against the remaining input
+//! before allocating ([`Reader::read_bare_vector`]), recursion is bounded by
+//! [`Config::max_depth`] through [`Reader::enter`], and length arithmetic is
+//! checked. Each failure is an [`Error`] carrying the byte offset.
+//!
+//! # Policies
+//!
+//! - **Long strings.** Payloads of 2^24 bytes or more are written in TDLib's
+//!   `0xFF` + 7-byte length form ([`wire::write_bytes`]), the only encoding
+//!   that can carry them. Reading that form requires
+//!   [`Config::long_strings`]; by default it fails with
+//!   [`ErrorKind::LongStringDisabled`], since Telegram never sends it.
+//! - **Padding.** Padding after a string must be present but its bytes are
+//!   not checked for zero, as in TDLib. Writers always pad with zeros.
+//! - **Invalid UTF-8.** Replaced with U+FFFD by default
+//!   ([`Utf8Policy::Replace`]), so one bad byte does not lose a whole update
+//!   batch; [`Utf8Policy::Error`] rejects it instead.
+//! - **`#` (nat).** Values of 2^31 and above are rejected with
+//!   [`ErrorKind::NegativeNat`], as TDLib does ([`Reader::read_nat`]).
+//! - **`bytes` vs `Vector`.** `Vec<T>` is always the boxed `Vector t`. TL
+//!   `bytes` fields are `Vec<u8>` handled by [`Reader::read_bytes`] and
+//!   [`wire::write_bytes`]; `u8` is not `Serialize`, so `Vec<u8>` never
+//!   becomes a vector of bytes. [`RawBytes`] names `bytes` where a type is
+//!   needed (e.g. `Vec<RawBytes>` for `Vector<bytes>`).
+//! - **`true`.** The zero-byte [`True`] type.
+//! - **`Object`.** [`RawObject`] keeps the raw bytes of one boxed value.
+//!
+//! # Features
+//!
+//! - `std` (default): `std::error::Error` for [`Error`] and [`RpcError`].
+//! - `macros` (default): re-exports the `tl!` macro from `tl-macros`.
+//! - `bytes`: `BufMutSink` and `Serialize::write_to_buf` for `bytes::BufMut`.
+//! - `gzip`: `gunzip` and `unpack_gzip_packed` for `gzip_packed#3072cfa1`.
+//! - `serde`: the `serde_bytes` module for `Vec<u8>` fields.
+#![no_std]
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+extern crate alloc;
+#[cfg(feature = "std")]
+extern crate std;
+
+mod config;
+mod error;
+mod flag_true;
+mod impls;
+mod object;
+mod raw_bytes;
+mod reader;
+mod rpc_error;
+mod sink;
+mod traits;
+pub mod wire;
+
+pub use config::{Config, Utf8Policy};
+pub use error::{Error, ErrorKind, Result};
+pub use flag_true::True;
+pub use object::RawObject;
+pub use raw_bytes::RawBytes;
+pub use reader::Reader;
+pub use rpc_error::{ErrorClass, RpcError};
+#[cfg(feature = "bytes")]
+pub use sink::BufMutSink;
+pub use sink::Sink;
+pub use traits::{Deserialize, Identifiable, RemoteCall, Serialize};
+
+/// Re-exports the `tl!` macro. The glob (not `tl_macros::tl`) keeps the
+/// build working while `tl-macros` is still an empty placeholder.
+#[cfg(feature = "macros")]
+// Allowed because the glob matches nothing until `tl-macros` exports `tl!`.
+#[allow(unused_imports)]
+pub use tl_macros::*;

@@ -1,0 +1,83 @@
+//! Destinations for serialized bytes.
+
+use alloc::vec::Vec;
+
+/// Where serialized bytes go.
+///
+/// Only [`Sink::put_slice`] must be written; the fixed-width helpers encode
+/// little-endian, as every TL number is.
+pub trait Sink {
+    /// Appends `bytes`.
+    fn put_slice(&mut self, bytes: &[u8]);
+
+    /// Appends a 32-bit unsigned integer (constructor ids, `#`).
+    fn put_u32(&mut self, v: u32) {
+        self.put_slice(&v.to_le_bytes());
+    }
+
+    /// Appends a TL `int`.
+    fn put_i32(&mut self, v: i32) {
+        self.put_slice(&v.to_le_bytes());
+    }
+
+    /// Appends a TL `long`.
+    fn put_i64(&mut self, v: i64) {
+        self.put_slice(&v.to_le_bytes());
+    }
+
+    /// Appends a TL `double`.
+    fn put_f64(&mut self, v: f64) {
+        self.put_slice(&v.to_le_bytes());
+    }
+}
+
+impl Sink for Vec<u8> {
+    #[inline]
+    fn put_slice(&mut self, bytes: &[u8]) {
+        self.extend_from_slice(bytes);
+    }
+}
+
+/// Adapts any [`bytes::BufMut`] into a [`Sink`].
+///
+/// `BufMut` panics when a fixed-capacity buffer runs out of room; size such
+/// buffers with [`Serialize::serialized_len`](crate::Serialize::serialized_len) first.
+#[cfg(feature = "bytes")]
+pub struct BufMutSink<'a, B: bytes::BufMut>(pub &'a mut B);
+
+#[cfg(feature = "bytes")]
+impl<B: bytes::BufMut> Sink for BufMutSink<'_, B> {
+    #[inline]
+    fn put_slice(&mut self, bytes: &[u8]) {
+        self.0.put_slice(bytes);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_little_endian() {
+        let mut out = Vec::new();
+        out.put_u32(0x1cb5_c415);
+        out.put_i32(-2);
+        out.put_i64(1);
+        out.put_f64(1.0);
+        assert_eq!(
+            out,
+            [
+                0x15, 0xc4, 0xb5, 0x1c, 0xfe, 0xff, 0xff, 0xff, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                0, 0, 0xf0, 0x3f
+            ]
+        );
+    }
+
+    #[cfg(feature = "bytes")]
+    #[test]
+    fn buf_mut_sink_appends() {
+        let mut buf = bytes::BytesMut::new();
+        BufMutSink(&mut buf).put_u32(7);
+        assert_eq!(&buf[..], &[7, 0, 0, 0]);
+    }
+}

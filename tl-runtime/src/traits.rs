@@ -1,0 +1,88 @@
+//! The traits generated types implement.
+
+use alloc::vec::Vec;
+
+use crate::error::{ErrorKind, Result};
+use crate::{Config, Reader, Sink};
+
+/// A value that can be written in TL's binary form.
+pub trait Serialize {
+    /// Exact number of bytes [`Serialize::serialize`] writes.
+    fn serialized_len(&self) -> usize;
+
+    /// Writes the value to `out`.
+    fn serialize<S: Sink + ?Sized>(&self, out: &mut S);
+
+    /// The value's bytes, in a vector allocated once at the exact size.
+    fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(self.serialized_len());
+        self.serialize(&mut out);
+        out
+    }
+
+    /// Appends the value to `out`, reserving room exactly once.
+    fn write_to(&self, out: &mut Vec<u8>) {
+        out.reserve_exact(self.serialized_len());
+        self.serialize(out);
+    }
+
+    /// Writes the value into any [`bytes::BufMut`].
+    #[cfg(feature = "bytes")]
+    fn write_to_buf<B: bytes::BufMut>(&self, buf: &mut B) {
+        self.serialize(&mut crate::BufMutSink(buf));
+    }
+}
+
+/// A value that can be read from TL's binary form.
+pub trait Deserialize: Sized {
+    /// The fewest bytes any encoded value of this type occupies. Vector
+    /// decoding uses it to reject impossible counts before allocating; the
+    /// default of 0 is always safe (the check then assumes 1 byte per item).
+    const MIN_WIRE_LEN: usize = 0;
+
+    /// Reads one value at the reader's cursor.
+    fn deserialize(r: &mut Reader<'_>) -> Result<Self>;
+
+    /// Decodes a value that must span all of `bytes`, with the default [`Config`].
+    ///
+    /// Bytes left after the value fail with [`ErrorKind::TrailingBytes`] at
+    /// the offset where they start.
+    fn from_bytes(bytes: &[u8]) -> Result<Self> {
+        Self::from_bytes_with(bytes, &Config::default())
+    }
+
+    /// Like [`Deserialize::from_bytes`], with the given limits and policies.
+    fn from_bytes_with(bytes: &[u8], config: &Config) -> Result<Self> {
+        let mut r = Reader::with_config(bytes, config);
+        let value = Self::deserialize(&mut r)?;
+        if !r.is_empty() {
+            return Err(r.error(ErrorKind::TrailingBytes {
+                count: r.remaining(),
+            }));
+        }
+        Ok(value)
+    }
+
+    /// Streaming form: decodes one value from the front of `bytes` and
+    /// returns it with the number of bytes consumed; the rest is left for
+    /// the caller.
+    fn from_prefix(bytes: &[u8]) -> Result<(Self, usize)> {
+        let mut r = Reader::new(bytes);
+        let value = Self::deserialize(&mut r)?;
+        Ok((value, r.position()))
+    }
+}
+
+/// A TL constructor or function with a constructor id.
+pub trait Identifiable {
+    /// The constructor's 32-bit id (the CRC32 of its normalized definition,
+    /// or the `#id` written in the schema).
+    const CONSTRUCTOR_ID: u32;
+}
+
+/// A TL function (RPC method): its arguments serialize as the request, and
+/// the answer decodes as [`RemoteCall::Return`].
+pub trait RemoteCall: Serialize {
+    /// The type the function returns.
+    type Return: Deserialize;
+}

@@ -1,0 +1,197 @@
+//! Pure functions that generated code uses to write and size TL values.
+//!
+//! Everything here follows the [binary serialization] rules: numbers are
+//! little-endian, every value is a multiple of 4 bytes long.
+//!
+//! [binary serialization]: https://core.telegram.org/mtproto/serialize
+
+use crate::Sink;
+
+/// Constructor id of the boxed `Vector t` (`vector#1cb5c415`).
+pub const VECTOR_ID: u32 = 0x1cb5_c415;
+/// Constructor id of `boolTrue#997275b5 = Bool`.
+pub const BOOL_TRUE_ID: u32 = 0x9972_75b5;
+/// Constructor id of `boolFalse#bc799737 = Bool`.
+pub const BOOL_FALSE_ID: u32 = 0xbc79_9737;
+/// Constructor id of `gzip_packed#3072cfa1 packed_data:string = Object`.
+pub const GZIP_PACKED_ID: u32 = 0x3072_cfa1;
+
+/// Longest payload whose length fits in the one-byte prefix.
+pub(crate) const SHORT_MAX: usize = 253;
+/// First byte announcing a 3-byte little-endian length.
+pub(crate) const MEDIUM_MARK: u8 = 0xFE;
+/// First byte announcing TDLib's 7-byte little-endian length.
+pub(crate) const LONG_MARK: u8 = 0xFF;
+/// Payloads this long no longer fit the 3-byte length.
+const MEDIUM_LIMIT: usize = 1 << 24;
+/// Payloads this long no longer fit the 7-byte length.
+const LONG_LIMIT: u64 = 1 << 56;
+
+/// Bytes of zero padding after `n` bytes to reach a multiple of 4.
+pub(crate) const fn padding(n: usize) -> usize {
+    n.wrapping_neg() & 3
+}
+
+/// Size of the length prefix for a payload of `len` bytes.
+const fn header_len(len: usize) -> usize {
+    if len <= SHORT_MAX {
+        1
+    } else if len < MEDIUM_LIMIT {
+        4
+    } else {
+        8
+    }
+}
+
+/// Serialized size of a TL `string`/`bytes` whose payload is `len` bytes:
+/// length prefix, payload and padding.
+///
+/// ```
+/// assert_eq!(tl_runtime::wire::bytes_len(5), 8);
+/// assert_eq!(tl_runtime::wire::bytes_len(254), 260);
+/// ```
+pub const fn bytes_len(len: usize) -> usize {
+    // Saturates instead of wrapping for lengths near `usize::MAX`, which no
+    // slice in memory can have.
+    let unpadded = header_len(len).saturating_add(len);
+    unpadded.saturating_add(padding(unpadded))
+}
+
+/// Writes a TL `string`/`bytes`: length prefix, `data`, zero padding.
+///
+/// Up to 253 bytes the prefix is the length in one byte; below 2^24 it is
+/// `0xFE` and a 3-byte length. Longer payloads get TDLib's `0xFF` and a
+/// 7-byte length, the only encoding that can carry them; a reader accepts
+/// that form only with [`Config::long_strings`](crate::Config::long_strings).
+///
+/// # Panics
+///
+/// If `data` is 2^56 bytes or longer, which no TL peer can represent.
+pub fn write_bytes<S: Sink + ?Sized>(out: &mut S, data: &[u8]) {
+    let len = data.len();
+    let mut header = [0u8; 8];
+    let header_len = header_len(len);
+    let wide = (len as u64).to_le_bytes();
+    match header_len {
+        1 => header[0] = wide[0],
+        4 => {
+            header[0] = MEDIUM_MARK;
+            header[1..4].copy_from_slice(&wide[..3]);
+        }
+        _ => {
+            assert!(
+                (len as u64) < LONG_LIMIT,
+                "a TL string cannot carry 2^56 bytes or more"
+            );
+            header[0] = LONG_MARK;
+            header[1..8].copy_from_slice(&wide[..7]);
+        }
+    }
+    out.put_slice(&header[..header_len]);
+    out.put_slice(data);
+    out.put_slice(&[0u8; 3][..padding(header_len + len)]);
+}
+
+/// Writes a boxed `Bool`.
+pub fn write_bool<S: Sink + ?Sized>(out: &mut S, v: bool) {
+    out.put_u32(if v { BOOL_TRUE_ID } else { BOOL_FALSE_ID });
+}
+
+/// Serialized size of a boxed `Vector`: id, count and the items.
+pub fn vector_len<T>(items: &[T], elem_len: impl Fn(&T) -> usize) -> usize {
+    bare_vector_len(items, elem_len).saturating_add(4)
+}
+
+/// Serialized size of a bare `vector`: count and the items.
+pub fn bare_vector_len<T>(items: &[T], elem_len: impl Fn(&T) -> usize) -> usize {
+    items
+        .iter()
+        .fold(4usize, |sum, item| sum.saturating_add(elem_len(item)))
+}
+
+/// Writes a boxed `Vector`: [`VECTOR_ID`], the count, then each item with `elem`.
+///
+/// # Panics
+///
+/// If `items` has more than `u32::MAX` elements, which TL cannot count.
+pub fn write_vector<S: Sink + ?Sized, T>(out: &mut S, items: &[T], elem: impl FnMut(&mut S, &T)) {
+    out.put_u32(VECTOR_ID);
+    write_bare_vector(out, items, elem);
+}
+
+/// Writes a bare `vector`: the count, then each item with `elem`.
+///
+/// # Panics
+///
+/// If `items` has more than `u32::MAX` elements, which TL cannot count.
+pub fn write_bare_vector<S: Sink + ?Sized, T>(
+    out: &mut S,
+    items: &[T],
+    mut elem: impl FnMut(&mut S, &T),
+) {
+    let count = u32::try_from(items.len()).expect("a TL vector holds at most u32::MAX items");
+    out.put_u32(count);
+    for item in items {
+        elem(out, item);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use alloc::vec;
+    use alloc::vec::Vec;
+
+    fn encoded(data: &[u8]) -> Vec<u8> {
+        let mut out = Vec::new();
+        write_bytes(&mut out, data);
+        out
+    }
+
+    #[test]
+    fn peter_matches_the_spec() {
+        assert_eq!(encoded(b"Peter"), [5, b'P', b'e', b't', b'e', b'r', 0, 0]);
+    }
+
+    #[test]
+    fn prefix_form_switches_at_254_and_2_pow_24() {
+        for (len, prefix) in [
+            (0usize, vec![0u8]),
+            (1, vec![1]),
+            (253, vec![253]),
+            (254, vec![0xFE, 254, 0, 0]),
+            (255, vec![0xFE, 255, 0, 0]),
+            ((1 << 24) - 1, vec![0xFE, 0xFF, 0xFF, 0xFF]),
+            (1 << 24, vec![0xFF, 0, 0, 0, 1, 0, 0, 0]),
+        ] {
+            let out = encoded(&vec![7u8; len]);
+            assert!(out.starts_with(&prefix), "len {len}");
+            assert_eq!(out.len(), bytes_len(len), "len {len}");
+            assert_eq!(out.len() % 4, 0, "len {len}");
+            assert!(out[prefix.len() + len..].iter().all(|&b| b == 0));
+        }
+    }
+
+    #[test]
+    fn sizes_saturate_instead_of_wrapping() {
+        assert_eq!(bytes_len(usize::MAX), usize::MAX);
+    }
+
+    #[test]
+    fn vectors_count_their_header() {
+        let items = [1i32, 2, 3];
+        assert_eq!(vector_len(&items, |_| 4), 20);
+        assert_eq!(bare_vector_len(&items, |_| 4), 16);
+        let mut out = Vec::new();
+        write_bare_vector(&mut out, &items, |o, v| o.put_i32(*v));
+        assert_eq!(out, [3, 0, 0, 0, 1, 0, 0, 0, 2, 0, 0, 0, 3, 0, 0, 0]);
+    }
+
+    #[test]
+    fn bools_use_their_ids() {
+        let mut out = Vec::new();
+        write_bool(&mut out, true);
+        write_bool(&mut out, false);
+        assert_eq!(out, [0xb5, 0x75, 0x72, 0x99, 0x37, 0x97, 0x79, 0xbc]);
+    }
+}
