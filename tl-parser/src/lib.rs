@@ -1,1 +1,144 @@
-//! placeholder
+//! Parser, id verifier and validator for TL (Type Language) schemas: Telegram's
+//! `api.tl` and `mtproto.tl`, TDLib's `td_api.tl`, and TON's schemas.
+//!
+//! [`parse`] reads a schema into an AST ([`Schema`]) whose nodes carry source
+//! [`Span`]s, computes every definition's CRC32 id under the schema's
+//! [`Dialect`], checks declared ids, references and flags, and returns every
+//! finding as a [`Diagnostic`] in one pass.
+//!
+//! ```
+//! use tl_parser::{parse, Options, SourceFile};
+//!
+//! let src = "updateShort#78d4dec1 update:Update date:int = Updates;\n";
+//! let parsed = parse(src, &Options::default());
+//! let def = &parsed.schema.definitions[0];
+//! assert_eq!(def.id(), 0x78d4dec1);
+//! assert_eq!(def.computed_id, 0x78d4dec1);
+//! // `Update` and `Updates` are not defined here: a warning, not an error.
+//! assert!(!parsed.has_errors());
+//! let file = SourceFile::new("seed.tl", src);
+//! assert!(parsed.diagnostics[0].render(&file).contains("undefined type `Update`"));
+//! ```
+
+mod ast;
+mod diagnostic;
+mod doc;
+mod grammar;
+mod id;
+mod parse;
+mod print;
+mod span;
+mod validate;
+
+pub use ast::{
+    DeclaredId, Definition, FlagRef, Ident, Multiplier, Param, ParamType, Schema, Section, TypeDoc,
+    TypeExpr, TypeParam, TypeSyntax,
+};
+pub use diagnostic::{Code, Diagnostic, Severity};
+pub use doc::Doc;
+pub use id::{compute_id, normalized_text, Dialect};
+pub use span::{LineCol, SourceFile, Span};
+pub use validate::BUILTIN_TYPES;
+
+/// How to read a schema.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// The id rule; `None` detects it per file ([`Dialect::detect`]).
+    pub dialect: Option<Dialect>,
+    /// Names (or `*` patterns such as `*Legacy`) whose declared id may differ from
+    /// the computed one, or repeat another definition's id.
+    pub allow_id_mismatch: Vec<String>,
+    /// Report undefined types as errors instead of warnings.
+    pub strict: bool,
+}
+
+impl Options {
+    /// Whether `name` is allowed to deviate from the id rules.
+    pub fn allows(&self, name: &str) -> bool {
+        self.allow_id_mismatch.iter().any(|p| glob_match(p, name))
+    }
+}
+
+/// Matches `name` against a pattern in which `*` stands for any text.
+fn glob_match(pattern: &str, name: &str) -> bool {
+    let mut parts = pattern.split('*');
+    let first = parts.next().unwrap_or("");
+    let Some(mut rest) = name.strip_prefix(first) else {
+        return false;
+    };
+    let parts: Vec<&str> = parts.collect();
+    let Some((last, middle)) = parts.split_last() else {
+        return rest.is_empty();
+    };
+    for part in middle {
+        match rest.find(part) {
+            Some(i) => rest = &rest[i + part.len()..],
+            None => return false,
+        }
+    }
+    rest.len() >= last.len() && rest.ends_with(last)
+}
+
+/// A parsed schema and everything found wrong with it.
+#[derive(Clone, Debug)]
+pub struct Parsed {
+    /// The AST, as complete as the text allowed.
+    pub schema: Schema,
+    /// Every diagnostic, sorted by position.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Parsed {
+    /// Whether any diagnostic is an error.
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+
+    /// The errors only.
+    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics.iter().filter(|d| d.is_error())
+    }
+}
+
+/// Parses, computes ids, and validates `src`.
+pub fn parse(src: &str, options: &Options) -> Parsed {
+    let parse::Read {
+        mut schema,
+        mut diagnostics,
+    } = parse::read(src);
+    schema.dialect = options
+        .dialect
+        .unwrap_or_else(|| Dialect::detect(&schema.definitions));
+    for def in &mut schema.definitions {
+        def.computed_id = compute_id(def, schema.dialect);
+    }
+    validate::validate(&schema, options, &mut diagnostics);
+    diagnostics.sort_by_key(|d| d.span.start);
+    Parsed {
+        schema,
+        diagnostics,
+    }
+}
+
+/// [`parse`] with default options.
+pub fn parse_str(src: &str) -> Parsed {
+    parse(src, &Options::default())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn glob_patterns() {
+        assert!(glob_match("*Legacy", "inputStickerSetThumbLegacy"));
+        assert!(glob_match(
+            "invokeWith*Prefix",
+            "invokeWithApnsSecretPrefix"
+        ));
+        assert!(glob_match("ipPortSecret", "ipPortSecret"));
+        assert!(!glob_match("ipPortSecret", "ipPortSecret2"));
+        assert!(!glob_match("*Legacy", "legacyFoo"));
+        assert!(glob_match("*", "anything"));
+    }
+}

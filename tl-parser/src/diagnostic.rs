@@ -1,0 +1,220 @@
+//! Diagnostics: a stable code, a message, a primary span and notes, rendered like rustc.
+
+use crate::span::{SourceFile, Span};
+use core::fmt::{self, Write as _};
+
+/// How bad a diagnostic is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Severity {
+    /// The schema can still be used.
+    Warning,
+    /// The schema is wrong.
+    Error,
+}
+
+impl Severity {
+    /// `"error"` or `"warning"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+macro_rules! codes {
+    ($($(#[$doc:meta])* $name:ident = $code:literal,)*) => {
+        /// The kind of a diagnostic, with a stable code such as `E0101`.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        #[non_exhaustive]
+        pub enum Code { $($(#[$doc])* $name,)* }
+
+        impl Code {
+            /// The stable code, e.g. `"E0101"`.
+            pub fn as_str(self) -> &'static str {
+                match self { $(Code::$name => $code,)* }
+            }
+
+            /// Every code, in numeric order.
+            pub const ALL: &'static [Code] = &[$(Code::$name,)*];
+        }
+    };
+}
+
+codes! {
+    /// Text that is not valid TL.
+    Syntax = "E0001",
+    /// A definition not closed by `;`.
+    Unterminated = "E0002",
+    /// An `#id` that is not 1 to 8 hex digits.
+    MalformedId = "E0003",
+    /// A `---…---` line that is neither `types` nor `functions`.
+    UnknownSection = "E0004",
+    /// A declared id that differs from the computed one.
+    IdMismatch = "E0101",
+    /// Two definitions with the same id.
+    DuplicateId = "E0102",
+    /// Two definitions with the same name.
+    DuplicateName = "E0103",
+    /// Two parameters of one definition with the same name.
+    DuplicateField = "E0104",
+    /// A type that no definition provides.
+    UndefinedType = "E0201",
+    /// `flags.N?` naming a field that does not exist.
+    UnknownFlagField = "E0202",
+    /// `flags.N?` naming a field declared after it.
+    FlagFieldAfterUse = "E0203",
+    /// `flags.N?` naming a field that is not `#`.
+    FlagFieldNotNat = "E0204",
+    /// A flag bit outside 0..=31.
+    FlagBitOutOfRange = "E0205",
+    /// `!X` without a `{X:Type}` parameter.
+    UnboundTypeVariable = "E0206",
+    /// A constructor whose result is a bare or builtin type.
+    BadResultType = "E0207",
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One finding about a schema.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// The stable code.
+    pub code: Code,
+    /// A one-line message.
+    pub message: String,
+    /// Where the problem is.
+    pub span: Span,
+    /// The definition the problem is in, if any.
+    pub definition: Option<String>,
+    /// Extra help: `did you mean …`, the normalized text, …
+    pub notes: Vec<String>,
+}
+
+impl Diagnostic {
+    /// An error with `code` and `message` at `span`.
+    pub fn error(code: Code, span: Span, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            code,
+            message: message.into(),
+            span,
+            definition: None,
+            notes: Vec::new(),
+        }
+    }
+
+    /// A warning with `code` and `message` at `span`.
+    pub fn warning(code: Code, span: Span, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(code, span, message)
+        }
+    }
+
+    /// Adds a note.
+    pub fn with_note(mut self, note: impl Into<String>) -> Self {
+        self.notes.push(note.into());
+        self
+    }
+
+    /// Names the definition the problem is in.
+    pub fn in_definition(mut self, name: &str) -> Self {
+        self.definition = Some(name.to_string());
+        self
+    }
+
+    /// Whether this is an error.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// Renders the diagnostic like rustc, with the source line and a caret:
+    ///
+    /// ```text
+    /// error[E0101]: declared id #12345678 of `foo` differs from the computed #0b3f1d23
+    ///  --> a.tl:3:4
+    ///   |
+    /// 3 | foo#12345678 = Foo;
+    ///   |    ^^^^^^^^^
+    ///   = note: …
+    /// ```
+    pub fn render(&self, file: &SourceFile) -> String {
+        let mut out = String::new();
+        let start = file.line_col(self.span.start);
+        let line = file.line_text(start.line);
+        let gutter = start.line.to_string().len();
+        let pad = " ".repeat(gutter);
+        let _ = writeln!(
+            out,
+            "{}[{}]: {}",
+            self.severity.as_str(),
+            self.code,
+            self.message
+        );
+        let _ = writeln!(out, "{pad}--> {}:{}", file.name(), start);
+        let _ = writeln!(out, "{pad} |");
+        let _ = writeln!(out, "{} | {}", start.line, line);
+        // Underline to the end of the span or of the line, whichever comes first.
+        let line_chars = line.chars().count();
+        let span_chars = file
+            .slice(self.span)
+            .chars()
+            .take_while(|&c| c != '\n')
+            .count();
+        let width = span_chars.clamp(1, (line_chars + 1).saturating_sub(start.column).max(1));
+        let _ = writeln!(
+            out,
+            "{pad} | {}{}",
+            " ".repeat(start.column - 1),
+            "^".repeat(width)
+        );
+        for note in &self.notes {
+            let _ = writeln!(out, "{pad} = note: {note}");
+        }
+        out
+    }
+
+    /// `file:line:col: severity[code]: message`, on one line.
+    pub fn one_line(&self, file: &SourceFile) -> String {
+        format!(
+            "{}:{}: {}[{}]: {}",
+            file.name(),
+            file.line_col(self.span.start),
+            self.severity.as_str(),
+            self.code,
+            self.message
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_like_rustc() {
+        let file = SourceFile::new("a.tl", "ok = Ok;\nfoo#12 = Foo;\n");
+        let d = Diagnostic::error(Code::IdMismatch, Span::new(12, 15), "bad id")
+            .with_note("computed #3");
+        assert_eq!(
+            d.render(&file),
+            "error[E0101]: bad id\n --> a.tl:2:4\n  |\n2 | foo#12 = Foo;\n  |    ^^^\n  = note: computed #3\n"
+        );
+        assert_eq!(d.one_line(&file), "a.tl:2:4: error[E0101]: bad id");
+    }
+
+    #[test]
+    fn codes_are_unique() {
+        let mut seen = std::collections::HashSet::new();
+        for c in Code::ALL {
+            assert!(seen.insert(c.as_str()), "{c:?}");
+        }
+    }
+}

@@ -1,0 +1,259 @@
+//! Constructor ids: the CRC32 of a definition's normalized text.
+//!
+//! Two rules exist in the wild (see core.telegram.org/mtproto/TL-abstract-types and
+//! the reference tl-parser):
+//!
+//! * [`Dialect::Telegram`]: fields `name:flagsX.N?true` are dropped, a field of
+//!   type `bytes` (plain or after `?`) is written as `string`, `{`/`}` are
+//!   dropped and `<`/`>` become a space. `!` and parentheses stay.
+//! * [`Dialect::Tdlib`] (TDLib and TON, the "canonical" text the reference parser
+//!   prints): every field stays, `bytes` stays, `{}`, `<>` and `()` are dropped
+//!   and so is `!`.
+//!
+//! For example `vector {t:Type} # [ t ] = Vector t` gives `0x1cb5c415` under both.
+
+use crate::ast::{Definition, Multiplier, Param, ParamType, TypeExpr};
+use core::fmt::{self, Write as _};
+
+/// The id rule a schema follows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Dialect {
+    /// Telegram's API and MTProto schemas.
+    #[default]
+    Telegram,
+    /// TDLib's `td_api.tl` and the TON schemas.
+    Tdlib,
+}
+
+impl Dialect {
+    /// The dialect a file most likely uses: Telegram when most definitions declare
+    /// an id, TDLib otherwise (its files declare almost none).
+    pub fn detect(definitions: &[Definition]) -> Dialect {
+        let declared = definitions
+            .iter()
+            .filter(|d| d.declared_id.is_some())
+            .count();
+        if declared * 2 > definitions.len() {
+            Dialect::Telegram
+        } else {
+            Dialect::Tdlib
+        }
+    }
+
+    /// The lowercase name used in options (`telegram`, `tdlib`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Dialect::Telegram => "telegram",
+            Dialect::Tdlib => "tdlib",
+        }
+    }
+}
+
+impl core::str::FromStr for Dialect {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "telegram" => Ok(Dialect::Telegram),
+            "tdlib" | "ton" => Ok(Dialect::Tdlib),
+            other => Err(format!(
+                "unknown dialect `{other}`; expected `telegram` or `tdlib`"
+            )),
+        }
+    }
+}
+
+impl fmt::Display for Dialect {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// The text whose CRC32 is the definition's id under `dialect`.
+pub fn normalized_text(def: &Definition, dialect: Dialect) -> String {
+    let mut out = String::with_capacity(64);
+    out.push_str(&def.name.text);
+    for tp in &def.type_params {
+        // `{X:Type}` loses its braces under both rules.
+        out.push(' ');
+        out.push_str(&tp.name.text);
+        out.push(':');
+        write_type(&mut out, &tp.kind, dialect, false);
+    }
+    for p in &def.params {
+        if dialect == Dialect::Telegram && is_true_flag(p) {
+            continue;
+        }
+        out.push(' ');
+        write_param(&mut out, p, dialect);
+    }
+    if def.builtin {
+        out.push_str(" ?");
+    }
+    out.push_str(" = ");
+    write_type(&mut out, &def.result, dialect, false);
+    out
+}
+
+/// The id of `def` under `dialect`.
+pub fn compute_id(def: &Definition, dialect: Dialect) -> u32 {
+    crc32fast::hash(normalized_text(def, dialect).as_bytes())
+}
+
+fn is_true_flag(p: &Param) -> bool {
+    matches!(&p.ty, ParamType::Conditional { ty, .. } if ty.name.text == "true" && ty.args.is_empty())
+}
+
+fn write_param(out: &mut String, p: &Param, dialect: Dialect) {
+    if let Some(name) = &p.name {
+        out.push_str(&name.text);
+        out.push(':');
+    }
+    match &p.ty {
+        ParamType::Nat => out.push('#'),
+        ParamType::Type { bang, ty } => {
+            if *bang && dialect == Dialect::Telegram {
+                out.push('!');
+            }
+            write_type(out, ty, dialect, p.name.is_some());
+        }
+        ParamType::Conditional { flag, ty } => {
+            let _ = write!(out, "{}.{}?", flag.field.text, flag.bit);
+            write_type(out, ty, dialect, true);
+        }
+        ParamType::Repeat { count, params } => {
+            match count {
+                Some(Multiplier::Number(n)) => {
+                    let _ = write!(out, "{n}*");
+                }
+                Some(Multiplier::Var(v)) => {
+                    out.push_str(&v.text);
+                    out.push('*');
+                }
+                None => {}
+            }
+            out.push_str("[ ");
+            for inner in params {
+                write_param(out, inner, dialect);
+                out.push(' ');
+            }
+            out.push(']');
+        }
+    }
+}
+
+/// Writes a type. `field_type` marks the top-level type of a named field, the
+/// only place where Telegram's rule rewrites `bytes` to `string`
+/// (`Vector<bytes>` keeps its `bytes`).
+fn write_type(out: &mut String, ty: &TypeExpr, dialect: Dialect, field_type: bool) {
+    let parens = ty.syntax == crate::ast::TypeSyntax::Paren && dialect == Dialect::Telegram;
+    if parens {
+        out.push('(');
+    }
+    if ty.bare {
+        out.push('%');
+    }
+    if field_type && dialect == Dialect::Telegram && ty.name.text == "bytes" && ty.args.is_empty() {
+        out.push_str("string");
+    } else {
+        out.push_str(&ty.name.text);
+    }
+    for arg in &ty.args {
+        out.push(' ');
+        write_type(out, arg, dialect, false);
+    }
+    if parens {
+        out.push(')');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::parse_str;
+
+    use super::*;
+
+    fn id(line: &str, dialect: Dialect) -> (u32, String) {
+        let schema = parse_str(line).schema;
+        let def = &schema.definitions[0];
+        (compute_id(def, dialect), normalized_text(def, dialect))
+    }
+
+    #[test]
+    fn spec_spot_checks() {
+        assert_eq!(
+            id("vector {t:Type} # [ t ] = Vector t;", Dialect::Tdlib).0,
+            0x1cb5c415
+        );
+        assert_eq!(
+            id("vector {t:Type} # [ t ] = Vector t;", Dialect::Telegram).0,
+            0x1cb5c415
+        );
+        assert_eq!(id("int ? = Int;", Dialect::Tdlib).0, 0xa8509bda);
+        assert_eq!(
+            id("liteServer.query data:bytes = Object;", Dialect::Tdlib).0,
+            0x798c06df
+        );
+        assert_eq!(
+            id(
+                "liteServer.getMasterchainInfo = liteServer.MasterchainInfo;",
+                Dialect::Tdlib
+            )
+            .0,
+            0x89b5e62e
+        );
+    }
+
+    #[test]
+    fn telegram_rule_drops_true_flags_and_rewrites_bytes() {
+        let (id, text) = id(
+            "user#1 flags:# self:flags.10?true key:bytes opt:flags.2?bytes v:Vector<bytes> = User;",
+            Dialect::Telegram,
+        );
+        assert_eq!(
+            text,
+            "user flags:# key:string opt:flags.2?string v:Vector bytes = User"
+        );
+        assert_eq!(id, crc32fast::hash(text.as_bytes()));
+    }
+
+    #[test]
+    fn canonical_rule_keeps_everything_but_brackets_and_bang() {
+        let (_, text) = id(
+            "invokeWithLayer {X:Type} layer:int query:!X v:(vector bytes) = X;",
+            Dialect::Tdlib,
+        );
+        assert_eq!(
+            text,
+            "invokeWithLayer X:Type layer:int query:X v:vector bytes = X"
+        );
+        let (_, text) = id(
+            "invokeWithLayer {X:Type} layer:int query:!X v:(vector bytes) = X;",
+            Dialect::Telegram,
+        );
+        assert_eq!(
+            text,
+            "invokeWithLayer X:Type layer:int query:!X v:(vector bytes) = X"
+        );
+    }
+
+    #[test]
+    fn seed_ids_verify() {
+        assert_eq!(
+            id(
+                "updateShort#78d4dec1 update:Update date:int = Updates;",
+                Dialect::Telegram
+            )
+            .0,
+            0x78d4dec1
+        );
+        assert_eq!(
+            id(
+                "phone.inviteToGroupCall#7b393160 call:InputGroupCall users:Vector<InputUser> = Updates;",
+                Dialect::Telegram
+            )
+            .0,
+            0x7b393160
+        );
+    }
+}

@@ -1,0 +1,293 @@
+//! The file-level loop: comments, section markers and definitions, with recovery
+//! after a syntax error so that one pass reports every problem.
+
+use crate::ast::{Definition, Schema, Section, TypeDoc};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::doc::DocBlock;
+use crate::grammar::{ws, Grammar, RawDefinition, SyntaxError};
+use crate::span::Span;
+use nom::Offset;
+
+/// The schema as read, before dialect, ids and validation.
+pub(crate) struct Read {
+    pub schema: Schema,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Reads every item of `src`.
+pub(crate) fn read(src: &str) -> Read {
+    let mut reader = Reader {
+        grammar: Grammar::new(src),
+        src,
+        schema: Schema::default(),
+        diagnostics: Vec::new(),
+        section: Section::Types,
+        layer: None,
+        doc: DocBlock::default(),
+        doc_span: Span::default(),
+    };
+    reader.run();
+    let mut schema = reader.schema;
+    if let Some(layer) = schema.layer {
+        for def in &mut schema.definitions {
+            def.layer.get_or_insert(layer);
+        }
+    }
+    Read {
+        schema,
+        diagnostics: reader.diagnostics,
+    }
+}
+
+struct Reader<'s> {
+    grammar: Grammar<'s>,
+    src: &'s str,
+    schema: Schema,
+    diagnostics: Vec<Diagnostic>,
+    section: Section,
+    /// The layer of a `// layer N` marker (secret_api.tl) above the current line.
+    layer: Option<u32>,
+    /// Doc comment lines not yet attached to a definition.
+    doc: DocBlock,
+    doc_span: Span,
+}
+
+impl<'s> Reader<'s> {
+    fn run(&mut self) {
+        let mut rest = self.src;
+        loop {
+            let trimmed = rest.trim_start_matches([' ', '\t', '\r', '\n']);
+            // A blank line ends a doc block: it documents nothing below it.
+            if rest[..rest.len() - trimmed.len()].matches('\n').count() >= 2 {
+                self.flush_doc();
+            }
+            rest = trimmed;
+            if rest.is_empty() {
+                break;
+            }
+            rest = if let Some(comment) = rest.strip_prefix("//") {
+                self.comment(rest, comment)
+            } else if rest.starts_with("---") {
+                self.section_marker(rest)
+            } else {
+                self.definition(rest)
+            };
+        }
+        self.flush_doc();
+    }
+
+    fn offset(&self, at: &str) -> usize {
+        self.src.offset(at)
+    }
+
+    fn comment(&mut self, start: &'s str, comment: &'s str) -> &'s str {
+        let end = comment.find('\n').unwrap_or(comment.len());
+        let text = &comment[..end];
+        let span = Span::new(self.offset(start), self.offset(&comment[end..]));
+        let trimmed = text.trim();
+        if let Some(n) = trimmed
+            .strip_prefix("LAYER ")
+            .and_then(|n| n.trim().parse().ok())
+        {
+            self.schema.layer = Some(n);
+        } else if let Some(n) = trimmed
+            .strip_prefix("layer ")
+            .and_then(|n| n.trim().parse().ok())
+        {
+            self.layer = Some(n);
+        } else if self.doc.push_line(text) {
+            if self.doc_span.is_empty() {
+                self.doc_span = span;
+            }
+            self.doc_span = self.doc_span.to(span);
+        }
+        &comment[end..]
+    }
+
+    fn section_marker(&mut self, start: &'s str) -> &'s str {
+        self.flush_doc();
+        let line_end = start.find('\n').unwrap_or(start.len());
+        match self.grammar.section_marker(start) {
+            Ok((rest, word)) => {
+                match word.text.as_str() {
+                    "types" => self.section = Section::Types,
+                    "functions" => self.section = Section::Functions,
+                    other => self.diagnostics.push(
+                        Diagnostic::error(
+                            Code::UnknownSection,
+                            word.span,
+                            format!("unknown section `{other}`"),
+                        )
+                        .with_note("expected `---types---` or `---functions---`"),
+                    ),
+                }
+                rest
+            }
+            Err(e) => {
+                self.syntax_error(start, e);
+                &start[line_end..]
+            }
+        }
+    }
+
+    fn definition(&mut self, start: &'s str) -> &'s str {
+        match self.grammar.definition(start) {
+            Ok((rest, raw)) => {
+                let (after_ws, _) = ws(rest).unwrap_or((rest, ()));
+                let end = match after_ws.strip_prefix(';') {
+                    Some(after) => after,
+                    None => {
+                        self.diagnostics.push(
+                            Diagnostic::error(
+                                Code::Unterminated,
+                                Span::new(self.offset(rest), self.offset(rest)),
+                                format!("expected `;` after the definition of `{}`", raw.name.text),
+                            )
+                            .in_definition(&raw.name.text),
+                        );
+                        rest
+                    }
+                };
+                let span = Span::new(self.offset(start), self.offset(end));
+                self.push_definition(raw, span);
+                end
+            }
+            Err(e) => {
+                let at = match &e {
+                    nom::Err::Error(e) | nom::Err::Failure(e) => e.at,
+                    nom::Err::Incomplete(_) => start,
+                };
+                self.syntax_error(start, e);
+                recover(at)
+            }
+        }
+    }
+
+    fn syntax_error(&mut self, start: &'s str, e: nom::Err<SyntaxError<'s>>) {
+        let (at, expected) = match e {
+            nom::Err::Error(e) | nom::Err::Failure(e) => (e.at, e.expected),
+            nom::Err::Incomplete(_) => (start, ""),
+        };
+        let offset = self.offset(at);
+        let found = found_token(at);
+        let expected = if expected.is_empty() {
+            "a definition"
+        } else {
+            expected
+        };
+        let width = found.len().max(1).min(at.len().max(1));
+        self.diagnostics.push(Diagnostic::error(
+            Code::Syntax,
+            Span::new(offset, offset + width.min(at.len())),
+            format!("expected {expected}, found {}", describe(found)),
+        ));
+        self.doc = DocBlock::default();
+    }
+
+    fn push_definition(&mut self, raw: RawDefinition<'_>, span: Span) {
+        let declared_id = match &raw.id {
+            Some(id) => {
+                let value = id.value();
+                if value.is_none() {
+                    self.diagnostics.push(
+                        Diagnostic::error(
+                            Code::MalformedId,
+                            id.span,
+                            format!("malformed id `#{}` of `{}`", id.digits, raw.name.text),
+                        )
+                        .with_note("an id is 1 to 8 hexadecimal digits, as in `#1cb5c415`")
+                        .in_definition(&raw.name.text),
+                    );
+                }
+                value
+            }
+            None => None,
+        };
+        let block = std::mem::take(&mut self.doc);
+        self.doc_span = Span::default();
+        let doc = if block.class().is_some() {
+            self.push_type_doc(block, span);
+            Default::default()
+        } else {
+            block.into_doc()
+        };
+        self.schema.definitions.push(Definition {
+            name: raw.name,
+            declared_id,
+            computed_id: 0,
+            type_params: raw.type_params,
+            params: raw.params,
+            result: raw.result,
+            builtin: raw.builtin,
+            section: self.section,
+            layer: self.layer,
+            doc,
+            span,
+        });
+    }
+
+    fn flush_doc(&mut self) {
+        let block = std::mem::take(&mut self.doc);
+        let span = std::mem::take(&mut self.doc_span);
+        if block.class().is_some() {
+            self.push_type_doc(block, span);
+        }
+    }
+
+    fn push_type_doc(&mut self, block: DocBlock, span: Span) {
+        if let Some((name, description)) = block.class() {
+            self.schema.type_docs.push(TypeDoc {
+                name,
+                description,
+                span,
+            });
+        }
+    }
+}
+
+/// Where to resume after a syntax error at `at`: after the next `;`, unless a
+/// line that starts with a letter (a new definition) comes first.
+fn recover(at: &str) -> &str {
+    let mut i = 0;
+    let bytes = at.as_bytes();
+    while i < bytes.len() {
+        match bytes[i] {
+            b';' => return &at[i + 1..],
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                i = at[i..].find('\n').map_or(bytes.len(), |n| i + n);
+            }
+            b'\n'
+                if bytes
+                    .get(i + 1)
+                    .is_some_and(|b| b.is_ascii_alphabetic() || *b == b'-') =>
+            {
+                return &at[i + 1..];
+            }
+            _ => i += 1,
+        }
+    }
+    ""
+}
+
+/// The token at the start of `at`, for "found …" messages.
+fn found_token(at: &str) -> &str {
+    let first = at.chars().next();
+    match first {
+        None => "",
+        Some(c) if c.is_ascii_alphanumeric() || c == '_' => {
+            let end = at
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '.'))
+                .unwrap_or(at.len());
+            &at[..end]
+        }
+        Some(c) => &at[..c.len_utf8()],
+    }
+}
+
+fn describe(token: &str) -> String {
+    match token {
+        "" => "end of input".to_string(),
+        "\n" => "end of line".to_string(),
+        t => format!("`{t}`"),
+    }
+}

@@ -1,0 +1,129 @@
+//! Unpacking of `gzip_packed#3072cfa1 packed_data:string = Object`, which
+//! Telegram servers send in place of large responses.
+
+use alloc::vec::Vec;
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::wire::GZIP_PACKED_ID;
+use crate::{Config, Reader};
+
+/// The fixed part of a gzip member header (RFC 1952, section 2.3).
+const HEADER_LEN: usize = 10;
+/// CRC-32 and ISIZE after the deflate stream.
+const TRAILER_LEN: usize = 8;
+const MAGIC: [u8; 3] = [0x1f, 0x8b, 8]; // ID1, ID2, CM = deflate
+const FHCRC: u8 = 1 << 1;
+const FEXTRA: u8 = 1 << 2;
+const FNAME: u8 = 1 << 3;
+const FCOMMENT: u8 = 1 << 4;
+/// Flag bits RFC 1952 reserves; a decoder must reject them.
+const RESERVED: u8 = 0xe0;
+
+/// Decompresses one gzip member, producing at most `limit` bytes.
+///
+/// Output beyond `limit` fails with [`ErrorKind::DecompressedTooLarge`]
+/// without allocating more than `limit` bytes, so a gzip bomb costs no more
+/// memory than the caller allowed. The CRC-32 and length in the trailer are
+/// verified; a mismatch, a bad header or a broken deflate stream fails with
+/// [`ErrorKind::Decompress`]. Offsets count from the start of `packed`.
+pub fn gunzip(packed: &[u8], limit: usize) -> Result<Vec<u8>> {
+    let body_at = header_end(packed)?;
+    let trailer_at = packed.len().saturating_sub(TRAILER_LEN);
+    let (Some(deflate), Some(trailer)) = (
+        packed.get(body_at..trailer_at),
+        packed.get(trailer_at..).and_then(<[u8]>::first_chunk::<8>),
+    ) else {
+        return Err(corrupt(body_at));
+    };
+    // An empty stream is corrupt anyway, and miniz_oxide's growth loop starts
+    // from twice the input size, which must not be zero.
+    if deflate.is_empty() {
+        return Err(corrupt(body_at));
+    }
+    let data = miniz_oxide::inflate::decompress_to_vec_with_limit(deflate, limit).map_err(
+        |e| match e.status {
+            miniz_oxide::inflate::TINFLStatus::HasMoreOutput => Error::new(
+                ErrorKind::DecompressedTooLarge { limit },
+                body_at,
+            ),
+            _ => corrupt(body_at),
+        },
+    )?;
+    let [c0, c1, c2, c3, s0, s1, s2, s3] = *trailer;
+    let crc_ok = crc32fast::hash(&data) == u32::from_le_bytes([c0, c1, c2, c3]);
+    // ISIZE is the length modulo 2^32.
+    let size_ok = data.len() as u32 == u32::from_le_bytes([s0, s1, s2, s3]);
+    if !(crc_ok && size_ok) {
+        return Err(corrupt(trailer_at));
+    }
+    Ok(data)
+}
+
+/// Unpacks `bytes` if they are one `gzip_packed` value, up to
+/// [`Config::max_unpacked`] bytes; other input is returned unchanged (copied).
+///
+/// The `gzip_packed` value must span all of `bytes`
+/// ([`ErrorKind::TrailingBytes`] otherwise). Error offsets count from the
+/// start of `bytes`.
+pub fn unpack_gzip_packed(bytes: &[u8], config: &Config) -> Result<Vec<u8>> {
+    let mut r = Reader::with_config(bytes, config);
+    if r.peek_u32().ok() != Some(GZIP_PACKED_ID) {
+        return Ok(bytes.to_vec());
+    }
+    r.read_u32()?;
+    let packed = r.read_bytes_ref()?;
+    if !r.is_empty() {
+        return Err(r.error(ErrorKind::TrailingBytes {
+            count: r.remaining(),
+        }));
+    }
+    // The payload ends where the reader stands minus its padding; its start
+    // is what the error offsets inside `gunzip` are relative to.
+    let payload_at = bytes.len() - packed.len() - crate::wire::padding_of(packed.len());
+    gunzip(packed, config.max_unpacked)
+        .map_err(|e| Error::new(e.kind().clone(), e.offset().saturating_add(payload_at)))
+}
+
+/// Where the deflate stream starts, after the header and its optional fields.
+fn header_end(packed: &[u8]) -> Result<usize> {
+    let Some(fixed) = packed.first_chunk::<HEADER_LEN>() else {
+        return Err(corrupt(0));
+    };
+    if fixed[..3] != MAGIC || fixed[3] & RESERVED != 0 {
+        return Err(corrupt(0));
+    }
+    let flags = fixed[3];
+    let mut at = HEADER_LEN;
+    if flags & FEXTRA != 0 {
+        let Some(&[lo, hi]) = packed.get(at..).and_then(<[u8]>::first_chunk::<2>) else {
+            return Err(corrupt(at));
+        };
+        at += 2 + usize::from(u16::from_le_bytes([lo, hi]));
+    }
+    for flag in [FNAME, FCOMMENT] {
+        if flags & flag != 0 {
+            at = skip_zero_terminated(packed, at)?;
+        }
+    }
+    if flags & FHCRC != 0 {
+        at += 2;
+    }
+    if at > packed.len() {
+        return Err(corrupt(packed.len()));
+    }
+    Ok(at)
+}
+
+/// The offset just past the zero byte that ends the field starting at `at`.
+fn skip_zero_terminated(packed: &[u8], at: usize) -> Result<usize> {
+    packed
+        .get(at..)
+        .and_then(|field| field.iter().position(|&b| b == 0))
+        .map(|len| at + len + 1)
+        .ok_or_else(|| corrupt(at))
+}
+
+#[cold]
+fn corrupt(offset: usize) -> Error {
+    Error::new(ErrorKind::Decompress, offset)
+}
