@@ -270,10 +270,17 @@ fn check_references(
     options: &Options,
     out: &mut Vec<Diagnostic>,
 ) {
+    // `!X` names a type variable even when `{X:Type}` is missing; that mistake is
+    // reported once, as E0206, not again as an undefined type.
+    let banged = def.params.iter().filter_map(|p| match &p.ty {
+        ParamType::Type { bang: true, ty } => Some(ty.name.text.as_str()),
+        _ => None,
+    });
     let type_vars: HashSet<&str> = def
         .type_params
         .iter()
         .map(|t| t.name.text.as_str())
+        .chain(banged)
         .collect();
     let severity = if options.strict {
         Severity::Error
