@@ -40,15 +40,15 @@ pub fn gunzip(packed: &[u8], limit: usize) -> Result<Vec<u8>> {
     if deflate.is_empty() {
         return Err(corrupt(body_at));
     }
-    let data = miniz_oxide::inflate::decompress_to_vec_with_limit(deflate, limit).map_err(
-        |e| match e.status {
-            miniz_oxide::inflate::TINFLStatus::HasMoreOutput => Error::new(
-                ErrorKind::DecompressedTooLarge { limit },
-                body_at,
-            ),
+    let data =
+        miniz_oxide::inflate::decompress_to_vec_with_limit(deflate, limit).map_err(|e| match e
+            .status
+        {
+            miniz_oxide::inflate::TINFLStatus::HasMoreOutput => {
+                Error::new(ErrorKind::DecompressedTooLarge { limit }, body_at)
+            }
             _ => corrupt(body_at),
-        },
-    )?;
+        })?;
     let [c0, c1, c2, c3, s0, s1, s2, s3] = *trailer;
     let crc_ok = crc32fast::hash(&data) == u32::from_le_bytes([c0, c1, c2, c3]);
     // ISIZE is the length modulo 2^32.
@@ -71,15 +71,12 @@ pub fn unpack_gzip_packed(bytes: &[u8], config: &Config) -> Result<Vec<u8>> {
         return Ok(bytes.to_vec());
     }
     r.read_u32()?;
-    let packed = r.read_bytes_ref()?;
+    let (payload_at, packed) = r.read_bytes_located()?;
     if !r.is_empty() {
         return Err(r.error(ErrorKind::TrailingBytes {
             count: r.remaining(),
         }));
     }
-    // The payload ends where the reader stands minus its padding; its start
-    // is what the error offsets inside `gunzip` are relative to.
-    let payload_at = bytes.len() - packed.len() - crate::wire::padding_of(packed.len());
     gunzip(packed, config.max_unpacked)
         .map_err(|e| Error::new(e.kind().clone(), e.offset().saturating_add(payload_at)))
 }
@@ -126,4 +123,101 @@ fn skip_zero_terminated(packed: &[u8], at: usize) -> Result<usize> {
 #[cold]
 fn corrupt(offset: usize) -> Error {
     Error::new(ErrorKind::Decompress, offset)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{wire, Serialize};
+    use alloc::vec;
+
+    /// A minimal gzip member around `data`, with the given header flags and
+    /// optional fields already encoded in `extra_header`.
+    fn gzip_with(data: &[u8], flags: u8, extra_header: &[u8]) -> Vec<u8> {
+        let mut out = vec![0x1f, 0x8b, 8, flags, 0, 0, 0, 0, 0, 3];
+        out.extend_from_slice(extra_header);
+        out.extend(miniz_oxide::deflate::compress_to_vec(data, 6));
+        out.extend(crc32fast::hash(data).to_le_bytes());
+        out.extend((data.len() as u32).to_le_bytes());
+        out
+    }
+
+    fn packed_value(gz: &[u8]) -> Vec<u8> {
+        let mut out = Vec::new();
+        crate::Sink::put_u32(&mut out, GZIP_PACKED_ID);
+        wire::write_bytes(&mut out, gz);
+        out
+    }
+
+    #[test]
+    fn unpacks_gzip_packed() {
+        let inner = vec![7i64; 100].to_bytes();
+        let bytes = packed_value(&gzip_with(&inner, 0, &[]));
+        assert_eq!(unpack_gzip_packed(&bytes, &Config::new()).unwrap(), inner);
+    }
+
+    #[test]
+    fn passes_other_values_through() {
+        let bytes = true.to_bytes();
+        assert_eq!(unpack_gzip_packed(&bytes, &Config::new()).unwrap(), bytes);
+    }
+
+    #[test]
+    fn skips_optional_header_fields() {
+        let header = [2, 0, 0xaa, 0xbb, b'n', 0, b'c', 0, 0x12, 0x34];
+        let gz = gzip_with(b"hello", FEXTRA | FNAME | FCOMMENT | FHCRC, &header);
+        assert_eq!(gunzip(&gz, 100).unwrap(), b"hello");
+    }
+
+    #[test]
+    fn output_beyond_the_limit_is_refused() {
+        let data = vec![0u8; 1 << 20];
+        let bytes = packed_value(&gzip_with(&data, 0, &[]));
+        let config = Config::new().max_unpacked(1000);
+        let err = unpack_gzip_packed(&bytes, &config).unwrap_err();
+        assert_eq!(err.kind(), &ErrorKind::DecompressedTooLarge { limit: 1000 });
+        // The payload starts after the id and the 0xFE + 3-byte length prefix.
+        assert_eq!(err.offset(), 8 + HEADER_LEN);
+        assert_eq!(
+            gunzip(&gzip_with(&data, 0, &[]), 1 << 20).unwrap().len(),
+            1 << 20
+        );
+    }
+
+    #[test]
+    fn corruption_is_detected_where_it_is() {
+        let gz = gzip_with(b"hello", 0, &[]);
+        let mut bad_crc = gz.clone();
+        let at = bad_crc.len() - 8;
+        bad_crc[at] ^= 1;
+        let err = gunzip(&bad_crc, 100).unwrap_err();
+        assert_eq!((err.kind(), err.offset()), (&ErrorKind::Decompress, at));
+
+        let mut bad_magic = gz.clone();
+        bad_magic[0] = 0;
+        assert_eq!(gunzip(&bad_magic, 100).unwrap_err().offset(), 0);
+
+        let truncated = &gz[..12];
+        assert_eq!(
+            gunzip(truncated, 100).unwrap_err().kind(),
+            &ErrorKind::Decompress
+        );
+
+        let mut reserved = gz;
+        reserved[3] = 0x80;
+        assert_eq!(
+            gunzip(&reserved, 100).unwrap_err().kind(),
+            &ErrorKind::Decompress
+        );
+    }
+
+    #[test]
+    fn trailing_bytes_after_the_packed_value_are_refused() {
+        let mut bytes = packed_value(&gzip_with(b"x", 0, &[]));
+        let end = bytes.len();
+        bytes.extend([0; 4]);
+        let err = unpack_gzip_packed(&bytes, &Config::new()).unwrap_err();
+        assert_eq!(err.kind(), &ErrorKind::TrailingBytes { count: 4 });
+        assert_eq!(err.offset(), end);
+    }
 }

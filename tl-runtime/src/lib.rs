@@ -63,11 +63,15 @@ extern crate std;
 mod config;
 mod error;
 mod flag_true;
+#[cfg(feature = "gzip")]
+mod gzip;
 mod impls;
 mod object;
 mod raw_bytes;
 mod reader;
 mod rpc_error;
+#[cfg(feature = "serde")]
+pub mod serde_bytes;
 mod sink;
 mod traits;
 pub mod wire;
@@ -75,6 +79,8 @@ pub mod wire;
 pub use config::{Config, Utf8Policy};
 pub use error::{Error, ErrorKind, Result};
 pub use flag_true::True;
+#[cfg(feature = "gzip")]
+pub use gzip::{gunzip, unpack_gzip_packed};
 pub use object::RawObject;
 pub use raw_bytes::RawBytes;
 pub use reader::Reader;

@@ -53,7 +53,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Reads a `string`/`bytes`, returning where its payload starts and the payload.
-    fn read_bytes_located(&mut self) -> Result<(usize, &'a [u8])> {
+    pub(crate) fn read_bytes_located(&mut self) -> Result<(usize, &'a [u8])> {
         let start = self.position();
         let (header_len, len) = self.peek_length_prefix()?;
         // On 64-bit targets `len < 2^56` cannot overflow; on 32-bit ones a
