@@ -1,0 +1,122 @@
+//! The `tl check --format json` document.
+//!
+//! Field names are a contract with scripts: add fields, never rename them.
+
+use crate::counts::Counts;
+use crate::load::Loaded;
+use serde::Serialize;
+use tl_parser::{Diagnostic, SourceFile};
+
+/// The whole report.
+#[derive(Debug, Serialize)]
+pub struct CheckReport {
+    /// One entry per file, in the order checked.
+    pub files: Vec<FileReport>,
+    /// Error diagnostics over all files.
+    pub errors: usize,
+    /// Warning diagnostics over all files.
+    pub warnings: usize,
+}
+
+/// One file's counts and diagnostics.
+#[derive(Debug, Serialize)]
+pub struct FileReport {
+    /// The path as given or found.
+    pub path: String,
+    /// The `// LAYER N` value, `null` if absent.
+    pub layer: Option<u32>,
+    /// Constructors, builtins excluded.
+    pub constructors: usize,
+    /// Functions.
+    pub functions: usize,
+    /// Distinct result types of constructors.
+    pub boxed_types: usize,
+    /// `"telegram"` or `"tdlib"`.
+    pub dialect: String,
+    /// Whether the dialect came from `--dialect` (else it was detected).
+    pub dialect_forced: bool,
+    /// Every diagnostic, in source order.
+    pub diagnostics: Vec<DiagnosticReport>,
+}
+
+/// One diagnostic with its position resolved to lines and columns.
+#[derive(Debug, Serialize)]
+pub struct DiagnosticReport {
+    /// `"error"` or `"warning"`.
+    pub severity: &'static str,
+    /// The stable code, e.g. `"E0101"`.
+    pub code: &'static str,
+    /// The one-line message.
+    pub message: String,
+    /// 1-based line of the span's start.
+    pub line: usize,
+    /// 1-based column (in characters) of the span's start.
+    pub column: usize,
+    /// 1-based line of the span's end.
+    pub end_line: usize,
+    /// 1-based column of the span's end (exclusive).
+    pub end_column: usize,
+    /// The definition the problem is in, `null` if none.
+    pub definition: Option<String>,
+    /// Extra help lines.
+    pub notes: Vec<String>,
+}
+
+impl CheckReport {
+    /// The report for `files`.
+    pub fn new(files: &[Loaded]) -> Self {
+        let files: Vec<FileReport> = files.iter().map(FileReport::new).collect();
+        let count = |severity: &str| {
+            files
+                .iter()
+                .flat_map(|f| &f.diagnostics)
+                .filter(|d| d.severity == severity)
+                .count()
+        };
+        CheckReport {
+            errors: count("error"),
+            warnings: count("warning"),
+            files,
+        }
+    }
+}
+
+impl FileReport {
+    fn new(file: &Loaded) -> Self {
+        let schema = &file.parsed.schema;
+        let counts = Counts::of(schema);
+        FileReport {
+            path: file.source.name().to_string(),
+            layer: schema.layer,
+            constructors: counts.constructors,
+            functions: counts.functions,
+            boxed_types: counts.boxed_types,
+            dialect: schema.dialect.to_string(),
+            dialect_forced: file.dialect_forced,
+            diagnostics: file
+                .parsed
+                .diagnostics
+                .iter()
+                .map(|d| DiagnosticReport::new(d, &file.source))
+                .collect(),
+        }
+    }
+}
+
+impl DiagnosticReport {
+    fn new(d: &Diagnostic, source: &SourceFile) -> Self {
+        let start = source.line_col(d.span.start);
+        let end = source.line_col(d.span.end);
+        DiagnosticReport {
+            severity: d.severity.as_str(),
+            code: d.code.as_str(),
+            message: d.message.clone(),
+            line: start.line,
+            column: start.column,
+            end_line: end.line,
+            end_column: end.column,
+            definition: d.definition.clone(),
+            notes: d.notes.clone(),
+        }
+    }
+}
