@@ -62,7 +62,7 @@ mod tests {
         for name in ["b.tl", "a.tl", "notes.txt", "sub/c.tl"] {
             fs::write(root.join(name), "").unwrap();
         }
-        let files = schema_files(&[root.clone()]).unwrap();
+        let files = schema_files(std::slice::from_ref(&root)).unwrap();
         let names: Vec<_> = files
             .iter()
             .map(|p| p.strip_prefix(&root).unwrap().to_path_buf())
@@ -77,7 +77,7 @@ mod tests {
     #[test]
     fn missing_path_names_the_path() {
         let missing = PathBuf::from("/nonexistent/tl-cli/x.tl");
-        match schema_files(&[missing.clone()]) {
+        match schema_files(std::slice::from_ref(&missing)) {
             Err(Stop::Read { path, .. }) => assert_eq!(path, missing),
             other => panic!("expected a read error, got {other:?}"),
         }

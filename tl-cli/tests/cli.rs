@@ -1,0 +1,457 @@
+//! End-to-end tests: run the real `tl` binary on the workspace's schemas and
+//! on the shared corpus of real-world schemas.
+
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn tl(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tl"))
+        .args(args)
+        .output()
+        .expect("the tl binary runs")
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8(out.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8(out.stderr.clone()).expect("stderr is UTF-8")
+}
+
+fn manifest_dir() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The shared corpus. Missing means the checkout is not laid out as CI lays
+/// it out; failing loudly beats passing without having tested anything.
+fn corpus() -> PathBuf {
+    let dir = manifest_dir().join("../../shared/schemas");
+    assert!(
+        dir.is_dir(),
+        "the schema corpus is missing: expected it at {} (shared/ beside the checkout)",
+        dir.display()
+    );
+    dir.canonicalize().expect("corpus path canonicalizes")
+}
+
+fn path_str(path: &Path) -> &str {
+    path.to_str().expect("test paths are UTF-8")
+}
+
+/// A scratch file unique to this test process and `name`.
+fn temp_file(name: &str, text: &str) -> PathBuf {
+    let path = std::env::temp_dir().join(format!("tl-cli-{}-{name}", std::process::id()));
+    fs::write(&path, text).expect("temp dir is writable");
+    path
+}
+
+fn json(out: &Output) -> Value {
+    serde_json::from_str(&stdout(out)).expect("stdout is one JSON document")
+}
+
+const TELEGRAM_API_MISMATCHES: &[&str] = &[
+    "ipPortSecret",
+    "accessPointRule",
+    "help.configSimple",
+    "inputPeerPhotoFileLocationLegacy",
+    "inputStickerSetThumbLegacy",
+    "invokeWithBusinessConnectionPrefix",
+    "invokeWithGooglePlayIntegrityPrefix",
+    "invokeWithApnsSecretPrefix",
+    "invokeWithReCaptchaPrefix",
+];
+
+/// Every definition whose declared id knowingly differs from the computed
+/// one, per corpus file (relative path). Files not listed have none.
+fn known_mismatches() -> BTreeMap<&'static str, Vec<&'static str>> {
+    let mtproto_config = &TELEGRAM_API_MISMATCHES[..3];
+    BTreeMap::from([
+        ("telegram/api.tl", TELEGRAM_API_MISMATCHES.to_vec()),
+        (
+            "telegram/layers/api-227.tl",
+            TELEGRAM_API_MISMATCHES.to_vec(),
+        ),
+        (
+            "telegram/api-gotd.tl",
+            TELEGRAM_API_MISMATCHES[..5].to_vec(),
+        ),
+        ("telegram/mtproto-tdesktop.tl", mtproto_config.to_vec()),
+        ("grammers/mtproto.tl", mtproto_config.to_vec()),
+        ("telegram/mtproto.tl", vec!["gzip_packed"]),
+        (
+            "telegram/secret_api.tl",
+            vec![
+                "decryptedMessage8",
+                "decryptedMessageService8",
+                "decryptedMessageMediaPhoto8",
+                "decryptedMessageMediaVideo8",
+                "decryptedMessageMediaDocument8",
+                "decryptedMessageMediaAudio8",
+                "decryptedMessage23",
+                "decryptedMessageMediaVideo23",
+                "documentAttributeSticker23",
+                "documentAttributeVideo23",
+                "documentAttributeAudio23",
+                "documentAttributeAudio45",
+                "decryptedMessage46",
+                "decryptedMessageMediaDocument46",
+                "decryptedMessageMediaDocument",
+            ],
+        ),
+        (
+            "ton/lite_api.tl",
+            vec![
+                "liteServer.transactionId",
+                "liteServer.getValidatorStats",
+                "liteServer.signatureSet.ordinary",
+            ],
+        ),
+        (
+            "ton/ton_api.tl",
+            vec!["db.block.info", "collatorNode.pong", "tonNode.capabilities"],
+        ),
+    ])
+}
+
+fn diagnostics(file: &Value) -> &Vec<Value> {
+    file["diagnostics"]
+        .as_array()
+        .expect("diagnostics is an array")
+}
+
+#[test]
+fn workspace_schema_dir_checks_clean() {
+    let dir = manifest_dir().join("../schema");
+    let out = tl(&["check", path_str(&dir)]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains("seed.tl: 7 constructors, 1 function"),
+        "{text}"
+    );
+    assert!(text.contains("dialect telegram (detected)"), "{text}");
+    assert!(text.contains("0 errors"), "{text}");
+}
+
+#[test]
+fn corpus_reports_exactly_the_known_id_mismatches() {
+    let root = corpus();
+    let out = tl(&["check", path_str(&root), "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1), "E0101 errors make the run fail");
+    let report = json(&out);
+    let files = report["files"].as_array().expect("files is an array");
+    assert!(files.len() >= 20, "the whole corpus was checked");
+
+    let expected = known_mismatches();
+    let mut seen = BTreeSet::new();
+    let mut error_total = 0;
+    for file in files {
+        let path = Path::new(file["path"].as_str().expect("path is a string"));
+        let rel = path
+            .strip_prefix(&root)
+            .expect("paths lie under the corpus");
+        let rel = path_str(rel).to_string();
+        for key in ["layer", "constructors", "functions", "dialect"] {
+            assert!(file.get(key).is_some(), "{rel}: missing `{key}`");
+        }
+        let diags = diagnostics(file);
+        for d in diags {
+            let code = d["code"].as_str().expect("code is a string");
+            assert!(
+                !matches!(code, "E0001" | "E0002" | "E0003"),
+                "{rel} does not parse: {d}"
+            );
+            assert!(d["line"].as_u64().is_some() && d["column"].as_u64().is_some());
+            assert!(d.get("definition").is_some(), "{rel}: `definition` key");
+        }
+        error_total += diags.iter().filter(|d| d["severity"] == "error").count();
+        let mismatched: BTreeSet<&str> = diags
+            .iter()
+            .filter(|d| d["code"] == "E0101")
+            .map(|d| {
+                d["definition"]
+                    .as_str()
+                    .expect("E0101 names its definition")
+            })
+            .collect();
+        if rel.starts_with("golden/") {
+            // Older copies of the same schemas: they parse; their mismatches
+            // are older versions of the ones listed below.
+            continue;
+        }
+        let want: BTreeSet<&str> = expected
+            .get(rel.as_str())
+            .map(|v| v.iter().copied().collect())
+            .unwrap_or_default();
+        assert_eq!(mismatched, want, "E0101 findings in {rel}");
+        seen.insert(rel);
+    }
+    for rel in expected.keys() {
+        assert!(seen.contains(*rel), "{rel} was not checked");
+    }
+    assert_eq!(report["errors"].as_u64(), Some(error_total as u64));
+    assert!(report["warnings"].as_u64().is_some());
+}
+
+#[test]
+fn allowing_the_known_mismatches_makes_each_file_clean() {
+    let root = corpus();
+    for (rel, names) in known_mismatches() {
+        let path = root.join(rel);
+        let mut args = vec!["check", path_str(&path)];
+        for name in &names {
+            args.extend(["--allow-id-mismatch", name]);
+        }
+        let out = tl(&args);
+        assert_eq!(out.status.code(), Some(0), "{rel}:\n{}", stdout(&out));
+    }
+}
+
+#[test]
+fn allow_id_mismatch_accepts_globs() {
+    let path = corpus().join("telegram/api-gotd.tl");
+    let out = tl(&[
+        "check",
+        path_str(&path),
+        "--allow-id-mismatch=ipPortSecret",
+        "--allow-id-mismatch=accessPointRule",
+        "--allow-id-mismatch=help.configSimple",
+        "--allow-id-mismatch=*Legacy",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+}
+
+#[test]
+fn ids_match_the_golden_tables() {
+    let golden = corpus().join("golden");
+    let mut schemas: Vec<PathBuf> = fs::read_dir(&golden)
+        .expect("golden/ is readable")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "tl"))
+        .collect();
+    schemas.sort();
+    assert!(
+        !schemas.is_empty(),
+        "no golden schemas in {}",
+        golden.display()
+    );
+    for schema in schemas {
+        let table = schema.with_extension("ids.tsv");
+        let expected = fs::read_to_string(&table).expect("each golden .tl has its .ids.tsv");
+        let out = tl(&["ids", path_str(&schema)]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let text = stdout(&out);
+        let got: Vec<&str> = text.lines().collect();
+        let want: Vec<&str> = expected.lines().collect();
+        assert_eq!(got.len(), want.len(), "row count for {}", schema.display());
+        let got: BTreeSet<&str> = got.into_iter().collect();
+        let want: BTreeSet<&str> = want.into_iter().collect();
+        assert_eq!(
+            got.symmetric_difference(&want).collect::<Vec<_>>(),
+            Vec::<&&str>::new(),
+            "rows differing for {}",
+            schema.display()
+        );
+    }
+}
+
+#[test]
+fn ids_refuse_a_schema_with_syntax_errors() {
+    let path = temp_file(
+        "broken.tl",
+        "ok#00000001 = Ok;\nbroken#zz x:int = Broken;\n",
+    );
+    let out = tl(&["ids", path_str(&path)]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).is_empty(), "no partial table");
+    assert!(stderr(&out).contains("error["), "{}", stderr(&out));
+    fs::remove_file(path).ok();
+}
+
+#[test]
+fn altered_id_is_located_in_json_and_human_output() {
+    let seed = fs::read_to_string(manifest_dir().join("../schema/seed.tl")).expect("seed.tl");
+    let lines: Vec<&str> = seed.lines().take(4).collect();
+    // Line 4 is `updateShort#78d4dec1 update:Update date:int = Updates;`.
+    assert!(
+        lines[3].starts_with("updateShort#78d4dec1 "),
+        "{}",
+        lines[3]
+    );
+    let altered = lines[3].replace("#78d4dec1", "#78d4dec2");
+    let text = format!("{}\n{}\n{}\n{altered}\n", lines[0], lines[1], lines[2]);
+    let path = temp_file("altered.tl", &text);
+    let column = altered.find('#').expect("has an id") + 1;
+
+    let out = tl(&["check", path_str(&path), "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let report = json(&out);
+    let mismatches: Vec<&Value> = diagnostics(&report["files"][0])
+        .iter()
+        .filter(|d| d["code"] == "E0101")
+        .collect();
+    assert_eq!(mismatches.len(), 1, "{report}");
+    let d = mismatches[0];
+    assert_eq!(d["severity"], "error");
+    assert_eq!(d["definition"], "updateShort");
+    assert_eq!(d["line"].as_u64(), Some(4));
+    assert_eq!(d["column"].as_u64(), Some(column as u64));
+    assert_eq!(report["errors"].as_u64(), Some(1));
+
+    let out = tl(&["check", path_str(&path)]);
+    assert_eq!(out.status.code(), Some(1));
+    let human = stdout(&out);
+    let location = format!("--> {}:4:{column}", path.display());
+    assert!(human.contains(&location), "no `{location}` in:\n{human}");
+    assert!(human.contains(&format!("4 | {altered}")), "{human}");
+    let caret = format!("| {}^", " ".repeat(column - 1));
+    assert!(human.contains(&caret), "no caret under the id in:\n{human}");
+    assert!(!human.contains('\u{1b}'), "no colour when piped");
+    fs::remove_file(path).ok();
+}
+
+#[test]
+fn strict_makes_undefined_types_errors() {
+    let seed = manifest_dir().join("../schema/seed.tl");
+    let out = tl(&["check", path_str(&seed), "--strict"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    assert!(stdout(&out).contains("error[E0201]"));
+}
+
+#[test]
+fn forced_dialect_is_reported() {
+    let seed = manifest_dir().join("../schema/seed.tl");
+    let out = tl(&[
+        "check",
+        path_str(&seed),
+        "--dialect",
+        "telegram",
+        "--format=json",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let report = json(&out);
+    assert_eq!(report["files"][0]["dialect"], "telegram");
+    assert_eq!(report["files"][0]["dialect_forced"], true);
+    assert_eq!(report["files"][0]["layer"], Value::Null);
+}
+
+#[test]
+fn unknown_flag_is_a_usage_error_listing_valid_flags() {
+    let out = tl(&["check", "--frobnicate", "x.tl"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("--frobnicate"), "{err}");
+    assert!(
+        err.contains("--allow-id-mismatch"),
+        "valid flags listed: {err}"
+    );
+
+    let out = tl(&["check", "x.tl", "--dialect", "klingon"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("klingon"));
+
+    let out = tl(&["frobnicate"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("unknown command"));
+}
+
+#[test]
+fn missing_file_is_an_io_error_naming_the_path() {
+    let missing = std::env::temp_dir().join("tl-cli-definitely-missing.tl");
+    for cmd in ["check", "ids"] {
+        let out = tl(&[cmd, path_str(&missing)]);
+        assert_eq!(out.status.code(), Some(2), "{cmd}");
+        assert!(
+            stderr(&out).contains(path_str(&missing)),
+            "{cmd}: {}",
+            stderr(&out)
+        );
+    }
+}
+
+#[test]
+fn help_prints_usage() {
+    let out = tl(&["--help"]);
+    assert_eq!(out.status.code(), Some(0));
+    for cmd in ["check", "ids", "diff"] {
+        assert!(stdout(&out).contains(cmd));
+        let out = tl(&[cmd, "--help"]);
+        assert_eq!(out.status.code(), Some(0));
+        assert!(stdout(&out).contains(&format!("Usage: tl {cmd}")));
+    }
+    let out = tl(&[]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn diff_lists_what_api_tl_adds_to_layer_227() {
+    let telegram = corpus().join("telegram");
+    let old = telegram.join("layers/api-227.tl");
+    let new = telegram.join("api.tl");
+    let out = tl(&["diff", path_str(&old), path_str(&new), "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let report = json(&out);
+    let names = |key: &str| -> BTreeSet<String> {
+        report[key]
+            .as_array()
+            .expect("array")
+            .iter()
+            .map(|d| d["name"].as_str().expect("name").to_string())
+            .collect()
+    };
+    let added = names("added");
+    let removed = names("removed");
+    let changed = names("changed");
+    // Independently: names in api.tl that api-227.tl lacks.
+    let def_names = |path: &Path| -> BTreeSet<String> {
+        let out = tl(&["ids", path_str(path)]);
+        stdout(&out)
+            .lines()
+            .map(|l| l.split('\t').next().expect("name column").to_string())
+            .collect()
+    };
+    let (old_names, new_names) = (def_names(&old), def_names(&new));
+    let want_added: BTreeSet<String> = new_names.difference(&old_names).cloned().collect();
+    let want_removed: BTreeSet<String> = old_names.difference(&new_names).cloned().collect();
+    assert_eq!(added, want_added);
+    assert_eq!(removed, want_removed);
+    assert!(added.contains("community"), "{added:?}");
+    assert!(added.contains("communityFull"), "{added:?}");
+    assert!(changed.contains("user"), "{changed:?}");
+
+    let summary = &report["summary"];
+    assert_eq!(summary["added"].as_u64(), Some(added.len() as u64));
+    assert_eq!(summary["removed"].as_u64(), Some(removed.len() as u64));
+    assert_eq!(summary["changed"].as_u64(), Some(changed.len() as u64));
+    let reids = report["changed"]
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter(|c| c["id_changed"] == true)
+        .count();
+    assert_eq!(summary["reidentified"].as_u64(), Some(reids as u64));
+
+    let out = tl(&["diff", path_str(&old), path_str(&new)]);
+    assert_eq!(out.status.code(), Some(0));
+    let human = stdout(&out);
+    let line = format!(
+        "+{} -{} ~{} ({reids} re-id'd)",
+        added.len(),
+        removed.len(),
+        changed.len()
+    );
+    assert_eq!(human.lines().last(), Some(line.as_str()), "{human}");
+    assert!(human.contains("  + community#"), "{human}");
+}
+
+#[test]
+fn diff_needs_two_files() {
+    let seed = manifest_dir().join("../schema/seed.tl");
+    let out = tl(&["diff", path_str(&seed)]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("OLD and NEW"));
+}
