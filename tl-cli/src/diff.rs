@@ -3,8 +3,9 @@
 use crate::args::{Arg, Args, Format};
 use crate::command::{Command, Outcome};
 use crate::compare::{compare, Change, SchemaDiff};
-use crate::ids::{kind, report_parse_errors};
+use crate::ids::kind;
 use crate::load::load;
+use crate::render;
 use crate::stop::Stop;
 use serde::Serialize;
 use std::io::{self, Write};
@@ -57,8 +58,8 @@ fn run(mut args: Args) -> Result<Outcome, Stop> {
     let old = load(old_path, &options)?;
     let new = load(new_path, &options)?;
     // Both are reported, so one run shows every file that needs fixing.
-    let old_broken = report_parse_errors(&old)?;
-    let new_broken = report_parse_errors(&new)?;
+    let old_broken = render::parse_errors(&old)?;
+    let new_broken = render::parse_errors(&new)?;
     if old_broken || new_broken {
         return Ok(Outcome::Errors);
     }

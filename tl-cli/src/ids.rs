@@ -2,7 +2,7 @@
 
 use crate::args::{Arg, Args};
 use crate::command::{Command, Outcome};
-use crate::load::{load, Loaded};
+use crate::load::load;
 use crate::render;
 use crate::stop::Stop;
 use std::io::{self, Write};
@@ -47,7 +47,7 @@ fn run(mut args: Args) -> Result<Outcome, Stop> {
         return Err(args.usage(format!("expected one FILE, got {}", paths.len())));
     };
     let file = load(path, &options)?;
-    if report_parse_errors(&file)? {
+    if render::parse_errors(&file)? {
         return Ok(Outcome::Errors);
     }
     let mut out = io::stdout().lock();
@@ -56,20 +56,6 @@ fn run(mut args: Args) -> Result<Outcome, Stop> {
     }
     out.flush()?;
     Ok(Outcome::Clean)
-}
-
-/// Renders `file`'s syntax errors to stderr; returns whether there were any.
-///
-/// Shared with `diff`, which refuses unreadable schemas the same way.
-pub fn report_parse_errors(file: &Loaded) -> io::Result<bool> {
-    let errors: Vec<_> = file.parse_errors().collect();
-    if errors.is_empty() {
-        return Ok(false);
-    }
-    let mut err = render::stderr();
-    render::diagnostics(&mut err, &file.source, errors)?;
-    err.flush()?;
-    Ok(true)
 }
 
 /// `name<TAB>id<TAB>kind`, the format of the golden `.ids.tsv` files.

@@ -1,10 +1,11 @@
 //! Human-readable diagnostics, rendered rustc-style by `codespan-reporting`.
 
+use crate::load::Loaded;
 use codespan_reporting::diagnostic::{Diagnostic as Report, Label, Severity as Level};
 use codespan_reporting::files::SimpleFile;
 use codespan_reporting::term::termcolor::{BufferedStandardStream, ColorChoice, WriteColor};
 use codespan_reporting::term::{self, Chars, Config};
-use std::io::{self, IsTerminal};
+use std::io::{self, IsTerminal, Write};
 use std::ops::Range;
 use tl_parser::{Diagnostic, Severity, SourceFile};
 
@@ -46,6 +47,20 @@ pub fn diagnostics<'a>(
         term::emit(out, &config, &file, &report(d, source.text())).map_err(io_error)?;
     }
     Ok(())
+}
+
+/// Renders `file`'s syntax errors to stderr; returns whether there were any.
+///
+/// `ids` and `diff` refuse schemas they cannot read this way.
+pub fn parse_errors(file: &Loaded) -> io::Result<bool> {
+    let errors: Vec<_> = file.parse_errors().collect();
+    if errors.is_empty() {
+        return Ok(false);
+    }
+    let mut err = stderr();
+    diagnostics(&mut err, &file.source, errors)?;
+    err.flush()?;
+    Ok(true)
 }
 
 /// The codespan form of `d`.
