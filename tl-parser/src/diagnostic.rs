@@ -72,6 +72,19 @@ codes! {
     UnboundTypeVariable = "E0206",
     /// A constructor whose result is a bare or builtin type.
     BadResultType = "E0207",
+    /// A valid construct that code generation cannot express.
+    Unsupported = "E0301",
+}
+
+impl Code {
+    /// Whether the code marks text that could not be read at all (E0001–E0004),
+    /// as opposed to a schema that reads but breaks a rule.
+    pub fn is_syntax(self) -> bool {
+        matches!(
+            self,
+            Code::Syntax | Code::Unterminated | Code::MalformedId | Code::UnknownSection
+        )
+    }
 }
 
 impl fmt::Display for Code {

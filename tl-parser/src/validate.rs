@@ -87,7 +87,7 @@ fn verify_ids(schema: &Schema, options: &Options, out: &mut Vec<Diagnostic>) {
                 normalized_text(def, schema.dialect)
             ))
             .with_note(format!(
-                "the declared id is used on the wire; allow a known deviation with `allow_id_mismatch = [\"{}\"]`",
+                "the declared id is used on the wire; allow a known deviation by name: `{}` (option `allow_id_mismatch`, flag `--allow-id-mismatch`)",
                 def.name.text
             ))
             .in_definition(&def.name.text),
@@ -130,7 +130,7 @@ fn check_duplicates(schema: &Schema, options: &Options, out: &mut Vec<Diagnostic
                     ),
                 )
                 .with_note(format!(
-                    "allow a known alias with `allow_id_mismatch = [\"{}\"]`",
+                    "allow a known alias by name: `{}` (option `allow_id_mismatch`, flag `--allow-id-mismatch`)",
                     def.name.text
                 ))
                 .in_definition(&def.name.text),
