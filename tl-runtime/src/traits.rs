@@ -67,7 +67,12 @@ pub trait Deserialize: Sized {
     /// returns it with the number of bytes consumed; the rest is left for
     /// the caller.
     fn from_prefix(bytes: &[u8]) -> Result<(Self, usize)> {
-        let mut r = Reader::new(bytes);
+        Self::from_prefix_with(bytes, &Config::default())
+    }
+
+    /// Like [`Deserialize::from_prefix`], with the given limits and policies.
+    fn from_prefix_with(bytes: &[u8], config: &Config) -> Result<(Self, usize)> {
+        let mut r = Reader::with_config(bytes, config);
         let value = Self::deserialize(&mut r)?;
         Ok((value, r.position()))
     }
