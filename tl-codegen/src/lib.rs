@@ -1,1 +1,216 @@
-//! placeholder
+//! Code generation for TL schemas: the resolved model and the Rust it becomes.
+//!
+//! The `tl!` macro, build scripts ([`Builder`]) and `tl expand` all call
+//! [`generate`], so they produce the same code. The pipeline is
+//! `tl_parser::parse` → [`resolve`](model) → [`graph`] decisions → tokens.
+//!
+//! ```
+//! use tl_codegen::{generate, Options};
+//! use tl_parser::SourceFile;
+//!
+//! let file = SourceFile::new("inline.tl", "pong#347773c5 msg_id:long ping_id:long = Pong;\n");
+//! let generated = generate(&[file], &Options::default()).expect("valid schema");
+//! let code = generated.tokens.to_string();
+//! assert!(code.contains("pub struct Pong"));
+//! assert!(code.contains("pub enum Pong"));
+//! ```
+
+mod builder;
+mod codec;
+mod docs;
+mod emit;
+pub mod graph;
+mod ident;
+pub mod model;
+mod resolve;
+
+pub use builder::Builder;
+pub use emit::EmitOptions;
+
+use proc_macro2::TokenStream;
+use tl_parser::{Diagnostic, Dialect, Schema, SourceFile};
+
+/// What to generate and how.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// The id rule; `None` detects it per file.
+    pub dialect: Option<Dialect>,
+    /// Definitions (or `*` patterns) allowed to deviate from the id rules.
+    pub allow_id_mismatch: Vec<String>,
+    /// Keep only these definitions and what they reach (all if empty).
+    pub only: Vec<String>,
+    /// Extra derives, as Rust paths (`serde::Serialize`).
+    pub derives: Vec<String>,
+}
+
+/// A diagnostic and the file it is about.
+#[derive(Clone, Debug)]
+pub struct Located {
+    /// The file's name as given.
+    pub file: String,
+    /// 1-based line of the primary span.
+    pub line: usize,
+    /// 1-based column of the primary span.
+    pub column: usize,
+    /// The diagnostic.
+    pub diagnostic: Diagnostic,
+    /// The diagnostic rendered like rustc, with the source line and a caret.
+    pub rendered: String,
+}
+
+impl Located {
+    fn new(file: &SourceFile, diagnostic: Diagnostic) -> Self {
+        let at = file.line_col(diagnostic.span.start);
+        Located {
+            file: file.name().to_string(),
+            line: at.line,
+            column: at.column,
+            rendered: diagnostic.render(file),
+            diagnostic,
+        }
+    }
+}
+
+/// Generated code, with the warnings found on the way.
+#[derive(Clone, Debug)]
+pub struct Generated {
+    /// The items.
+    pub tokens: TokenStream,
+    /// Warnings (errors make [`generate`] fail instead).
+    pub warnings: Vec<Located>,
+    /// The resolved model the tokens were made from.
+    pub model: model::Model,
+}
+
+/// Errors from the schema, or an option that names nothing.
+#[derive(Clone, Debug)]
+pub enum Error {
+    /// Diagnostics with errors among them, all of them.
+    Schema(Vec<Located>),
+    /// An `only` entry that names no definition.
+    UnknownOnly {
+        /// The entry.
+        name: String,
+        /// A close name, if any.
+        suggestion: Option<String>,
+    },
+    /// An extra derive that is not a Rust path.
+    BadDerive(String),
+}
+
+impl core::fmt::Display for Error {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match self {
+            Error::Schema(all) => {
+                for d in all {
+                    f.write_str(&d.rendered)?;
+                }
+                Ok(())
+            }
+            Error::UnknownOnly { name, suggestion } => {
+                write!(f, "`only` names `{name}`, which the schema does not define")?;
+                if let Some(s) = suggestion {
+                    write!(f, "; did you mean `{s}`?")?;
+                }
+                Ok(())
+            }
+            Error::BadDerive(d) => write!(f, "`{d}` is not a derive path"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Formats tokens as Rust source: through prettyplease with the `pretty`
+/// feature, else as one long line (still valid Rust).
+pub fn format(tokens: TokenStream) -> String {
+    #[cfg(feature = "pretty")]
+    if let Ok(file) = syn::parse2::<syn::File>(tokens.clone()) {
+        return prettyplease::unparse(&file);
+    }
+    tokens.to_string()
+}
+
+/// Parses, validates and resolves `files` (one schema split over several files),
+/// and generates the code.
+pub fn generate(files: &[SourceFile], options: &Options) -> Result<Generated, Error> {
+    let parse_options = tl_parser::Options {
+        dialect: options.dialect,
+        allow_id_mismatch: options.allow_id_mismatch.clone(),
+        strict: false,
+    };
+    let mut schema = Schema::default();
+    let mut errors = Vec::new();
+    let mut warnings = Vec::new();
+    // Which file each definition came from, for locating codegen errors.
+    let mut origin: Vec<usize> = Vec::new();
+    for (i, file) in files.iter().enumerate() {
+        let parsed = tl_parser::parse(file.text(), &parse_options);
+        for d in parsed.diagnostics {
+            // Undefined types are checked again on the whole schema below.
+            if d.code == tl_parser::Code::UndefinedType {
+                continue;
+            }
+            let located = Located::new(file, d);
+            if located.diagnostic.is_error() {
+                errors.push(located);
+            } else {
+                warnings.push(located);
+            }
+        }
+        if i == 0 {
+            schema.layer = parsed.schema.layer;
+            schema.dialect = parsed.schema.dialect;
+        }
+        origin.extend(std::iter::repeat_n(i, parsed.schema.definitions.len()));
+        schema.definitions.extend(parsed.schema.definitions);
+        schema.type_docs.extend(parsed.schema.type_docs);
+    }
+    if !errors.is_empty() {
+        return Err(Error::Schema(errors));
+    }
+    for name in &options.only {
+        if schema.definition(name).is_none() {
+            let suggestion = schema
+                .definitions
+                .iter()
+                .map(|d| d.name.text.as_str())
+                .find(|n| n.eq_ignore_ascii_case(name) || n.ends_with(name.as_str()))
+                .map(str::to_string);
+            return Err(Error::UnknownOnly {
+                name: name.clone(),
+                suggestion,
+            });
+        }
+    }
+    let mut model = match resolve::resolve(&schema, &options.only) {
+        Ok(m) => m,
+        Err(diagnostics) => {
+            let located = diagnostics
+                .into_iter()
+                .map(|d| {
+                    let file = d
+                        .definition
+                        .as_ref()
+                        .and_then(|n| schema.definitions.iter().position(|x| &x.name.text == n))
+                        .map_or(0, |pos| origin[pos]);
+                    Located::new(&files[file], d)
+                })
+                .collect();
+            return Err(Error::Schema(located));
+        }
+    };
+    graph::decide(&mut model);
+    let mut emit_options = EmitOptions::default();
+    for d in &options.derives {
+        let path: TokenStream = d.parse().map_err(|_| Error::BadDerive(d.clone()))?;
+        emit_options.serde |= d.starts_with("serde::") || d.starts_with("::serde::");
+        emit_options.derives.push(path);
+    }
+    let tokens = emit::emit(&model, &emit_options);
+    Ok(Generated {
+        tokens,
+        warnings,
+        model,
+    })
+}

@@ -1,1 +1,148 @@
-//! placeholder
+//! The `tl!` macro: a TL schema, from a file or inline, to Rust types with
+//! serializers and deserializers. It is thin glue over `tl-codegen`, which a
+//! build script or `tl expand` can call to get the same code.
+//!
+//! Most users call it as `tl_runtime::tl!`, which re-exports it:
+//!
+//! ```ignore
+//! mod api {
+//!     tl_runtime::tl! {
+//!         include = "schema/api.tl",            // relative to CARGO_MANIFEST_DIR
+//!         only = ["messages.sendMessage"],      // optional: these and what they reach
+//!         derive = [serde::Serialize],          // optional: extra derives
+//!     }
+//! }
+//! mod inline {
+//!     tl_runtime::tl!(r#"pong#347773c5 msg_id:long ping_id:long = Pong;"#);
+//! }
+//! ```
+//!
+//! Options: `include` (a path or a list of paths), `dialect` (`"telegram"` or
+//! `"tdlib"`), `allow_id_mismatch`, `only` and `derive`. Schema errors become
+//! compile errors on the string or path literal, with `file:line:col`.
+
+mod input;
+
+use input::{Input, Spanned};
+use proc_macro2::{Span, TokenStream};
+use quote::quote;
+use std::path::PathBuf;
+use tl_codegen::{generate, Error, Options};
+use tl_parser::SourceFile;
+
+/// Generates Rust types for a TL schema. See the crate docs for the options.
+#[proc_macro]
+pub fn tl(input: proc_macro::TokenStream) -> proc_macro::TokenStream {
+    let input = syn::parse_macro_input!(input as Input);
+    match expand(input) {
+        Ok(tokens) => tokens.into(),
+        Err(e) => e.to_compile_error().into(),
+    }
+}
+
+fn expand(input: Input) -> syn::Result<TokenStream> {
+    let mut files = Vec::new();
+    // The literal each file came from, for errors.
+    let mut spans = Vec::new();
+    let mut tracked = Vec::new();
+    if let Some(inline) = &input.inline {
+        files.push(SourceFile::new("inline TL", inline.value.clone()));
+        spans.push(inline.span);
+    }
+    for inc in &input.include {
+        let path = resolve(&inc.value);
+        let text = std::fs::read_to_string(&path).map_err(|e| {
+            syn::Error::new(inc.span, format!("cannot read `{}`: {e}", path.display()))
+        })?;
+        files.push(SourceFile::new(inc.value.clone(), text));
+        spans.push(inc.span);
+        tracked.push(path.display().to_string());
+    }
+    let options = Options {
+        dialect: match &input.dialect {
+            Some(d) => Some(
+                d.value
+                    .parse()
+                    .map_err(|e: String| syn::Error::new(d.span, e))?,
+            ),
+            None => None,
+        },
+        allow_id_mismatch: values(&input.allow_id_mismatch),
+        only: values(&input.only),
+        derives: values(&input.derive),
+    };
+    let generated = generate(&files, &options).map_err(|e| to_syn(e, &input, &files, &spans))?;
+    // `include_bytes!` makes rustc rebuild when an included file changes.
+    let track = tracked.iter().map(|p| {
+        quote!(
+            const _: &[u8] = include_bytes!(#p);
+        )
+    });
+    let tokens = generated.tokens;
+    Ok(quote!(#(#track)* #tokens))
+}
+
+fn values(list: &[Spanned]) -> Vec<String> {
+    list.iter().map(|s| s.value.clone()).collect()
+}
+
+/// A path relative to the crate being compiled.
+fn resolve(path: &str) -> PathBuf {
+    let dir = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_default();
+    dir.join(path)
+}
+
+/// Every error at once, each on the literal of the file it is about.
+fn to_syn(e: Error, input: &Input, files: &[SourceFile], spans: &[Span]) -> syn::Error {
+    let mut all: Option<syn::Error> = None;
+    let mut push = |e: syn::Error| match &mut all {
+        Some(a) => a.combine(e),
+        None => all = Some(e),
+    };
+    match e {
+        Error::Schema(diagnostics) => {
+            for d in diagnostics {
+                let i = files.iter().position(|f| f.name() == d.file).unwrap_or(0);
+                let span = spans.get(i).copied().unwrap_or_else(Span::call_site);
+                let line = files.get(i).map_or("", |f| f.line_text(d.line));
+                let mut message = format!(
+                    "{}:{}:{}: {}[{}]: {}\n  {}",
+                    d.file,
+                    d.line,
+                    d.column,
+                    d.diagnostic.severity.as_str(),
+                    d.diagnostic.code,
+                    d.diagnostic.message,
+                    line
+                );
+                for note in &d.diagnostic.notes {
+                    message.push_str(&format!("\n  note: {note}"));
+                }
+                push(syn::Error::new(span, message));
+            }
+        }
+        Error::UnknownOnly { name, suggestion } => {
+            let span = input
+                .only
+                .iter()
+                .find(|o| o.value == name)
+                .map_or_else(Span::call_site, |o| o.span);
+            let mut message = format!("`only` names `{name}`, which the schema does not define");
+            if let Some(s) = suggestion {
+                message.push_str(&format!("; did you mean `{s}`?"));
+            }
+            push(syn::Error::new(span, message));
+        }
+        Error::BadDerive(d) => {
+            let span = input
+                .derive
+                .iter()
+                .find(|o| o.value == d)
+                .map_or_else(Span::call_site, |o| o.span);
+            push(syn::Error::new(span, format!("`{d}` is not a derive path")));
+        }
+    }
+    all.unwrap_or_else(|| syn::Error::new(Span::call_site(), "schema error"))
+}

@@ -60,6 +60,7 @@ extern crate alloc;
 #[cfg(feature = "std")]
 extern crate std;
 
+mod bare;
 mod config;
 mod error;
 mod flag_true;
@@ -76,6 +77,7 @@ mod sink;
 mod traits;
 pub mod wire;
 
+pub use bare::Bare;
 pub use config::{Config, Utf8Policy};
 pub use error::{Error, ErrorKind, Result};
 pub use flag_true::True;
@@ -96,3 +98,10 @@ pub use traits::{Deserialize, Identifiable, RemoteCall, Serialize};
 // Allowed because the glob matches nothing until `tl-macros` exports `tl!`.
 #[allow(unused_imports)]
 pub use tl_macros::*;
+
+/// Items generated code names through `::tl_runtime`, so that it compiles in
+/// `no_std` crates and whatever names the schema defines (`Vec`, `String`).
+#[doc(hidden)]
+pub mod __private {
+    pub use alloc::{boxed::Box, string::String, vec::Vec};
+}

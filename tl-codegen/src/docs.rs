@@ -1,0 +1,102 @@
+//! Rustdoc for generated items: the schema's descriptions, the original TL
+//! line, and a link to the official page for Telegram's schemas.
+
+use crate::model::{BoxedType, Combinator, Field, FieldShape};
+use proc_macro2::TokenStream;
+use quote::quote;
+use tl_parser::Dialect;
+
+/// What kind of page documents an item on core.telegram.org.
+#[derive(Clone, Copy)]
+pub enum Page {
+    /// `/constructor/NAME`
+    Constructor,
+    /// `/method/NAME`
+    Method,
+    /// `/type/NAME`
+    Type,
+}
+
+fn link(dialect: Dialect, page: Page, name: &str) -> Option<String> {
+    if dialect != Dialect::Telegram {
+        return None;
+    }
+    let kind = match page {
+        Page::Constructor => "constructor",
+        Page::Method => "method",
+        Page::Type => "type",
+    };
+    Some(format!(
+        "[`{name}` on core.telegram.org](https://core.telegram.org/{kind}/{name})"
+    ))
+}
+
+/// `#[doc = …]` attributes, one per line of `text`.
+pub fn attrs(text: &str) -> TokenStream {
+    let lines = text.lines().map(|l| format!(" {l}"));
+    quote!(#(#[doc = #lines])*)
+}
+
+/// Docs of a constructor or function struct.
+pub fn combinator(c: &Combinator, dialect: Dialect, page: Page) -> TokenStream {
+    let mut text = String::new();
+    if let Some(d) = &c.doc.description {
+        text.push_str(d);
+        text.push_str("\n\n");
+    }
+    text.push_str("```tl\n");
+    text.push_str(&c.tl_line);
+    text.push_str("\n```\n");
+    if let Some(l) = link(dialect, page, &c.tl_name) {
+        text.push('\n');
+        text.push_str(&l);
+        text.push('\n');
+    }
+    attrs(&text)
+}
+
+/// Docs of a boxed type's enum.
+pub fn boxed_type(t: &BoxedType, dialect: Dialect) -> TokenStream {
+    let mut text = match &t.doc {
+        Some(d) => format!("{d}\n\n"),
+        None => String::new(),
+    };
+    text.push_str(&format!(
+        "The boxed TL type `{}`: one variant per constructor.\n",
+        t.tl_name
+    ));
+    if let Some(l) = link(dialect, Page::Type, &t.tl_name) {
+        text.push('\n');
+        text.push_str(&l);
+        text.push('\n');
+    }
+    attrs(&text)
+}
+
+/// Docs of one field: the schema's text and when the field is present.
+pub fn field(f: &Field) -> TokenStream {
+    let mut text = String::new();
+    for (name, doc) in f.tl_names.iter().zip(&f.docs) {
+        let doc = doc.as_deref().unwrap_or("");
+        if f.tl_names.len() > 1 {
+            text.push_str(&format!("`{name}`: {doc}\n\n"));
+        } else if !doc.is_empty() {
+            text.push_str(doc);
+            text.push_str("\n\n");
+        }
+    }
+    if let Some(cond) = &f.condition {
+        let note = match f.shape {
+            FieldShape::Flag => format!("TL `{cond}?true`: `true` when bit set."),
+            FieldShape::Group(_) => format!(
+                "TL `{cond}?`: these values share one flag bit, so they are present together."
+            ),
+            _ => format!("TL `{cond}?`: present when the bit is set."),
+        };
+        text.push_str(&note);
+    }
+    if text.is_empty() {
+        text = format!("TL field `{}`.", f.tl_names.join("`, `"));
+    }
+    attrs(text.trim_end())
+}

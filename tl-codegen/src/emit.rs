@@ -1,0 +1,711 @@
+//! Tokens only: the resolved [`Model`] as Rust items and trait impls.
+
+use crate::codec::{self, Paths};
+use crate::docs::{self, Page};
+use crate::ident::ident;
+use crate::model::{Combinator, FieldShape, Model, WireParam, WireType};
+use proc_macro2::{Literal, TokenStream};
+use quote::{format_ident, quote};
+use std::collections::BTreeMap;
+
+/// Choices that change the emitted code but not the model.
+#[derive(Clone, Debug, Default)]
+pub struct EmitOptions {
+    /// Extra derives, as paths (`serde::Serialize`).
+    pub derives: Vec<TokenStream>,
+    /// Whether the extra derives include serde's, which need `bytes` helpers.
+    pub serde: bool,
+}
+
+/// A tree of modules, each with the items emitted into it.
+#[derive(Default)]
+struct ModuleTree {
+    items: Vec<TokenStream>,
+    children: BTreeMap<String, ModuleTree>,
+}
+
+impl ModuleTree {
+    fn at(&mut self, path: &[String]) -> &mut ModuleTree {
+        path.iter()
+            .fold(self, |m, p| m.children.entry(p.clone()).or_default())
+    }
+
+    fn into_tokens(self) -> TokenStream {
+        let items = self.items;
+        let children = self.children.into_iter().map(|(name, child)| {
+            let name = ident(&name);
+            let body = child.into_tokens();
+            quote!(pub mod #name { #body })
+        });
+        quote!(#(#items)* #(#children)*)
+    }
+}
+
+fn root(depth: usize) -> TokenStream {
+    let supers = (0..depth).map(|_| quote!(super::));
+    quote!(#(#supers)*)
+}
+
+/// Every item of `model` as tokens.
+pub fn emit(model: &Model, options: &EmitOptions) -> TokenStream {
+    let mut types = ModuleTree::default();
+    let mut enums = ModuleTree::default();
+    let mut functions = ModuleTree::default();
+    for c in &model.constructors {
+        let paths = Paths {
+            model,
+            root: root(c.module.len() + 1),
+        };
+        types
+            .at(&c.module)
+            .items
+            .push(combinator(&paths, c, Page::Constructor, options));
+    }
+    for (t, ty) in model.types.iter().enumerate() {
+        let paths = Paths {
+            model,
+            root: root(ty.module.len() + 1),
+        };
+        enums
+            .at(&ty.module)
+            .items
+            .push(boxed_enum(&paths, t, options));
+    }
+    for f in &model.functions {
+        let paths = Paths {
+            model,
+            root: root(f.module.len() + 1),
+        };
+        functions
+            .at(&f.module)
+            .items
+            .push(combinator(&paths, f, Page::Method, options));
+    }
+    let (types, enums, functions) = (
+        types.into_tokens(),
+        enums.into_tokens(),
+        functions.into_tokens(),
+    );
+    let layer = model.layer.map(|l| {
+        let l = Literal::i32_unsuffixed(i32::try_from(l).unwrap_or(i32::MAX));
+        quote! {
+            /// The layer this schema declares (`// LAYER N`).
+            pub const LAYER: i32 = #l;
+        }
+    });
+    let names = name_for_id(model);
+    quote! {
+        #layer
+        /// One struct per constructor; its `Serialize` writes the boxed form (id first).
+        #[allow(dead_code, clippy::too_many_arguments)] // a schema defines more than any one program uses
+        pub mod types { #types }
+        /// One enum per boxed type, one variant per constructor.
+        #[allow(dead_code, clippy::enum_variant_names, clippy::large_enum_variant)] // names come from the schema; large variants are boxed by size
+        pub mod enums { #enums }
+        /// One struct per function; `RemoteCall::Return` is what it answers.
+        #[allow(dead_code)]
+        pub mod functions { #functions }
+        #names
+    }
+}
+
+/// `name_for_id`: every id of the schema to its TL name.
+fn name_for_id(model: &Model) -> TokenStream {
+    let mut seen = std::collections::HashSet::new();
+    let arms = model
+        .constructors
+        .iter()
+        .chain(&model.functions)
+        .filter(|c| seen.insert(c.id))
+        .map(|c| {
+            let id = hex(c.id);
+            let name = &c.tl_name;
+            quote!(#id => ::core::option::Option::Some(#name),)
+        });
+    quote! {
+        /// The TL name of the constructor or function with wire id `id`.
+        #[allow(dead_code)]
+        pub fn name_for_id(id: u32) -> ::core::option::Option<&'static str> {
+            match id {
+                #(#arms)*
+                _ => ::core::option::Option::None,
+            }
+        }
+    }
+}
+
+/// `0x1cb5c415`: ids read best in hex.
+fn hex(id: u32) -> Literal {
+    format!("0x{id:08x}")
+        .parse()
+        .unwrap_or_else(|_| Literal::u32_unsuffixed(id))
+}
+
+/// The derive attribute for an item that allows `eq` and `default`.
+fn derives(options: &EmitOptions, eq: bool, default: bool) -> TokenStream {
+    let eq = eq.then(|| quote!(Eq, Hash,));
+    let default = default.then(|| quote!(Default,));
+    let extra = &options.derives;
+    quote!(#[derive(Debug, Clone, PartialEq, #eq #default #(#extra,)*)])
+}
+
+/// The generic parameters of a function struct, with `bound` on each.
+fn generics(c: &Combinator, bound: TokenStream) -> (TokenStream, TokenStream) {
+    if c.type_params.is_empty() {
+        return (quote!(), quote!());
+    }
+    let vars: Vec<_> = c.type_params.iter().map(|v| format_ident!("{v}")).collect();
+    (quote!(<#(#vars: #bound),*>), quote!(<#(#vars),*>))
+}
+
+/// The binding name of field `f` in generated functions (`f_user_id`).
+fn binding(c: &Combinator, f: usize) -> proc_macro2::Ident {
+    format_ident!("f_{}", c.fields[f].name)
+}
+
+fn field_type(p: &Paths<'_>, shape: &FieldShape) -> TokenStream {
+    match shape {
+        FieldShape::Plain(w) => codec::rust_type(p, w),
+        FieldShape::Optional(w) => {
+            let t = codec::rust_type(p, w);
+            quote!(::core::option::Option<#t>)
+        }
+        FieldShape::Flag => quote!(bool),
+        FieldShape::Group(parts) => {
+            let parts = parts.iter().map(|w| codec::rust_type(p, w));
+            quote!(::core::option::Option<(#(#parts,)*)>)
+        }
+    }
+}
+
+/// A constructor or function: the struct and its impls.
+fn combinator(p: &Paths<'_>, c: &Combinator, page: Page, options: &EmitOptions) -> TokenStream {
+    let name = format_ident!("{}", c.rust_name);
+    let doc = docs::combinator(c, p.model.dialect, page);
+    let derive = derives(options, c.eq, c.default);
+    let fields = c.fields.iter().map(|f| {
+        let fname = ident(&f.name);
+        let ty = field_type(p, &f.shape);
+        let fdoc = docs::field(f);
+        let serde = serde_attr(options, &f.shape);
+        quote!(#fdoc #serde pub #fname: #ty,)
+    });
+    let (_, ty_generics) = generics(c, quote!());
+    let id = hex(c.id);
+    let tl_name = &c.tl_name;
+    let implied = c.implied_flags.iter().map(|(method, f)| {
+        let method = ident(method);
+        let fname = ident(&c.fields[*f].name);
+        let text = format!(
+            " Whether the TL flag `{method}` is set: it shares its bit with `{}`, so it is set exactly when that is present.",
+            c.fields[*f].name
+        );
+        quote! {
+            #[doc = #text]
+            pub fn #method(&self) -> bool {
+                self.#fname.is_some()
+            }
+        }
+    });
+    let (impl_plain, _) = generics(c, quote!());
+    let inherent = if c.implied_flags.is_empty() {
+        quote!()
+    } else {
+        quote!(impl #impl_plain #name #ty_generics { #(#implied)* })
+    };
+    let bare = bare_impl(p, c, &name);
+    // Writing and reading share the `Bare` impl, which needs both directions.
+    let (impl_ser, _) = generics(
+        c,
+        quote!(::tl_runtime::Serialize + ::tl_runtime::Deserialize),
+    );
+    let impl_de = impl_ser.clone();
+    let remote = c.returns.as_ref().map(|ret| {
+        let (impl_rc, _) = generics(
+            c,
+            quote!(::tl_runtime::RemoteCall + ::tl_runtime::Deserialize),
+        );
+        let ret = match ret {
+            WireType::Var(v) => {
+                let v = format_ident!("{v}");
+                quote!(#v::Return)
+            }
+            other => codec::rust_type(p, other),
+        };
+        quote! {
+            impl #impl_rc ::tl_runtime::RemoteCall for #name #ty_generics {
+                type Return = #ret;
+            }
+        }
+    });
+    quote! {
+        #doc
+        #derive
+        pub struct #name #ty_generics {
+            #(#fields)*
+        }
+        #inherent
+        impl #impl_plain ::tl_runtime::Identifiable for #name #ty_generics {
+            const CONSTRUCTOR_ID: u32 = #id;
+        }
+        #bare
+        impl #impl_ser ::tl_runtime::Serialize for #name #ty_generics {
+            #[inline]
+            fn serialized_len(&self) -> usize {
+                4 + ::tl_runtime::Bare::bare_len(self)
+            }
+            #[inline]
+            fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
+                ::tl_runtime::Sink::put_u32(out, #id);
+                ::tl_runtime::Bare::serialize_bare(self, out);
+            }
+        }
+        impl #impl_de ::tl_runtime::Deserialize for #name #ty_generics {
+            #[inline]
+            fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
+                r.expect_id(#id, #tl_name)?;
+                ::tl_runtime::Bare::deserialize_bare(r)
+            }
+        }
+        #remote
+    }
+}
+
+/// `#[serde(with = …)]` for `bytes` fields, so serde sees bytes, not a list.
+fn serde_attr(options: &EmitOptions, shape: &FieldShape) -> TokenStream {
+    if !options.serde {
+        return quote!();
+    }
+    match shape {
+        FieldShape::Plain(WireType::Bytes) => quote!(#[serde(with = "::tl_runtime::serde_bytes")]),
+        FieldShape::Optional(WireType::Bytes) => {
+            quote!(#[serde(with = "::tl_runtime::serde_bytes::option")])
+        }
+        _ => quote!(),
+    }
+}
+
+/// The `Bare` impl: size, write and read of the fields without the id.
+fn bare_impl(p: &Paths<'_>, c: &Combinator, name: &proc_macro2::Ident) -> TokenStream {
+    let (impl_bare, ty_generics) = {
+        let bound = quote!(::tl_runtime::Serialize + ::tl_runtime::Deserialize);
+        generics(c, bound)
+    };
+    let len = bare_len(p, c);
+    let write = bare_write(p, c);
+    let read = bare_read(p, c);
+    quote! {
+        impl #impl_bare ::tl_runtime::Bare for #name #ty_generics {
+            #[inline]
+            fn bare_len(&self) -> usize {
+                #len
+            }
+            #[inline]
+            fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
+                #write
+            }
+            fn deserialize_bare(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
+                #read
+            }
+        }
+    }
+}
+
+/// `let Self { a: f_a, b: f_b, .. } = self;` for the fields in `used`.
+fn bind_fields(c: &Combinator, used: &[usize]) -> TokenStream {
+    if used.is_empty() {
+        return quote!();
+    }
+    let mut used = used.to_vec();
+    used.sort_unstable();
+    used.dedup();
+    let binds = used.iter().map(|&f| {
+        let fname = ident(&c.fields[f].name);
+        let b = binding(c, f);
+        quote!(#fname: #b)
+    });
+    let rest = (used.len() < c.fields.len()).then(|| quote!(..));
+    quote!(let Self { #(#binds,)* #rest } = self;)
+}
+
+/// A pattern taking part `part` of a group tuple of `arity` as `v`.
+fn group_pattern(arity: usize, part: usize) -> TokenStream {
+    let elems = (0..arity).map(|i| if i == part { quote!(v) } else { quote!(_) });
+    quote!((#(#elems,)*))
+}
+
+fn group_arity(c: &Combinator, field: usize) -> usize {
+    match &c.fields[field].shape {
+        FieldShape::Group(parts) => parts.len(),
+        _ => 1,
+    }
+}
+
+fn bare_len(p: &Paths<'_>, c: &Combinator) -> TokenStream {
+    let mut constant = 0usize;
+    let mut terms = Vec::new();
+    let mut used = Vec::new();
+    for w in &c.wire {
+        match w {
+            WireParam::Flags { .. } | WireParam::LengthOf => constant += 4,
+            WireParam::TrueFlag { .. } => {}
+            WireParam::Value {
+                field,
+                part,
+                condition,
+            } => {
+                let ty = c.value_type(*field, *part);
+                let b = binding(c, *field);
+                match (condition, ty.fixed_size()) {
+                    (None, Some(n)) => constant += n,
+                    (None, None) => {
+                        used.push(*field);
+                        let len = codec::len(p, ty, quote!(#b));
+                        terms.push(len);
+                    }
+                    (Some(_), _) => {
+                        used.push(*field);
+                        let len = codec::len(p, ty, quote!(v));
+                        let pattern = match part {
+                            Some(k) => group_pattern(group_arity(c, *field), *k),
+                            None => quote!(v),
+                        };
+                        terms.push(quote!(#b.as_ref().map_or(0, |#pattern| #len)));
+                    }
+                }
+            }
+        }
+    }
+    let binds = bind_fields(c, &used);
+    let constant = (constant > 0 || terms.is_empty()).then(|| {
+        let n = Literal::usize_unsuffixed(constant);
+        quote!(#n)
+    });
+    let sum = constant.into_iter().chain(terms);
+    quote!(#binds #(#sum)+*)
+}
+
+fn flag_expr(c: &Combinator, bits: &[(u32, usize)]) -> TokenStream {
+    if bits.is_empty() {
+        return quote!(0);
+    }
+    let terms = bits.iter().map(|&(bit, f)| {
+        let b = binding(c, f);
+        let set = match c.fields[f].shape {
+            FieldShape::Flag => quote!(u32::from(*#b)),
+            _ => quote!(u32::from(#b.is_some())),
+        };
+        if bit == 0 {
+            set
+        } else {
+            let bit = Literal::u32_unsuffixed(bit);
+            quote!((#set << #bit))
+        }
+    });
+    quote!(#(#terms)|*)
+}
+
+fn bare_write(p: &Paths<'_>, c: &Combinator) -> TokenStream {
+    let mut stmts = Vec::new();
+    let mut used = Vec::new();
+    let mut wire = c.wire.iter().peekable();
+    while let Some(w) = wire.next() {
+        match w {
+            WireParam::Flags { bits, .. } => {
+                used.extend(bits.iter().map(|&(_, f)| f));
+                let e = flag_expr(c, bits);
+                stmts.push(quote!(::tl_runtime::Sink::put_u32(out, #e);));
+            }
+            WireParam::TrueFlag { .. } => {}
+            WireParam::LengthOf => {
+                // The next parameter is the `Object` whose length this is.
+                if let Some(WireParam::Value { field, .. }) = wire.peek() {
+                    let b = binding(c, *field);
+                    used.push(*field);
+                    stmts.push(quote! {
+                        ::tl_runtime::Sink::put_i32(out, i32::try_from(::tl_runtime::Serialize::serialized_len(#b)).unwrap_or(i32::MAX));
+                    });
+                }
+            }
+            WireParam::Value {
+                field,
+                part,
+                condition,
+            } => {
+                used.push(*field);
+                let ty = c.value_type(*field, *part);
+                let b = binding(c, *field);
+                let stmt = match condition {
+                    None => codec::write(p, ty, quote!(#b)),
+                    Some(_) => {
+                        let write = codec::write(p, ty, quote!(v));
+                        let pattern = match part {
+                            Some(k) => group_pattern(group_arity(c, *field), *k),
+                            None => quote!(v),
+                        };
+                        quote!(if let ::core::option::Option::Some(#pattern) = #b { #write })
+                    }
+                };
+                stmts.push(stmt);
+            }
+        }
+    }
+    if stmts.is_empty() {
+        return quote!(let _ = out;);
+    }
+    let binds = bind_fields(c, &used);
+    quote!(#binds #(#stmts)*)
+}
+
+fn bare_read(p: &Paths<'_>, c: &Combinator) -> TokenStream {
+    let mut stmts = Vec::new();
+    let mut length: Option<TokenStream> = None;
+    for w in &c.wire {
+        match w {
+            WireParam::Flags { local, .. } => {
+                let local = format_ident!("{local}");
+                stmts.push(quote!(let #local = r.read_nat()?;));
+            }
+            WireParam::LengthOf => {
+                stmts.push(quote!(let len_body = r.read_i32()?;));
+                length = Some(quote!(len_body));
+            }
+            WireParam::TrueFlag {
+                field: Some(f),
+                condition,
+            } => {
+                let b = binding(c, *f);
+                let test = bit_test(condition);
+                stmts.push(quote!(let #b = #test;));
+            }
+            WireParam::TrueFlag { field: None, .. } => {}
+            WireParam::Value {
+                field,
+                part,
+                condition,
+            } => {
+                let ty = c.value_type(*field, *part);
+                let read = codec::read(p, ty, length.as_ref());
+                let local = match part {
+                    Some(k) => format_ident!("{}_{}", binding(c, *field), k),
+                    None => binding(c, *field),
+                };
+                let value = match condition {
+                    None => quote!(#read?),
+                    Some(cond) => {
+                        let test = bit_test(cond);
+                        quote! {
+                            if #test {
+                                ::core::option::Option::Some(#read?)
+                            } else {
+                                ::core::option::Option::None
+                            }
+                        }
+                    }
+                };
+                stmts.push(quote!(let #local = #value;));
+            }
+        }
+    }
+    // Groups: present when every part was read (the parts share one bit).
+    for (f, field) in c.fields.iter().enumerate() {
+        if let FieldShape::Group(parts) = &field.shape {
+            let b = binding(c, f);
+            let locals: Vec<_> = (0..parts.len())
+                .map(|k| format_ident!("{}_{}", b, k))
+                .collect();
+            stmts.push(quote! {
+                let #b = match (#(#locals,)*) {
+                    (#(::core::option::Option::Some(#locals),)*) => ::core::option::Option::Some((#(#locals,)*)),
+                    _ => ::core::option::Option::None,
+                };
+            });
+        }
+    }
+    let inits = c.fields.iter().enumerate().map(|(f, field)| {
+        let fname = ident(&field.name);
+        let b = binding(c, f);
+        quote!(#fname: #b)
+    });
+    let body = quote!(#(#stmts)* ::core::result::Result::Ok(Self { #(#inits,)* }));
+    let reader_used = !c.wire.is_empty();
+    if c.recursive && reader_used {
+        quote!(r.nested(|r| { #body }))
+    } else if reader_used {
+        body
+    } else {
+        quote!(let _ = r; #body)
+    }
+}
+
+fn bit_test(condition: &(String, u32)) -> TokenStream {
+    let local = format_ident!("{}", condition.0);
+    let mask = if condition.1 == 0 {
+        quote!(1)
+    } else {
+        let bit = Literal::u32_unsuffixed(condition.1);
+        quote!((1 << #bit))
+    };
+    quote!(#local & #mask != 0)
+}
+
+/// A boxed type: the enum, its impls, and conversions from and to its structs.
+fn boxed_enum(p: &Paths<'_>, t: usize, options: &EmitOptions) -> TokenStream {
+    let ty = &p.model.types[t];
+    let name = format_ident!("{}", ty.rust_name);
+    let doc = docs::boxed_type(ty, p.model.dialect);
+    let derive = derives(options, ty.eq, false);
+    let tl_name = &ty.tl_name;
+    let mut variants = Vec::new();
+    let mut len_arms = Vec::new();
+    let mut write_arms = Vec::new();
+    let mut read_arms = Vec::new();
+    let mut id_arms = Vec::new();
+    let mut conversions = Vec::new();
+    let mut seen_ids = std::collections::HashSet::new();
+    let single = ty.constructors.len() == 1;
+    for (i, &ci) in ty.constructors.iter().enumerate() {
+        let c = &p.model.constructors[ci];
+        let v = format_ident!("{}", ty.variants[i]);
+        let path = p.ctor_path(ci);
+        let id = hex(c.id);
+        let vdoc = docs::attrs(&format!("`{}`", c.tl_line));
+        let boxed = ty.boxed_variants.get(i).copied().unwrap_or(false);
+        id_arms.push(if c.is_unit() {
+            quote!(Self::#v => #id,)
+        } else {
+            quote!(Self::#v(_) => #id,)
+        });
+        if c.is_unit() {
+            variants.push(quote!(#vdoc #v,));
+            len_arms.push(quote!(Self::#v => 4,));
+            write_arms.push(quote!(Self::#v => ::tl_runtime::Sink::put_u32(out, #id),));
+            if seen_ids.insert(c.id) {
+                read_arms.push(quote!(#id => Self::#v,));
+            }
+            conversions.push(quote! {
+                impl ::core::convert::From<#path> for #name {
+                    fn from(_: #path) -> Self {
+                        Self::#v
+                    }
+                }
+            });
+            conversions.push(try_from(
+                &name,
+                &path,
+                quote!(#name::#v),
+                quote!(#path {}),
+                single,
+            ));
+            continue;
+        }
+        let held = if boxed {
+            quote!(::tl_runtime::__private::Box<#path>)
+        } else {
+            path.clone()
+        };
+        variants.push(quote!(#vdoc #v(#held),));
+        let inner = if boxed { quote!(&**x) } else { quote!(x) };
+        len_arms.push(quote!(Self::#v(x) => 4 + ::tl_runtime::Bare::bare_len(#inner),));
+        write_arms.push(quote!(Self::#v(x) => {
+            ::tl_runtime::Sink::put_u32(out, #id);
+            ::tl_runtime::Bare::serialize_bare(#inner, out);
+        }));
+        let read = quote!(<#path as ::tl_runtime::Bare>::deserialize_bare(r)?);
+        let read = if boxed {
+            quote!(::tl_runtime::__private::Box::new(#read))
+        } else {
+            read
+        };
+        if seen_ids.insert(c.id) {
+            read_arms.push(quote!(#id => Self::#v(#read),));
+        }
+        let wrap = if boxed {
+            quote!(::tl_runtime::__private::Box::new(x))
+        } else {
+            quote!(x)
+        };
+        let unwrap = if boxed { quote!(*x) } else { quote!(x) };
+        conversions.push(quote! {
+            impl ::core::convert::From<#path> for #name {
+                fn from(x: #path) -> Self {
+                    Self::#v(#wrap)
+                }
+            }
+        });
+        conversions.push(try_from(&name, &path, quote!(#name::#v(x)), unwrap, single));
+    }
+    quote! {
+        #doc
+        #derive
+        pub enum #name {
+            #(#variants)*
+        }
+        impl #name {
+            /// The wire id of the constructor this value holds.
+            pub fn constructor_id(&self) -> u32 {
+                match self {
+                    #(#id_arms)*
+                }
+            }
+        }
+        impl ::tl_runtime::Serialize for #name {
+            #[inline]
+            fn serialized_len(&self) -> usize {
+                match self {
+                    #(#len_arms)*
+                }
+            }
+            #[inline]
+            fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
+                match self {
+                    #(#write_arms)*
+                }
+            }
+        }
+        impl ::tl_runtime::Deserialize for #name {
+            const MIN_WIRE_LEN: usize = 4;
+            fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
+                r.nested(|r| {
+                    let id = r.read_u32()?;
+                    ::core::result::Result::Ok(match id {
+                        #(#read_arms)*
+                        _ => return ::core::result::Result::Err(r.unknown_constructor(id, #tl_name)),
+                    })
+                })
+            }
+        }
+        #(#conversions)*
+    }
+}
+
+/// `TryFrom<Enum> for Struct`, or `From` when the enum has only this variant.
+fn try_from(
+    name: &proc_macro2::Ident,
+    path: &TokenStream,
+    pattern: TokenStream,
+    value: TokenStream,
+    single: bool,
+) -> TokenStream {
+    if single {
+        return quote! {
+            impl ::core::convert::From<#name> for #path {
+                fn from(e: #name) -> Self {
+                    let #pattern = e;
+                    #value
+                }
+            }
+        };
+    }
+    quote! {
+        impl ::core::convert::TryFrom<#name> for #path {
+            type Error = #name;
+            fn try_from(e: #name) -> ::core::result::Result<Self, #name> {
+                match e {
+                    #pattern => ::core::result::Result::Ok(#value),
+                    other => ::core::result::Result::Err(other),
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,398 @@
+//! Decisions that need the whole type graph, made in one place: which fields
+//! and enum variants are boxed, which types derive `Eq`/`Hash`/`Default`, and
+//! which bare structs count decoding depth.
+//!
+//! * A field that can contain its own struct again without passing through a
+//!   `Vec` is boxed: every by-value cycle is broken at a struct field.
+//! * An enum variant whose struct is larger than [`VARIANT_BOX_LIMIT`] bytes is
+//!   boxed, so that enums stay small (an `Update` must not cost kilobytes).
+
+use crate::model::{FieldShape, Model, WireType};
+
+/// Structs larger than this (estimated) are boxed inside their enum.
+pub const VARIANT_BOX_LIMIT: usize = 192;
+
+/// A node of the type graph.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
+enum Node {
+    Type(usize),
+    Ctor(usize),
+}
+
+/// Fills in every graph-wide decision of `model`.
+pub fn decide(model: &mut Model) {
+    box_cycles(model);
+    box_large_variants(model);
+    derive_capabilities(model);
+    mark_recursive(model);
+}
+
+fn node_index(model: &Model, n: Node) -> usize {
+    match n {
+        Node::Type(t) => t,
+        Node::Ctor(c) => model.types.len() + c,
+    }
+}
+
+/// Edges `from → to` of values held directly (`through_vec` adds those held in vectors).
+fn edges(model: &Model, through_vec: bool) -> Vec<Vec<usize>> {
+    let n = model.types.len() + model.constructors.len();
+    let mut out = vec![Vec::new(); n];
+    for (t, ty) in model.types.iter().enumerate() {
+        for (i, &c) in ty.constructors.iter().enumerate() {
+            if !ty.boxed_variants.get(i).copied().unwrap_or(false) {
+                out[t].push(node_index(model, Node::Ctor(c)));
+            }
+        }
+    }
+    for (c, ctor) in model.constructors.iter().enumerate() {
+        let from = node_index(model, Node::Ctor(c));
+        for f in &ctor.fields {
+            for_each_type(&f.shape, &mut |w| {
+                collect_refs(model, w, through_vec, &mut out[from])
+            });
+        }
+    }
+    out
+}
+
+fn for_each_type(shape: &FieldShape, f: &mut impl FnMut(&WireType)) {
+    match shape {
+        FieldShape::Plain(w) | FieldShape::Optional(w) => f(w),
+        FieldShape::Group(parts) => parts.iter().for_each(f),
+        FieldShape::Flag => {}
+    }
+}
+
+fn for_each_type_mut(shape: &mut FieldShape, f: &mut impl FnMut(&mut WireType)) {
+    match shape {
+        FieldShape::Plain(w) | FieldShape::Optional(w) => f(w),
+        FieldShape::Group(parts) => parts.iter_mut().for_each(f),
+        FieldShape::Flag => {}
+    }
+}
+
+fn collect_refs(model: &Model, w: &WireType, through_vec: bool, out: &mut Vec<usize>) {
+    match w {
+        WireType::Boxed {
+            index,
+            indirect: false,
+        } => out.push(node_index(model, Node::Type(*index))),
+        WireType::Bare {
+            index,
+            indirect: false,
+        } => out.push(node_index(model, Node::Ctor(*index))),
+        WireType::Boxed {
+            index,
+            indirect: true,
+        } if through_vec => out.push(node_index(model, Node::Type(*index))),
+        WireType::Bare {
+            index,
+            indirect: true,
+        } if through_vec => out.push(node_index(model, Node::Ctor(*index))),
+        WireType::Vector { item, .. } if through_vec => collect_refs(model, item, true, out),
+        _ => {}
+    }
+}
+
+/// Strongly connected components (Tarjan, iterative); returns each node's component.
+fn components(graph: &[Vec<usize>]) -> Vec<usize> {
+    let n = graph.len();
+    let mut index = vec![usize::MAX; n];
+    let mut low = vec![0; n];
+    let mut on_stack = vec![false; n];
+    let mut comp = vec![usize::MAX; n];
+    let mut stack = Vec::new();
+    let mut next = 0;
+    let mut count = 0;
+    for root in 0..n {
+        if index[root] != usize::MAX {
+            continue;
+        }
+        let mut call: Vec<(usize, usize)> = vec![(root, 0)];
+        while let Some(&mut (v, ref mut edge)) = call.last_mut() {
+            if *edge == 0 && index[v] == usize::MAX {
+                index[v] = next;
+                low[v] = next;
+                next += 1;
+                stack.push(v);
+                on_stack[v] = true;
+            }
+            if let Some(&w) = graph[v].get(*edge) {
+                *edge += 1;
+                if index[w] == usize::MAX {
+                    call.push((w, 0));
+                } else if on_stack[w] {
+                    low[v] = low[v].min(index[w]);
+                }
+                continue;
+            }
+            call.pop();
+            if let Some(&(parent, _)) = call.last() {
+                low[parent] = low[parent].min(low[v]);
+            }
+            if low[v] == index[v] {
+                while let Some(w) = stack.pop() {
+                    on_stack[w] = false;
+                    comp[w] = count;
+                    if w == v {
+                        break;
+                    }
+                }
+                count += 1;
+            }
+        }
+    }
+    comp
+}
+
+/// Boxes every struct field whose target lies on a cycle with the struct.
+fn box_cycles(model: &mut Model) {
+    let graph = edges(model, false);
+    let comp = components(&graph);
+    let types = model.types.len();
+    for (c, ctor) in model.constructors.iter_mut().enumerate() {
+        let own = comp[types + c];
+        for f in &mut ctor.fields {
+            for_each_type_mut(&mut f.shape, &mut |w| match w {
+                WireType::Boxed { index, indirect } if comp[*index] == own => *indirect = true,
+                WireType::Bare { index, indirect } if comp[types + *index] == own => {
+                    *indirect = true
+                }
+                _ => {}
+            });
+        }
+    }
+}
+
+/// Estimated `size_of` and alignment of a field's Rust type.
+fn wire_size(model: &Model, memo: &mut [Option<usize>], w: &WireType) -> (usize, usize) {
+    match w {
+        WireType::Int | WireType::Nat => (4, 4),
+        WireType::Long | WireType::Double => (8, 8),
+        WireType::Fixed(n) => (*n, 1),
+        WireType::Bool => (1, 1),
+        WireType::String
+        | WireType::Bytes
+        | WireType::Vector { .. }
+        | WireType::Object { .. }
+        | WireType::Var(_) => (24, 8),
+        WireType::Boxed { indirect: true, .. } | WireType::Bare { indirect: true, .. } => (8, 8),
+        WireType::Boxed { index, .. } => (size_of_node(model, memo, Node::Type(*index)), 8),
+        WireType::Bare { index, .. } => (size_of_node(model, memo, Node::Ctor(*index)), 8),
+    }
+}
+
+fn has_niche(w: &WireType) -> bool {
+    !matches!(
+        w,
+        WireType::Int
+            | WireType::Nat
+            | WireType::Long
+            | WireType::Double
+            | WireType::Fixed(_)
+            | WireType::Var(_)
+    )
+}
+
+fn round_up(n: usize, align: usize) -> usize {
+    n.div_ceil(align.max(1)) * align.max(1)
+}
+
+fn size_of_node(model: &Model, memo: &mut [Option<usize>], n: Node) -> usize {
+    let i = node_index(model, n);
+    if let Some(s) = memo[i] {
+        return s;
+    }
+    // A node being sized counts as a pointer: cycles are boxed by now.
+    memo[i] = Some(8);
+    let size = match n {
+        Node::Type(t) => {
+            let ty = &model.types[t];
+            let payload = ty
+                .constructors
+                .iter()
+                .enumerate()
+                .map(|(v, &c)| {
+                    if ty.boxed_variants.get(v).copied().unwrap_or(false) {
+                        8
+                    } else {
+                        size_of_node(model, memo, Node::Ctor(c))
+                    }
+                })
+                .max()
+                .unwrap_or(0);
+            if ty.constructors.len() > 1 {
+                payload + 8
+            } else {
+                payload
+            }
+        }
+        Node::Ctor(c) => {
+            let mut total = 0;
+            let mut align = 1;
+            for f in &model.constructors[c].fields {
+                let (s, a) = match &f.shape {
+                    FieldShape::Flag => (1, 1),
+                    FieldShape::Plain(w) => wire_size(model, memo, w),
+                    FieldShape::Optional(w) => {
+                        let (s, a) = wire_size(model, memo, w);
+                        if has_niche(w) {
+                            (s, a)
+                        } else {
+                            (s + a, a)
+                        }
+                    }
+                    FieldShape::Group(parts) => {
+                        let mut s = 0;
+                        let mut a = 1;
+                        for p in parts {
+                            let (ps, pa) = wire_size(model, memo, p);
+                            s += ps;
+                            a = a.max(pa);
+                        }
+                        let niche = parts.iter().any(has_niche);
+                        (round_up(s, a) + if niche { 0 } else { a }, a)
+                    }
+                };
+                total += s;
+                align = align.max(a);
+            }
+            round_up(total, align)
+        }
+    };
+    memo[i] = Some(size);
+    size
+}
+
+/// Boxes enum variants whose struct exceeds [`VARIANT_BOX_LIMIT`].
+fn box_large_variants(model: &mut Model) {
+    let n = model.types.len() + model.constructors.len();
+    for t in 0..model.types.len() {
+        let len = model.types[t].constructors.len();
+        model.types[t].boxed_variants = vec![false; len];
+    }
+    let mut memo = vec![None; n];
+    for t in 0..model.types.len() {
+        let ctors = model.types[t].constructors.clone();
+        let boxed: Vec<bool> = ctors
+            .iter()
+            .map(|&c| size_of_node(model, &mut memo, Node::Ctor(c)) > VARIANT_BOX_LIMIT)
+            .collect();
+        model.types[t].boxed_variants = boxed;
+    }
+}
+
+/// `Eq`/`Hash` unless a `double` is reachable; `Default` unless a field needs a
+/// value that has none (an enum, `[u8; 64]`).
+fn derive_capabilities(model: &mut Model) {
+    let graph = edges(model, true);
+    let types = model.types.len();
+    let mut not_eq = vec![false; graph.len()];
+    for (c, ctor) in model.constructors.iter().enumerate() {
+        not_eq[types + c] = ctor.fields.iter().any(|f| {
+            let mut double = false;
+            for_each_type(&f.shape, &mut |w| double |= contains_double(w));
+            double
+        });
+    }
+    // Propagate along reverse edges until stable.
+    loop {
+        let mut changed = false;
+        for from in 0..graph.len() {
+            if !not_eq[from] && graph[from].iter().any(|&to| not_eq[to]) {
+                not_eq[from] = true;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    for (t, ty) in model.types.iter_mut().enumerate() {
+        ty.eq = !not_eq[t];
+    }
+    let defaults: Vec<bool> = (0..model.constructors.len())
+        .map(|c| default_allowed(model, c, &mut Vec::new()))
+        .collect();
+    for (c, ctor) in model.constructors.iter_mut().enumerate() {
+        ctor.eq = !not_eq[types + c];
+        ctor.default = defaults[c];
+    }
+    for f in 0..model.functions.len() {
+        let eq = model.functions[f].fields.iter().all(|field| {
+            let mut ok = true;
+            for_each_type(&field.shape, &mut |w| {
+                ok &= !contains_double(w) && refs_eq(w, &not_eq, types)
+            });
+            ok
+        });
+        let default = model.functions[f]
+            .fields
+            .iter()
+            .all(|field| field_default(model, &field.shape, &mut Vec::new()));
+        model.functions[f].eq = eq;
+        model.functions[f].default = default;
+    }
+}
+
+fn contains_double(w: &WireType) -> bool {
+    match w {
+        WireType::Double => true,
+        WireType::Vector { item, .. } => contains_double(item),
+        _ => false,
+    }
+}
+
+fn refs_eq(w: &WireType, not_eq: &[bool], types: usize) -> bool {
+    match w {
+        WireType::Boxed { index, .. } => !not_eq[*index],
+        WireType::Bare { index, .. } => !not_eq[types + *index],
+        WireType::Vector { item, .. } => refs_eq(item, not_eq, types),
+        _ => true,
+    }
+}
+
+fn default_allowed(model: &Model, c: usize, visiting: &mut Vec<usize>) -> bool {
+    if visiting.contains(&c) {
+        return false;
+    }
+    visiting.push(c);
+    let ok = model.constructors[c]
+        .fields
+        .iter()
+        .all(|f| field_default(model, &f.shape, visiting));
+    visiting.pop();
+    ok
+}
+
+fn field_default(model: &Model, shape: &FieldShape, visiting: &mut Vec<usize>) -> bool {
+    match shape {
+        FieldShape::Flag | FieldShape::Optional(_) | FieldShape::Group(_) => true,
+        FieldShape::Plain(w) => wire_default(model, w, visiting),
+    }
+}
+
+fn wire_default(model: &Model, w: &WireType, visiting: &mut Vec<usize>) -> bool {
+    match w {
+        WireType::Boxed { .. } => false,
+        WireType::Fixed(n) => *n <= 32,
+        WireType::Bare { index, .. } => default_allowed(model, *index, visiting),
+        _ => true,
+    }
+}
+
+/// Bare structs on a cycle (through vectors too) count depth when decoded.
+fn mark_recursive(model: &mut Model) {
+    let graph = edges(model, true);
+    let comp = components(&graph);
+    let types = model.types.len();
+    let mut size = vec![0usize; graph.len()];
+    for &c in &comp {
+        size[c] += 1;
+    }
+    for (c, ctor) in model.constructors.iter_mut().enumerate() {
+        let node = types + c;
+        ctor.recursive = size[comp[node]] > 1 || graph[node].contains(&node);
+    }
+}

@@ -1,0 +1,212 @@
+//! The resolved model: every constructor, function and boxed type of a schema
+//! with Rust names, field shapes and wire encodings decided. Emission reads
+//! only this.
+
+use tl_parser::{Dialect, Doc};
+
+/// A schema ready for code generation.
+#[derive(Clone, Debug, Default)]
+pub struct Model {
+    /// The `// LAYER N` value.
+    pub layer: Option<u32>,
+    /// The id rule the schema follows (decides doc links).
+    pub dialect: Dialect,
+    /// Boxed types, each an enum of its constructors.
+    pub types: Vec<BoxedType>,
+    /// Constructors, each a struct in `types`.
+    pub constructors: Vec<Combinator>,
+    /// Functions, each a struct in `functions`.
+    pub functions: Vec<Combinator>,
+}
+
+/// A boxed type such as `Updates` or `messages.Messages`.
+#[derive(Clone, Debug)]
+pub struct BoxedType {
+    /// The TL name.
+    pub tl_name: String,
+    /// Module path below `enums` (snake-case namespace parts).
+    pub module: Vec<String>,
+    /// The enum's name.
+    pub rust_name: String,
+    /// Indices into [`Model::constructors`], in schema order.
+    pub constructors: Vec<usize>,
+    /// The enum variant of each constructor, parallel to `constructors`.
+    pub variants: Vec<String>,
+    /// A `//@class` description, if any.
+    pub doc: Option<String>,
+    /// Whether each variant holds its struct in a `Box` (decided by [`crate::graph`]).
+    pub boxed_variants: Vec<bool>,
+    /// Whether every variant allows `Eq` and `Hash`.
+    pub eq: bool,
+}
+
+/// A constructor or a function.
+#[derive(Clone, Debug)]
+pub struct Combinator {
+    /// The TL name (`phone.inviteToGroupCall`).
+    pub tl_name: String,
+    /// The wire id.
+    pub id: u32,
+    /// Module path below `types` or `functions`.
+    pub module: Vec<String>,
+    /// The struct's name.
+    pub rust_name: String,
+    /// For constructors: the index of its boxed type in [`Model::types`], if it has one.
+    pub boxed_type: Option<usize>,
+    /// Struct fields.
+    pub fields: Vec<Field>,
+    /// Parameters in wire order.
+    pub wire: Vec<WireParam>,
+    /// `{X:Type}` variables, which become generic parameters.
+    pub type_params: Vec<String>,
+    /// For functions: what the call returns.
+    pub returns: Option<WireType>,
+    /// Flags that are implied by a grouped value field: `(method, field)`.
+    pub implied_flags: Vec<(String, usize)>,
+    /// Doc comments from the schema.
+    pub doc: Doc,
+    /// The definition as canonical TL.
+    pub tl_line: String,
+    /// Whether every field allows `Eq` and `Hash` (decided by [`crate::graph`]).
+    pub eq: bool,
+    /// Whether every field allows `Default`.
+    pub default: bool,
+    /// Whether decoding it bare can recurse into itself, so it counts depth.
+    pub recursive: bool,
+}
+
+impl Combinator {
+    /// The encoding of the value in `field` (element `part` of a group).
+    pub fn value_type(&self, field: usize, part: Option<usize>) -> &WireType {
+        match (&self.fields[field].shape, part) {
+            (FieldShape::Group(parts), Some(p)) => &parts[p],
+            (FieldShape::Plain(w) | FieldShape::Optional(w), _) => w,
+            (shape, _) => unreachable!("value param on field of shape {shape:?}"),
+        }
+    }
+
+    /// Whether the struct has no fields.
+    pub fn is_unit(&self) -> bool {
+        self.fields.is_empty() && self.type_params.is_empty()
+    }
+}
+
+/// One struct field.
+#[derive(Clone, Debug)]
+pub struct Field {
+    /// The Rust name (unescaped; see [`crate::ident::ident`]).
+    pub name: String,
+    /// The TL parameter names the field holds (several for a flag group).
+    pub tl_names: Vec<String>,
+    /// The field's shape.
+    pub shape: FieldShape,
+    /// Docs of the TL parameters, parallel to `tl_names`.
+    pub docs: Vec<Option<String>>,
+    /// The `flags.N?` that governs it, as text, for docs.
+    pub condition: Option<String>,
+}
+
+/// How a field holds its value.
+#[derive(Clone, Debug)]
+pub enum FieldShape {
+    /// Always present.
+    Plain(WireType),
+    /// `flags.N?T`: `Option<T>`.
+    Optional(WireType),
+    /// `flags.N?true`: `bool`.
+    Flag,
+    /// Several values on one flag bit: `Option<(A, B, …)>`, present together.
+    Group(Vec<WireType>),
+}
+
+/// One TL parameter, in wire order.
+#[derive(Clone, Debug)]
+pub enum WireParam {
+    /// A `#` field that flags refer to: computed from the fields on write.
+    Flags {
+        /// A unique local name.
+        local: String,
+        /// `(bit, field)` for every field governed by it.
+        bits: Vec<(u32, usize)>,
+    },
+    /// A value stored in `field` (in element `part` of a group).
+    Value {
+        /// The index into [`Combinator::fields`].
+        field: usize,
+        /// The tuple element for a group.
+        part: Option<usize>,
+        /// `(flags local, bit)` when conditional.
+        condition: Option<(String, u32)>,
+    },
+    /// A `flags.N?true`: nothing on the wire.
+    TrueFlag {
+        /// The `bool` field, if it has one of its own.
+        field: Option<usize>,
+        /// `(flags local, bit)`.
+        condition: (String, u32),
+    },
+    /// MTProto's `bytes:int` before an `Object` body: the body's length, computed.
+    LengthOf,
+}
+
+/// How a value is encoded.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum WireType {
+    /// `int` (`i32`).
+    Int,
+    /// `long` (`i64`).
+    Long,
+    /// `double` (`f64`).
+    Double,
+    /// A `#` that nothing refers to (`u32`).
+    Nat,
+    /// `int128`/`int256`/`int512`: opaque `[u8; N]`.
+    Fixed(usize),
+    /// `string` (`String`).
+    String,
+    /// `bytes` (`Vec<u8>`).
+    Bytes,
+    /// Boxed `Bool` (`bool`).
+    Bool,
+    /// A boxed type: the enum at this index in [`Model::types`].
+    Boxed {
+        /// Index into [`Model::types`].
+        index: usize,
+        /// Held in a `Box` (decided by [`crate::graph`]).
+        indirect: bool,
+    },
+    /// A bare constructor: the struct at this index in [`Model::constructors`].
+    Bare {
+        /// Index into [`Model::constructors`].
+        index: usize,
+        /// Held in a `Box`.
+        indirect: bool,
+    },
+    /// `Vector<T>` (boxed, `bare == false`) or `vector<T>`.
+    Vector {
+        /// Lowercase `vector`: no id before the count.
+        bare: bool,
+        /// The items.
+        item: Box<WireType>,
+    },
+    /// A `{X:Type}` variable.
+    Var(String),
+    /// `Object`: the raw bytes of any boxed value.
+    Object {
+        /// Length-prefixed by a preceding `bytes:int`; otherwise it extends to
+        /// the end of the input.
+        sized: bool,
+    },
+}
+
+impl WireType {
+    /// The encoded size if it never varies.
+    pub fn fixed_size(&self) -> Option<usize> {
+        match self {
+            WireType::Int | WireType::Nat | WireType::Bool => Some(4),
+            WireType::Long | WireType::Double => Some(8),
+            WireType::Fixed(n) => Some(*n),
+            _ => None,
+        }
+    }
+}

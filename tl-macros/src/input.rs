@@ -1,0 +1,131 @@
+//! The macro's input: inline TL as a string literal, and/or `key = value` options.
+
+use proc_macro2::{Span, TokenStream, TokenTree};
+use syn::parse::{Parse, ParseStream};
+use syn::{bracketed, Ident, LitStr, Token};
+
+/// Every option the macro takes, for "did you mean" errors.
+pub const OPTIONS: &[&str] = &["include", "dialect", "allow_id_mismatch", "only", "derive"];
+
+/// A string with the span it was written at.
+pub struct Spanned {
+    pub value: String,
+    pub span: Span,
+}
+
+impl From<LitStr> for Spanned {
+    fn from(l: LitStr) -> Self {
+        Spanned {
+            value: l.value(),
+            span: l.span(),
+        }
+    }
+}
+
+/// The parsed macro input.
+#[derive(Default)]
+pub struct Input {
+    pub inline: Option<Spanned>,
+    pub include: Vec<Spanned>,
+    pub dialect: Option<Spanned>,
+    pub allow_id_mismatch: Vec<Spanned>,
+    pub only: Vec<Spanned>,
+    pub derive: Vec<Spanned>,
+}
+
+impl Parse for Input {
+    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
+        let mut out = Input::default();
+        if input.peek(LitStr) {
+            out.inline = Some(input.parse::<LitStr>()?.into());
+            if !input.is_empty() {
+                input.parse::<Token![,]>()?;
+            }
+        }
+        let mut errors: Option<syn::Error> = None;
+        while !input.is_empty() {
+            let key: Ident = input.parse()?;
+            input.parse::<Token![=]>()?;
+            match key.to_string().as_str() {
+                "include" => out.include = strings(input)?,
+                "dialect" => out.dialect = Some(input.parse::<LitStr>()?.into()),
+                "allow_id_mismatch" => out.allow_id_mismatch = strings(input)?,
+                "only" => out.only = strings(input)?,
+                "derive" => out.derive = paths(input)?,
+                other => {
+                    // Skip the value so that later options are still checked.
+                    skip_value(input)?;
+                    let e = syn::Error::new(
+                        key.span(),
+                        format!(
+                            "unknown option `{other}`; valid options are: {}",
+                            OPTIONS.join(", ")
+                        ),
+                    );
+                    match &mut errors {
+                        Some(all) => all.combine(e),
+                        None => errors = Some(e),
+                    }
+                }
+            }
+            if !input.is_empty() {
+                input.parse::<Token![,]>()?;
+            }
+        }
+        if let Some(e) = errors {
+            return Err(e);
+        }
+        if out.inline.is_none() && out.include.is_empty() {
+            return Err(
+                input.error("expected inline TL as a string literal, or `include = \"path.tl\"`")
+            );
+        }
+        Ok(out)
+    }
+}
+
+/// `"a"` or `["a", "b"]`.
+fn strings(input: ParseStream<'_>) -> syn::Result<Vec<Spanned>> {
+    if input.peek(LitStr) {
+        return Ok(vec![input.parse::<LitStr>()?.into()]);
+    }
+    let content;
+    bracketed!(content in input);
+    let mut out = Vec::new();
+    while !content.is_empty() {
+        out.push(content.parse::<LitStr>()?.into());
+        if !content.is_empty() {
+            content.parse::<Token![,]>()?;
+        }
+    }
+    Ok(out)
+}
+
+/// `[serde::Serialize, serde::Deserialize]`: each path kept as text.
+fn paths(input: ParseStream<'_>) -> syn::Result<Vec<Spanned>> {
+    let content;
+    bracketed!(content in input);
+    let mut out = Vec::new();
+    while !content.is_empty() {
+        let span = content.span();
+        let mut tokens = TokenStream::new();
+        while !content.is_empty() && !content.peek(Token![,]) {
+            tokens.extend([content.parse::<TokenTree>()?]);
+        }
+        out.push(Spanned {
+            value: tokens.to_string().replace(' ', ""),
+            span,
+        });
+        if !content.is_empty() {
+            content.parse::<Token![,]>()?;
+        }
+    }
+    Ok(out)
+}
+
+fn skip_value(input: ParseStream<'_>) -> syn::Result<()> {
+    while !input.is_empty() && !input.peek(Token![,]) {
+        input.parse::<TokenTree>()?;
+    }
+    Ok(())
+}

@@ -1,0 +1,88 @@
+//! What generated code needs beyond the public traits: the bare form of a
+//! constructor, and the reader calls its decoders make.
+
+use alloc::vec::Vec;
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::{Reader, RawObject, Sink};
+
+/// The bare form of a constructor: its fields without the leading id.
+///
+/// TL writes a constructor bare where the schema names it directly, as in
+/// `vector<%Message>` or a lowercase `future_salt` field. Generated structs
+/// implement this; their `Serialize`/`Deserialize` add the id in front.
+pub trait Bare: Sized {
+    /// Exact number of bytes [`Bare::serialize_bare`] writes.
+    fn bare_len(&self) -> usize;
+
+    /// Writes the fields.
+    fn serialize_bare<S: Sink + ?Sized>(&self, out: &mut S);
+
+    /// Reads the fields.
+    fn deserialize_bare(r: &mut Reader<'_>) -> Result<Self>;
+}
+
+impl<'a> Reader<'a> {
+    /// The error for constructor `id`, just read, that `type_name` does not
+    /// have; its offset is where the id starts.
+    #[cold]
+    pub fn unknown_constructor(&self, id: u32, type_name: &'static str) -> Error {
+        Error::new(
+            ErrorKind::UnknownConstructor { id, type_name },
+            self.position().saturating_sub(4),
+        )
+    }
+
+    /// Reads an `Object` whose length a preceding `bytes:int` gave (MTProto's
+    /// `message msg_id:long seqno:int bytes:int body:Object`).
+    pub fn read_sized_object(&mut self, len: i32) -> Result<RawObject> {
+        let at = self.position().saturating_sub(4);
+        let len = usize::try_from(len).map_err(|_| {
+            Error::new(
+                ErrorKind::InvalidLength {
+                    len: u64::from(len.unsigned_abs()),
+                },
+                at,
+            )
+        })?;
+        let bytes: &[u8] = self.read_raw(len)?;
+        Ok(RawObject(Vec::from(bytes)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_constructor_points_at_the_id() {
+        let bytes = [1u8, 0, 0, 0, 2, 0, 0, 0];
+        let mut r = Reader::new(&bytes);
+        r.read_u32().unwrap();
+        let id = r.read_u32().unwrap();
+        let e = r.unknown_constructor(id, "Foo");
+        assert_eq!(e.offset(), 4);
+        assert_eq!(
+            e.kind(),
+            &ErrorKind::UnknownConstructor {
+                id: 2,
+                type_name: "Foo"
+            }
+        );
+    }
+
+    #[test]
+    fn sized_object_takes_exactly_its_length() {
+        let bytes = [8u8, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+        let mut r = Reader::new(&bytes);
+        let len = r.read_i32().unwrap();
+        assert_eq!(r.read_sized_object(len).unwrap().0, [1, 2, 3, 4, 5, 6, 7, 8]);
+        assert_eq!(r.remaining(), 1);
+        let mut r = Reader::new(&[0xff, 0xff, 0xff, 0xff]);
+        let len = r.read_i32().unwrap();
+        assert!(matches!(
+            r.read_sized_object(len).unwrap_err().kind(),
+            ErrorKind::InvalidLength { len: 1 }
+        ));
+    }
+}
