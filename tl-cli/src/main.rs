@@ -11,6 +11,7 @@ mod command;
 mod compare;
 mod counts;
 mod diff;
+mod expand;
 mod files;
 mod ids;
 mod load;
@@ -24,7 +25,12 @@ use std::process::ExitCode;
 use stop::Stop;
 
 /// Every subcommand, in the order `tl --help` lists them.
-static COMMANDS: &[&Command] = &[&check::COMMAND, &ids::COMMAND, &diff::COMMAND];
+static COMMANDS: &[&Command] = &[
+    &check::COMMAND,
+    &ids::COMMAND,
+    &diff::COMMAND,
+    &expand::COMMAND,
+];
 
 fn main() -> ExitCode {
     match dispatch(std::env::args_os().skip(1).collect()) {

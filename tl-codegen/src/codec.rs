@@ -90,7 +90,7 @@ fn unbox(w: &WireType, v: TokenStream) -> TokenStream {
 }
 
 /// An expression of type `usize`: the value's encoded size.
-pub fn len(p: &Paths<'_>, w: &WireType, v: TokenStream) -> TokenStream {
+pub fn len(w: &WireType, v: TokenStream) -> TokenStream {
     if let Some(n) = w.fixed_size() {
         let n = Literal::usize_unsuffixed(n);
         return quote!(#n);
@@ -111,15 +111,34 @@ pub fn len(p: &Paths<'_>, w: &WireType, v: TokenStream) -> TokenStream {
                 let n = Literal::usize_unsuffixed(n);
                 return quote!(#header + #v.len() * #n);
             }
-            let item_len = len(p, item, quote!(x));
-            quote!(#header + #v.iter().map(|x| #item_len).sum::<usize>())
+            let item_len = len_fn(item).unwrap_or_else(|| {
+                let l = len(item, quote!(x));
+                quote!(|x| #l)
+            });
+            quote!(#header + #v.iter().map(#item_len).sum::<usize>())
         }
         _ => unreachable!("fixed-size types returned above"),
     }
 }
 
+/// A function of `&T` giving the encoded size, where one exists; passing it
+/// instead of a closure keeps the generated code free of redundant closures.
+pub fn len_fn(w: &WireType) -> Option<TokenStream> {
+    match w {
+        WireType::Boxed {
+            indirect: false, ..
+        }
+        | WireType::Var(_)
+        | WireType::Object { .. } => Some(quote!(::tl_runtime::Serialize::serialized_len)),
+        WireType::Bare {
+            indirect: false, ..
+        } => Some(quote!(::tl_runtime::Bare::bare_len)),
+        _ => None,
+    }
+}
+
 /// A statement writing the value to `out`.
-pub fn write(p: &Paths<'_>, w: &WireType, v: TokenStream) -> TokenStream {
+pub fn write(w: &WireType, v: TokenStream) -> TokenStream {
     match w {
         WireType::Int => quote!(::tl_runtime::Sink::put_i32(out, *#v);),
         WireType::Long => quote!(::tl_runtime::Sink::put_i64(out, *#v);),
@@ -138,7 +157,7 @@ pub fn write(p: &Paths<'_>, w: &WireType, v: TokenStream) -> TokenStream {
             quote!(::tl_runtime::Bare::serialize_bare(#v, out);)
         }
         WireType::Vector { bare, item } => {
-            let write_item = write(p, item, quote!(x));
+            let write_item = write(item, quote!(x));
             let header = if *bare {
                 quote!()
             } else {

@@ -291,8 +291,8 @@ fn bare_impl(p: &Paths<'_>, c: &Combinator, name: &proc_macro2::Ident) -> TokenS
         let bound = quote!(::tl_runtime::Serialize + ::tl_runtime::Deserialize);
         generics(c, bound)
     };
-    let len = bare_len(p, c);
-    let write = bare_write(p, c);
+    let len = bare_len(c);
+    let write = bare_write(c);
     let read = bare_read(p, c);
     quote! {
         impl #impl_bare ::tl_runtime::Bare for #name #ty_generics {
@@ -341,7 +341,7 @@ fn group_arity(c: &Combinator, field: usize) -> usize {
     }
 }
 
-fn bare_len(p: &Paths<'_>, c: &Combinator) -> TokenStream {
+fn bare_len(c: &Combinator) -> TokenStream {
     let mut constant = 0usize;
     let mut terms = Vec::new();
     let mut used = Vec::new();
@@ -360,17 +360,28 @@ fn bare_len(p: &Paths<'_>, c: &Combinator) -> TokenStream {
                     (None, Some(n)) => constant += n,
                     (None, None) => {
                         used.push(*field);
-                        let len = codec::len(p, ty, quote!(#b));
+                        let len = codec::len(ty, quote!(#b));
                         terms.push(len);
                     }
-                    (Some(_), _) => {
+                    (Some(_), Some(n)) => {
                         used.push(*field);
-                        let len = codec::len(p, ty, quote!(v));
-                        let pattern = match part {
-                            Some(k) => group_pattern(group_arity(c, *field), *k),
-                            None => quote!(v),
+                        let n = Literal::usize_unsuffixed(n);
+                        terms.push(quote!(usize::from(#b.is_some()) * #n));
+                    }
+                    (Some(_), None) => {
+                        used.push(*field);
+                        let len = match (part, codec::len_fn(ty)) {
+                            (None, Some(f)) => f,
+                            _ => {
+                                let len = codec::len(ty, quote!(v));
+                                let pattern = match part {
+                                    Some(k) => group_pattern(group_arity(c, *field), *k),
+                                    None => quote!(v),
+                                };
+                                quote!(|#pattern| #len)
+                            }
                         };
-                        terms.push(quote!(#b.as_ref().map_or(0, |#pattern| #len)));
+                        terms.push(quote!(#b.as_ref().map_or(0, #len)));
                     }
                 }
             }
@@ -405,7 +416,7 @@ fn flag_expr(c: &Combinator, bits: &[(u32, usize)]) -> TokenStream {
     quote!(#(#terms)|*)
 }
 
-fn bare_write(p: &Paths<'_>, c: &Combinator) -> TokenStream {
+fn bare_write(c: &Combinator) -> TokenStream {
     let mut stmts = Vec::new();
     let mut used = Vec::new();
     let mut wire = c.wire.iter().peekable();
@@ -436,9 +447,9 @@ fn bare_write(p: &Paths<'_>, c: &Combinator) -> TokenStream {
                 let ty = c.value_type(*field, *part);
                 let b = binding(c, *field);
                 let stmt = match condition {
-                    None => codec::write(p, ty, quote!(#b)),
+                    None => codec::write(ty, quote!(#b)),
                     Some(_) => {
-                        let write = codec::write(p, ty, quote!(v));
+                        let write = codec::write(ty, quote!(v));
                         let pattern = match part {
                             Some(k) => group_pattern(group_arity(c, *field), *k),
                             None => quote!(v),

@@ -37,9 +37,9 @@ pub fn resolve(schema: &Schema, only: &[String]) -> Result<Model, Vec<Diagnostic
         .definitions
         .iter()
         .filter(|d| {
-            !d.builtin
-                && !(d.section == Section::Types
-                    && BUILTIN_RESULTS.contains(&d.result.name.text.as_str()))
+            let builtin_result = d.section == Section::Types
+                && BUILTIN_RESULTS.contains(&d.result.name.text.as_str());
+            !d.builtin && !builtin_result
         })
         .collect();
     let defs = if only.is_empty() {

@@ -1,0 +1,83 @@
+//! `tl expand`: the code `tl!` generates for a schema, formatted for reading.
+
+use crate::args::{Arg, Args};
+use crate::command::{Command, Outcome};
+use crate::stop::Stop;
+use std::io::{self, Write};
+use std::path::PathBuf;
+use tl_codegen::{Error, Options};
+use tl_parser::SourceFile;
+
+/// The `expand` subcommand.
+pub const COMMAND: Command = Command {
+    name: "expand",
+    summary: "print the Rust code tl! generates for a schema",
+    usage: "\
+Print the Rust code that `tl!` generates for a schema, formatted. Several
+FILEs form one schema (as `include = [..]` does).
+
+Usage: tl expand FILE... [OPTIONS]
+
+Options:
+      --only NAME               keep NAME and what it reaches (repeatable)
+      --dialect telegram|tdlib  id rule to use (default: detected)
+      --allow-id-mismatch NAME  accept a known id deviation (repeatable)
+      --derive PATH             add a derive to every type (repeatable)
+  -h, --help                    print this help
+
+Exit status: 0 on success, 1 if the schema has errors (printed to stderr),
+2 on usage or I/O errors.
+",
+    flags: &[
+        "--only",
+        "--dialect",
+        "--allow-id-mismatch",
+        "--derive",
+        "--help",
+    ],
+    run,
+};
+
+fn run(mut args: Args) -> Result<Outcome, Stop> {
+    let mut paths = Vec::new();
+    let mut options = Options::default();
+    while let Some(arg) = args.next_arg()? {
+        match arg {
+            Arg::Value(path) => paths.push(PathBuf::from(path)),
+            Arg::Flag(flag) => match flag.as_str() {
+                "--only" => options.only.push(args.value()?),
+                "--dialect" => options.dialect = Some(args.dialect()?),
+                "--allow-id-mismatch" => options.allow_id_mismatch.push(args.value()?),
+                "--derive" => options.derives.push(args.value()?),
+                _ => return Err(args.unknown_flag(&flag)),
+            },
+        }
+    }
+    if paths.is_empty() {
+        return Err(args.usage("expected at least one FILE"));
+    }
+    let mut files = Vec::new();
+    for path in &paths {
+        let text = std::fs::read_to_string(path).map_err(|error| Stop::Read {
+            path: path.clone(),
+            error,
+        })?;
+        files.push(SourceFile::new(path.display().to_string(), text));
+    }
+    match tl_codegen::generate(&files, &options) {
+        Ok(generated) => {
+            let mut out = io::stdout().lock();
+            out.write_all(tl_codegen::format(generated.tokens).as_bytes())?;
+            out.flush()?;
+            Ok(Outcome::Clean)
+        }
+        Err(Error::Schema(diagnostics)) => {
+            let mut err = io::stderr().lock();
+            for d in diagnostics {
+                err.write_all(d.rendered.as_bytes())?;
+            }
+            Ok(Outcome::Errors)
+        }
+        Err(other) => Err(args.usage(other.to_string())),
+    }
+}
