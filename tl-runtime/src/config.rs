@@ -44,6 +44,7 @@ pub enum Utf8Policy {
 
 impl Config {
     /// The defaults: depth 256, lossy UTF-8, no long strings, 16 MiB unpacked.
+    #[inline]
     pub const fn new() -> Self {
         Self {
             max_depth: 256,
@@ -79,6 +80,7 @@ impl Config {
 }
 
 impl Default for Config {
+    #[inline]
     fn default() -> Self {
         Self::new()
     }

@@ -23,62 +23,99 @@ use alloc::boxed::Box;
 use alloc::string::String;
 use alloc::vec::Vec;
 
-use crate::error::Result;
+use crate::error::{ErrorKind, Result};
 use crate::{wire, Deserialize, Reader, Serialize, Sink};
 
-impl Serialize for i32 {
-    fn serialized_len(&self) -> usize {
-        4
-    }
-    fn serialize<S: Sink + ?Sized>(&self, out: &mut S) {
-        out.put_i32(*self);
+/// `Serialize`/`Deserialize` for a little-endian number of `$width` bytes.
+///
+/// Vectors of these are the bulk of many responses (`Vector<long>` of ids),
+/// so the item-run methods convert whole runs: one bounds check and one
+/// exact allocation per vector instead of one call per item.
+macro_rules! fixed_width {
+    ($ty:ty, $width:literal, $read:ident) => {
+        impl Serialize for $ty {
+            #[inline]
+            fn serialized_len(&self) -> usize {
+                $width
+            }
+            #[inline]
+            fn serialize<S: Sink + ?Sized>(&self, out: &mut S) {
+                out.put_slice(&self.to_le_bytes());
+            }
+            #[inline]
+            fn items_len(items: &[Self]) -> usize {
+                items.len().saturating_mul($width)
+            }
+            #[inline]
+            fn serialize_items<S: Sink + ?Sized>(items: &[Self], out: &mut S) {
+                write_fixed_width(items, out, |item| item.to_le_bytes());
+            }
+        }
+
+        impl Deserialize for $ty {
+            const MIN_WIRE_LEN: usize = $width;
+            #[inline]
+            fn deserialize(r: &mut Reader<'_>) -> Result<Self> {
+                r.$read()
+            }
+            #[inline]
+            fn deserialize_items(r: &mut Reader<'_>, count: usize) -> Result<Vec<Self>> {
+                read_fixed_width(r, count, <$ty>::from_le_bytes)
+            }
+        }
+    };
+}
+
+fixed_width!(i32, 4, read_i32);
+fixed_width!(i64, 8, read_i64);
+fixed_width!(f64, 8, read_f64);
+
+/// Items converted per `put_slice` call: large enough to amortize the call,
+/// small enough for the staging buffer to stay in L1.
+const STAGED_ITEMS: usize = 64;
+
+/// Writes fixed-width items through a stack buffer, `STAGED_ITEMS` at a time.
+#[inline]
+fn write_fixed_width<T: Copy, S: Sink + ?Sized, const W: usize>(
+    items: &[T],
+    out: &mut S,
+    to_bytes: impl Fn(T) -> [u8; W],
+) {
+    let mut staged = [[0u8; W]; STAGED_ITEMS];
+    for chunk in items.chunks(STAGED_ITEMS) {
+        for (slot, item) in staged.iter_mut().zip(chunk) {
+            *slot = to_bytes(*item);
+        }
+        // `chunk.len() <= STAGED_ITEMS`, so the prefix always exists.
+        let filled = staged.get(..chunk.len()).unwrap_or_default();
+        out.put_slice(filled.as_flattened());
     }
 }
 
-impl Deserialize for i32 {
-    const MIN_WIRE_LEN: usize = 4;
-    fn deserialize(r: &mut Reader<'_>) -> Result<Self> {
-        r.read_i32()
-    }
-}
-
-impl Serialize for i64 {
-    fn serialized_len(&self) -> usize {
-        8
-    }
-    fn serialize<S: Sink + ?Sized>(&self, out: &mut S) {
-        out.put_i64(*self);
-    }
-}
-
-impl Deserialize for i64 {
-    const MIN_WIRE_LEN: usize = 8;
-    fn deserialize(r: &mut Reader<'_>) -> Result<Self> {
-        r.read_i64()
-    }
-}
-
-impl Serialize for f64 {
-    fn serialized_len(&self) -> usize {
-        8
-    }
-    fn serialize<S: Sink + ?Sized>(&self, out: &mut S) {
-        out.put_f64(*self);
-    }
-}
-
-impl Deserialize for f64 {
-    const MIN_WIRE_LEN: usize = 8;
-    fn deserialize(r: &mut Reader<'_>) -> Result<Self> {
-        r.read_f64()
-    }
+/// Reads `count` fixed-width items with one bounds check.
+#[inline]
+fn read_fixed_width<T, const W: usize>(
+    r: &mut Reader<'_>,
+    count: usize,
+    from_bytes: impl Fn([u8; W]) -> T,
+) -> Result<Vec<T>> {
+    let Some(len) = count.checked_mul(W) else {
+        return Err(r.error(ErrorKind::InvalidLength { len: count as u64 }));
+    };
+    let run = r.read_raw(len)?;
+    Ok(run
+        .chunks_exact(W)
+        .map(|item| from_bytes(item.try_into().unwrap_or([0; W])))
+        .collect())
 }
 
 /// TL `#`. Values of 2^31 and above cannot be decoded (see [`Reader::read_nat`]).
 impl Serialize for u32 {
+    #[inline]
     fn serialized_len(&self) -> usize {
         4
     }
+    #[inline]
     fn serialize<S: Sink + ?Sized>(&self, out: &mut S) {
         out.put_u32(*self);
     }
@@ -87,6 +124,7 @@ impl Serialize for u32 {
 /// TL `#`, rejecting 2^31 and above (see [`Reader::read_nat`]).
 impl Deserialize for u32 {
     const MIN_WIRE_LEN: usize = 4;
+    #[inline]
     fn deserialize(r: &mut Reader<'_>) -> Result<Self> {
         r.read_nat()
     }
@@ -94,9 +132,11 @@ impl Deserialize for u32 {
 
 /// Boxed `Bool`: `boolTrue` or `boolFalse`.
 impl Serialize for bool {
+    #[inline]
     fn serialized_len(&self) -> usize {
         4
     }
+    #[inline]
     fn serialize<S: Sink + ?Sized>(&self, out: &mut S) {
         wire::write_bool(out, *self);
     }
@@ -105,24 +145,29 @@ impl Serialize for bool {
 /// Boxed `Bool`: `boolTrue` or `boolFalse`.
 impl Deserialize for bool {
     const MIN_WIRE_LEN: usize = 4;
+    #[inline]
     fn deserialize(r: &mut Reader<'_>) -> Result<Self> {
         r.read_bool()
     }
 }
 
 impl Serialize for str {
+    #[inline]
     fn serialized_len(&self) -> usize {
         wire::bytes_len(self.len())
     }
+    #[inline]
     fn serialize<S: Sink + ?Sized>(&self, out: &mut S) {
         wire::write_bytes(out, self.as_bytes());
     }
 }
 
 impl Serialize for String {
+    #[inline]
     fn serialized_len(&self) -> usize {
         self.as_str().serialized_len()
     }
+    #[inline]
     fn serialize<S: Sink + ?Sized>(&self, out: &mut S) {
         self.as_str().serialize(out);
     }
@@ -131,6 +176,7 @@ impl Serialize for String {
 /// UTF-8 per [`Config::utf8`](crate::Config::utf8).
 impl Deserialize for String {
     const MIN_WIRE_LEN: usize = 4;
+    #[inline]
     fn deserialize(r: &mut Reader<'_>) -> Result<Self> {
         r.read_string()
     }
@@ -138,37 +184,58 @@ impl Deserialize for String {
 
 /// `int128`/`int256`/`int512`: `N` opaque bytes, written as they are.
 impl<const N: usize> Serialize for [u8; N] {
+    #[inline]
     fn serialized_len(&self) -> usize {
         N
     }
+    #[inline]
     fn serialize<S: Sink + ?Sized>(&self, out: &mut S) {
         out.put_slice(self);
+    }
+    #[inline]
+    fn items_len(items: &[Self]) -> usize {
+        items.len().saturating_mul(N)
+    }
+    #[inline]
+    fn serialize_items<S: Sink + ?Sized>(items: &[Self], out: &mut S) {
+        out.put_slice(items.as_flattened());
     }
 }
 
 /// `int128`/`int256`/`int512`: `N` opaque bytes, read as they are.
 impl<const N: usize> Deserialize for [u8; N] {
     const MIN_WIRE_LEN: usize = N;
+    #[inline]
     fn deserialize(r: &mut Reader<'_>) -> Result<Self> {
         r.read_array()
+    }
+    #[inline]
+    fn deserialize_items(r: &mut Reader<'_>, count: usize) -> Result<Vec<Self>> {
+        read_fixed_width(r, count, |item| item)
     }
 }
 
 /// Boxed `Vector t`, each item in `T`'s natural form.
 impl<T: Serialize> Serialize for [T] {
+    #[inline]
     fn serialized_len(&self) -> usize {
-        wire::vector_len(self, T::serialized_len)
+        T::items_len(self).saturating_add(8)
     }
+    #[inline]
     fn serialize<S: Sink + ?Sized>(&self, out: &mut S) {
-        wire::write_vector(out, self, |out, item| item.serialize(out));
+        out.put_u32(wire::VECTOR_ID);
+        wire::write_count(out, self.len());
+        T::serialize_items(self, out);
     }
 }
 
 /// Boxed `Vector t`, each item in `T`'s natural form.
 impl<T: Serialize> Serialize for Vec<T> {
+    #[inline]
     fn serialized_len(&self) -> usize {
         self.as_slice().serialized_len()
     }
+    #[inline]
     fn serialize<S: Sink + ?Sized>(&self, out: &mut S) {
         self.as_slice().serialize(out);
     }
@@ -177,16 +244,21 @@ impl<T: Serialize> Serialize for Vec<T> {
 /// Boxed `Vector t`, each item in `T`'s natural form.
 impl<T: Deserialize> Deserialize for Vec<T> {
     const MIN_WIRE_LEN: usize = 8;
+    #[inline]
     fn deserialize(r: &mut Reader<'_>) -> Result<Self> {
-        r.read_vector(T::deserialize, T::MIN_WIRE_LEN)
+        r.expect_id(wire::VECTOR_ID, "Vector")?;
+        let count = r.read_count(T::MIN_WIRE_LEN)?;
+        T::deserialize_items(r, count)
     }
 }
 
 /// Same bytes as `T`; generated code boxes recursive and large fields.
 impl<T: Serialize + ?Sized> Serialize for Box<T> {
+    #[inline]
     fn serialized_len(&self) -> usize {
         (**self).serialized_len()
     }
+    #[inline]
     fn serialize<S: Sink + ?Sized>(&self, out: &mut S) {
         (**self).serialize(out);
     }
@@ -195,6 +267,7 @@ impl<T: Serialize + ?Sized> Serialize for Box<T> {
 /// Same bytes as `T`.
 impl<T: Deserialize> Deserialize for Box<T> {
     const MIN_WIRE_LEN: usize = T::MIN_WIRE_LEN;
+    #[inline]
     fn deserialize(r: &mut Reader<'_>) -> Result<Self> {
         T::deserialize(r).map(Box::new)
     }

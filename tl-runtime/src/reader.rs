@@ -29,15 +29,18 @@ pub struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     /// A reader over `bytes` with the default [`Config`].
+    #[inline]
     pub fn new(bytes: &'a [u8]) -> Self {
         Self::from_parts(bytes, Config::new())
     }
 
     /// A reader over `bytes` with the given limits and policies.
+    #[inline]
     pub fn with_config(bytes: &'a [u8], config: &Config) -> Self {
         Self::from_parts(bytes, config.clone())
     }
 
+    #[inline]
     fn from_parts(bytes: &'a [u8], config: Config) -> Self {
         Self {
             rest: bytes,
@@ -66,6 +69,7 @@ impl<'a> Reader<'a> {
     }
 
     /// The limits and policies in force.
+    #[inline]
     pub fn config(&self) -> &Config {
         &self.config
     }
@@ -95,6 +99,11 @@ impl<'a> Reader<'a> {
             }
             None => Err(self.end_error(n)),
         }
+    }
+
+    /// Borrows everything not read yet, without consuming it.
+    pub fn peek_rest(&self) -> &'a [u8] {
+        self.rest
     }
 
     /// Borrows everything not read yet, leaving the reader empty.
@@ -154,6 +163,7 @@ impl<'a> Reader<'a> {
     /// stores `#` in a signed `int32` and rejects them too, so no peer sends
     /// them. Flags words whose bit 31 may be set should use
     /// [`Reader::read_u32`] instead.
+    #[inline]
     pub fn read_nat(&mut self) -> Result<u32> {
         let at = self.position();
         let value = self.read_u32()?;
@@ -165,6 +175,7 @@ impl<'a> Reader<'a> {
 
     /// Reads a boxed `Bool`: `boolTrue#997275b5` or `boolFalse#bc799737`;
     /// any other id fails with [`ErrorKind::InvalidBool`].
+    #[inline]
     pub fn read_bool(&mut self) -> Result<bool> {
         let at = self.position();
         match self.read_u32()? {

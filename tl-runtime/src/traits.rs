@@ -13,6 +13,30 @@ pub trait Serialize {
     /// Writes the value to `out`.
     fn serialize<S: Sink + ?Sized>(&self, out: &mut S);
 
+    /// Serialized size of `items` written back to back (a vector's body).
+    /// Fixed-width types override it with a multiplication.
+    #[inline]
+    fn items_len(items: &[Self]) -> usize
+    where
+        Self: Sized,
+    {
+        items.iter().fold(0usize, |sum, item| {
+            sum.saturating_add(item.serialized_len())
+        })
+    }
+
+    /// Writes `items` back to back (a vector's body). Fixed-width numbers
+    /// override it to write whole chunks instead of one call per item.
+    #[inline]
+    fn serialize_items<S: Sink + ?Sized>(items: &[Self], out: &mut S)
+    where
+        Self: Sized,
+    {
+        for item in items {
+            item.serialize(out);
+        }
+    }
+
     /// The value's bytes, in a vector allocated once at the exact size.
     fn to_bytes(&self) -> Vec<u8> {
         let mut out = Vec::with_capacity(self.serialized_len());
@@ -43,15 +67,29 @@ pub trait Deserialize: Sized {
     /// Reads one value at the reader's cursor.
     fn deserialize(r: &mut Reader<'_>) -> Result<Self>;
 
+    /// Reads `count` items back to back (a vector's body). The caller has
+    /// already checked `count` against the remaining input. Fixed-width
+    /// numbers override it to check bounds once and convert the whole run.
+    #[inline]
+    fn deserialize_items(r: &mut Reader<'_>, count: usize) -> Result<Vec<Self>> {
+        let mut items = Vec::with_capacity(count);
+        for _ in 0..count {
+            items.push(Self::deserialize(r)?);
+        }
+        Ok(items)
+    }
+
     /// Decodes a value that must span all of `bytes`, with the default [`Config`].
     ///
     /// Bytes left after the value fail with [`ErrorKind::TrailingBytes`] at
     /// the offset where they start.
+    #[inline]
     fn from_bytes(bytes: &[u8]) -> Result<Self> {
         Self::from_bytes_with(bytes, &Config::default())
     }
 
     /// Like [`Deserialize::from_bytes`], with the given limits and policies.
+    #[inline]
     fn from_bytes_with(bytes: &[u8], config: &Config) -> Result<Self> {
         let mut r = Reader::with_config(bytes, config);
         let value = Self::deserialize(&mut r)?;

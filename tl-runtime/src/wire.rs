@@ -28,11 +28,13 @@ const MEDIUM_LIMIT: usize = 1 << 24;
 const LONG_LIMIT: u64 = 1 << 56;
 
 /// Bytes of zero padding after `n` bytes to reach a multiple of 4.
+#[inline]
 pub(crate) const fn padding(n: usize) -> usize {
     n.wrapping_neg() & 3
 }
 
 /// Size of the length prefix for a payload of `len` bytes.
+#[inline]
 const fn header_len(len: usize) -> usize {
     if len <= SHORT_MAX {
         1
@@ -50,6 +52,7 @@ const fn header_len(len: usize) -> usize {
 /// assert_eq!(tl_runtime::wire::bytes_len(5), 8);
 /// assert_eq!(tl_runtime::wire::bytes_len(254), 260);
 /// ```
+#[inline]
 pub const fn bytes_len(len: usize) -> usize {
     // Saturates instead of wrapping for lengths near `usize::MAX`, which no
     // slice in memory can have.
@@ -67,6 +70,7 @@ pub const fn bytes_len(len: usize) -> usize {
 /// # Panics
 ///
 /// If `data` is 2^56 bytes or longer, which no TL peer can represent.
+#[inline]
 pub fn write_bytes<S: Sink + ?Sized>(out: &mut S, data: &[u8]) {
     let len = data.len();
     let mut header = [0u8; 8];
@@ -93,6 +97,7 @@ pub fn write_bytes<S: Sink + ?Sized>(out: &mut S, data: &[u8]) {
 }
 
 /// Writes a boxed `Bool`.
+#[inline]
 pub fn write_bool<S: Sink + ?Sized>(out: &mut S, v: bool) {
     out.put_u32(if v { BOOL_TRUE_ID } else { BOOL_FALSE_ID });
 }
@@ -129,11 +134,21 @@ pub fn write_bare_vector<S: Sink + ?Sized, T>(
     items: &[T],
     mut elem: impl FnMut(&mut S, &T),
 ) {
-    let count = u32::try_from(items.len()).expect("a TL vector holds at most u32::MAX items");
-    out.put_u32(count);
+    write_count(out, items.len());
     for item in items {
         elem(out, item);
     }
+}
+
+/// Writes a vector's item count.
+///
+/// # Panics
+///
+/// If `len` exceeds `u32::MAX`, which TL cannot count.
+#[inline]
+pub(crate) fn write_count<S: Sink + ?Sized>(out: &mut S, len: usize) {
+    let count = u32::try_from(len).expect("a TL vector holds at most u32::MAX items");
+    out.put_u32(count);
 }
 
 #[cfg(test)]

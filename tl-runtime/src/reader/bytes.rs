@@ -23,11 +23,13 @@ impl<'a> Reader<'a> {
     ///
     /// Padding bytes are skipped without checking that they are zero, as
     /// TDLib does; only their presence is required.
+    #[inline]
     pub fn read_bytes_ref(&mut self) -> Result<&'a [u8]> {
         self.read_bytes_located().map(|(_, payload)| payload)
     }
 
     /// Reads a TL `bytes` into a vector: one allocation of exactly the payload size.
+    #[inline]
     pub fn read_bytes(&mut self) -> Result<Vec<u8>> {
         self.read_bytes_ref().map(<[u8]>::to_vec)
     }
@@ -38,6 +40,7 @@ impl<'a> Reader<'a> {
     /// default each bad sequence becomes U+FFFD; under
     /// [`Utf8Policy::Error`] it fails with [`ErrorKind::InvalidUtf8`] at the
     /// offset of the first invalid byte.
+    #[inline]
     pub fn read_string(&mut self) -> Result<String> {
         let (payload_at, payload) = self.read_bytes_located()?;
         match core::str::from_utf8(payload) {
@@ -53,6 +56,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Reads a `string`/`bytes`, returning where its payload starts and the payload.
+    #[inline]
     pub(crate) fn read_bytes_located(&mut self) -> Result<(usize, &'a [u8])> {
         let start = self.position();
         let (header_len, len) = self.peek_length_prefix()?;
@@ -71,6 +75,7 @@ impl<'a> Reader<'a> {
 
     /// Decodes the length prefix at the cursor without consuming it:
     /// (prefix size, payload length).
+    #[inline]
     fn peek_length_prefix(&self) -> Result<(usize, usize)> {
         let Some(&[first, b1, b2, b3]) = self.rest.first_chunk::<4>() else {
             // Every string occupies at least 4 bytes.

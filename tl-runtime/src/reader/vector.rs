@@ -47,7 +47,8 @@ impl Reader<'_> {
 
     /// Reads a vector count and checks the remaining input can hold that
     /// many items of at least `min_elem_size` bytes.
-    fn read_count(&mut self, min_elem_size: usize) -> Result<usize> {
+    #[inline]
+    pub(crate) fn read_count(&mut self, min_elem_size: usize) -> Result<usize> {
         let at = self.position();
         let count = self.read_u32()?;
         let remaining = self.remaining();
