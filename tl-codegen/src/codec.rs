@@ -7,7 +7,7 @@
 //! as `f_id.len()` need no parentheses or extra borrows.
 
 use crate::ident::ident;
-use crate::model::{Model, WireParam, WireType};
+use crate::model::{Model, ObjectEnd, WireParam, WireType};
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 
@@ -75,7 +75,8 @@ pub fn rust_type(p: &Paths<'_>, w: &WireType) -> TokenStream {
             let v = format_ident!("{v}");
             quote!(#v)
         }
-        WireType::Object { .. } => quote!(::tl_runtime::RawObject),
+        WireType::Object(_) => quote!(::tl_runtime::RawObject),
+        WireType::BoxedTrue => quote!(::tl_runtime::True),
     }
 }
 
@@ -97,7 +98,7 @@ pub fn len(w: &WireType, v: TokenStream) -> TokenStream {
     }
     match w {
         WireType::String | WireType::Bytes => quote!(::tl_runtime::wire::bytes_len(#v.len())),
-        WireType::Boxed { .. } | WireType::Var(_) | WireType::Object { .. } => {
+        WireType::Boxed { .. } | WireType::Var(_) | WireType::Object(_) => {
             let v = unbox(w, v);
             quote!(::tl_runtime::Serialize::serialized_len(#v))
         }
@@ -129,7 +130,7 @@ pub fn len_fn(w: &WireType) -> Option<TokenStream> {
             indirect: false, ..
         }
         | WireType::Var(_)
-        | WireType::Object { .. } => Some(quote!(::tl_runtime::Serialize::serialized_len)),
+        | WireType::Object(_) => Some(quote!(::tl_runtime::Serialize::serialized_len)),
         WireType::Bare {
             indirect: false, ..
         } => Some(quote!(::tl_runtime::Bare::bare_len)),
@@ -148,7 +149,8 @@ pub fn write(w: &WireType, v: TokenStream) -> TokenStream {
         WireType::String => quote!(::tl_runtime::wire::write_bytes(out, #v.as_bytes());),
         WireType::Bytes => quote!(::tl_runtime::wire::write_bytes(out, #v);),
         WireType::Bool => quote!(::tl_runtime::wire::write_bool(out, *#v);),
-        WireType::Boxed { .. } | WireType::Var(_) | WireType::Object { .. } => {
+        WireType::BoxedTrue => quote!(::tl_runtime::Sink::put_u32(out, 0x3fedd339);),
+        WireType::Boxed { .. } | WireType::Var(_) | WireType::Object(_) => {
             let v = unbox(w, v);
             quote!(::tl_runtime::Serialize::serialize(#v, out);)
         }
@@ -188,6 +190,7 @@ fn read_fn(p: &Paths<'_>, w: &WireType) -> Option<TokenStream> {
         WireType::String => quote!(::tl_runtime::Reader::read_string),
         WireType::Bytes => quote!(::tl_runtime::Reader::read_bytes),
         WireType::Bool => quote!(::tl_runtime::Reader::read_bool),
+        WireType::BoxedTrue => quote!(::tl_runtime::Reader::read_boxed_true),
         WireType::Boxed {
             index,
             indirect: false,
@@ -206,8 +209,12 @@ fn read_fn(p: &Paths<'_>, w: &WireType) -> Option<TokenStream> {
             let v = format_ident!("{v}");
             quote!(<#v as ::tl_runtime::Deserialize>::deserialize)
         }
-        WireType::Object { sized: false } => {
+        WireType::Object(ObjectEnd::Rest) => {
             quote!(<::tl_runtime::RawObject as ::tl_runtime::Deserialize>::deserialize)
+        }
+        WireType::Object(ObjectEnd::Known) => {
+            let root = &p.root;
+            quote!(#root read_object)
         }
         _ => return None,
     })
@@ -234,7 +241,7 @@ pub fn read(p: &Paths<'_>, w: &WireType, length: Option<&TokenStream>) -> TokenS
             let path = p.ctor_path(*index);
             quote!(<#path as ::tl_runtime::Bare>::deserialize_bare(r).map(::tl_runtime::__private::Box::new))
         }
-        WireType::Object { sized: true } => {
+        WireType::Object(ObjectEnd::Sized) => {
             let length = length.cloned().unwrap_or_else(|| quote!(0));
             quote!(r.read_sized_object(#length))
         }
@@ -265,7 +272,7 @@ pub fn min_len(model: &Model, w: &WireType, depth: usize) -> usize {
         return n;
     }
     match w {
-        WireType::String | WireType::Bytes | WireType::Boxed { .. } | WireType::Object { .. } => 4,
+        WireType::String | WireType::Bytes | WireType::Boxed { .. } | WireType::Object(_) => 4,
         WireType::Vector { bare: true, .. } => 4,
         WireType::Vector { bare: false, .. } => 8,
         WireType::Bare { index, .. } if depth < 8 => model.constructors[*index]

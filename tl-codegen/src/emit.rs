@@ -3,7 +3,7 @@
 use crate::codec::{self, Paths};
 use crate::docs::{self, Page};
 use crate::ident::ident;
-use crate::model::{Combinator, FieldShape, Model, WireParam, WireType};
+use crate::model::{Combinator, FieldShape, Model, ObjectEnd, WireParam, WireType};
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 use std::collections::BTreeMap;
@@ -94,6 +94,7 @@ pub fn emit(model: &Model, options: &EmitOptions) -> TokenStream {
         }
     });
     let names = name_for_id(model);
+    let read_object = needs_known_objects(model).then(|| read_object(model));
     quote! {
         #layer
         /// One struct per constructor; its `Serialize` writes the boxed form (id first).
@@ -106,6 +107,56 @@ pub fn emit(model: &Model, options: &EmitOptions) -> TokenStream {
         #[allow(dead_code)]
         pub mod functions { #functions }
         #names
+        #read_object
+    }
+}
+
+/// Whether some `Object` field sits where only its constructor tells its end.
+fn needs_known_objects(model: &Model) -> bool {
+    let known = |w: &WireType| matches!(w, WireType::Object(ObjectEnd::Known));
+    model.constructors.iter().chain(&model.functions).any(|c| {
+        c.fields.iter().any(|f| match &f.shape {
+            FieldShape::Plain(w) | FieldShape::Optional(w) => known(w),
+            FieldShape::Group(parts) => parts.iter().any(known),
+            FieldShape::Flag => false,
+        })
+    })
+}
+
+/// `read_object`: one boxed value of any constructor or function this schema
+/// defines, as raw bytes, for `Object` fields that are followed by more fields.
+fn read_object(model: &Model) -> TokenStream {
+    let paths = Paths { model, root: quote!() };
+    let mut seen = std::collections::HashSet::new();
+    let arms = model
+        .constructors
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c, paths.ctor_path(i)))
+        .chain(model.functions.iter().filter(|f| f.type_params.is_empty()).map(|f| {
+            let module = f.module.iter().map(|m| ident(m));
+            let name = format_ident!("{}", f.rust_name);
+            (f, quote!(functions:: #(#module ::)* #name))
+        }))
+        .filter(|(c, _)| seen.insert(c.id))
+        .map(|(c, path)| {
+            let id = hex(c.id);
+            quote!(#id => { <#path as ::tl_runtime::Bare>::deserialize_bare(r)?; })
+        });
+    quote! {
+        /// Reads one boxed value of any type this schema defines, as raw bytes.
+        #[allow(dead_code)]
+        pub fn read_object(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<::tl_runtime::RawObject> {
+            let start = r.position();
+            let rest = r.peek_rest();
+            let id = r.read_u32()?;
+            match id {
+                #(#arms)*
+                _ => return ::core::result::Result::Err(r.unknown_constructor(id, "Object")),
+            }
+            let len = r.position() - start;
+            ::core::result::Result::Ok(::tl_runtime::RawObject(rest[..len].to_vec()))
+        }
     }
 }
 

@@ -169,13 +169,14 @@ fn box_cycles(model: &mut Model) {
 fn wire_size(model: &Model, memo: &mut [Option<usize>], w: &WireType) -> (usize, usize) {
     match w {
         WireType::Int | WireType::Nat => (4, 4),
+        WireType::BoxedTrue => (0, 1),
         WireType::Long | WireType::Double => (8, 8),
         WireType::Fixed(n) => (*n, 1),
         WireType::Bool => (1, 1),
         WireType::String
         | WireType::Bytes
         | WireType::Vector { .. }
-        | WireType::Object { .. }
+        | WireType::Object(_)
         | WireType::Var(_) => (24, 8),
         WireType::Boxed { indirect: true, .. } | WireType::Bare { indirect: true, .. } => (8, 8),
         WireType::Boxed { index, .. } => (size_of_node(model, memo, Node::Type(*index)), 8),

@@ -192,18 +192,28 @@ pub enum WireType {
     /// A `{X:Type}` variable.
     Var(String),
     /// `Object`: the raw bytes of any boxed value.
-    Object {
-        /// Length-prefixed by a preceding `bytes:int`; otherwise it extends to
-        /// the end of the input.
-        sized: bool,
-    },
+    Object(ObjectEnd),
+    /// The boxed `True` (`true#3fedd339`), which functions such as TON's
+    /// `overlay.query … = True` return.
+    BoxedTrue,
+}
+
+/// Where an `Object` value ends, which its bytes alone cannot tell.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ObjectEnd {
+    /// At the end of the input: the last field, or a function's answer.
+    Rest,
+    /// After as many bytes as the preceding `bytes:int` says (MTProto's `message`).
+    Sized,
+    /// Where the constructor it starts with ends: any constructor of this schema.
+    Known,
 }
 
 impl WireType {
     /// The encoded size if it never varies.
     pub fn fixed_size(&self) -> Option<usize> {
         match self {
-            WireType::Int | WireType::Nat | WireType::Bool => Some(4),
+            WireType::Int | WireType::Nat | WireType::Bool | WireType::BoxedTrue => Some(4),
             WireType::Long | WireType::Double => Some(8),
             WireType::Fixed(n) => Some(*n),
             _ => None,

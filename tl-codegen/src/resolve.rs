@@ -2,7 +2,7 @@
 //! every type reference means, and how flags map to fields.
 
 use crate::ident::{camel, snake, Scope};
-use crate::model::{BoxedType, Combinator, Field, FieldShape, Model, WireParam, WireType};
+use crate::model::{BoxedType, Combinator, Field, FieldShape, Model, ObjectEnd, WireParam, WireType};
 use std::collections::{BTreeSet, HashMap};
 use tl_parser::{Code, Definition, Diagnostic, ParamType, Schema, Section, TypeExpr};
 
@@ -462,24 +462,31 @@ impl Resolver<'_> {
                 *bits = flag_bits.remove(local.as_str()).unwrap_or_default();
             }
         }
-        // An `Object` body after `bytes:int` is sized by it; any other must be last.
+        // An `Object` body after `bytes:int` is sized by it; the last field runs
+        // to the end of the input; any other is found by its constructor.
         let mut sized = false;
         let last = wire.len().saturating_sub(1);
         for (pos, w) in wire.iter().enumerate() {
             match w {
                 WireParam::LengthOf => sized = true,
                 WireParam::Value { field, part, .. } => {
-                    if let FieldShape::Plain(WireType::Object { sized: s }) =
-                        &mut fields[*field].shape
-                    {
-                        *s = sized;
-                        if !sized && pos != last && part.is_none() {
-                            errors.push(unsupported(
-                                def,
-                                def.span,
-                                "an `Object` field that is neither last nor after `bytes:int`",
-                            ));
-                        }
+                    let shape = &mut fields[*field].shape;
+                    let object = match (shape, part) {
+                        (FieldShape::Plain(WireType::Object(end)) | FieldShape::Optional(WireType::Object(end)), None) => Some(end),
+                        (FieldShape::Group(parts), Some(k)) => match &mut parts[*k] {
+                            WireType::Object(end) => Some(end),
+                            _ => None,
+                        },
+                        _ => None,
+                    };
+                    if let Some(end) = object {
+                        *end = if sized {
+                            ObjectEnd::Sized
+                        } else if pos == last {
+                            ObjectEnd::Rest
+                        } else {
+                            ObjectEnd::Known
+                        };
                     }
                     sized = false;
                 }
@@ -556,7 +563,8 @@ impl Resolver<'_> {
             "int512" => Some(WireType::Fixed(64)),
             "Bool" => Some(WireType::Bool),
             "#" => Some(WireType::Nat),
-            "Object" => Some(WireType::Object { sized: false }),
+            "Object" | "object" | "Function" | "function" => Some(WireType::Object(ObjectEnd::Rest)),
+            "True" => Some(WireType::BoxedTrue),
             _ => None,
         };
         if let Some(b) = builtin {

@@ -112,7 +112,9 @@ pub(crate) fn ws(mut i: &str) -> Res<'_, ()> {
     loop {
         i = i.trim_start_matches([' ', '\t', '\r', '\n']);
         match i.strip_prefix("//") {
-            Some(comment) => i = comment.find('\n').map_or("", |n| &comment[n..]),
+            // At the end of the input, keep an empty slice *of the input* so
+            // that offsets computed from it stay valid.
+            Some(comment) => i = &comment[comment.find('\n').unwrap_or(comment.len())..],
             None => return Ok((i, ())),
         }
     }
@@ -124,17 +126,38 @@ fn hs(i: &str) -> Res<'_, ()> {
     Ok((i, ()))
 }
 
+/// `#` as a type: not followed by a name character (`a:#b` is not `a:# b`).
+fn nat_sign(i: &str) -> Res<'_, char> {
+    let (r, c) = char('#')(i)?;
+    if r.starts_with(is_ident_char) {
+        return Err(Err::Error(SyntaxError {
+            at: r,
+            expected: "a space after `#`",
+        }));
+    }
+    Ok((r, c))
+}
+
 fn is_ident_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || c == '_'
 }
 
+/// How deeply types and repetitions may nest. Real schemas nest three levels
+/// (`Vector<Vector<TlsBlock>>`); the limit keeps hostile text from
+/// overflowing the stack.
+const MAX_NESTING: u32 = 64;
+
 pub(crate) struct Grammar<'s> {
     src: &'s str,
+    depth: core::cell::Cell<u32>,
 }
 
 impl<'s> Grammar<'s> {
     pub(crate) fn new(src: &'s str) -> Self {
-        Grammar { src }
+        Grammar {
+            src,
+            depth: core::cell::Cell::new(0),
+        }
     }
 
     /// The span from the start of `from` to the start of `to`.
@@ -213,7 +236,7 @@ impl<'s> Grammar<'s> {
             Ok((r, (Some(name), ty)))
         };
         let nat = |i| {
-            let (r, _) = char('#')(i)?;
+            let (r, _) = nat_sign(i)?;
             Ok((r, (None, ParamType::Nat)))
         };
         let repeat = |i| {
@@ -237,10 +260,8 @@ impl<'s> Grammar<'s> {
 
     /// What follows `name:`.
     fn param_type(&self, i: &'s str) -> Res<'s, ParamType> {
-        if let Ok((r, _)) = char::<_, SyntaxError<'s>>('#')(i) {
-            if !r.starts_with(is_ident_char) {
-                return Ok((r, ParamType::Nat));
-            }
+        if let Ok((r, _)) = nat_sign(i) {
+            return Ok((r, ParamType::Nat));
         }
         if let Ok((r, flag)) = self.flag_ref(i) {
             let (r, ty) = expect("a type after the flag", |i| self.type_term(i))(r)?;
@@ -278,6 +299,10 @@ impl<'s> Grammar<'s> {
 
     /// `[ t ]`, `4*[ int ]`, `n*[ … ]`
     fn repetition(&self, i: &'s str) -> Res<'s, ParamType> {
+        self.nested(i, |i| self.repetition_inner(i))
+    }
+
+    fn repetition_inner(&self, i: &'s str) -> Res<'s, ParamType> {
         let multiplier = |i: &'s str| {
             let number = |i: &'s str| -> Res<'s, Multiplier> {
                 let (r, n) = digit1(i)?;
@@ -305,14 +330,32 @@ impl<'s> Grammar<'s> {
         Ok((&r[1..], ParamType::Repeat { count, params }))
     }
 
+    /// Runs `f` one nesting level deeper, failing past [`MAX_NESTING`].
+    fn nested<T>(&self, i: &'s str, f: impl FnOnce(&'s str) -> Res<'s, T>) -> Res<'s, T> {
+        if self.depth.get() >= MAX_NESTING {
+            return Err(Err::Failure(SyntaxError {
+                at: i,
+                expected: "less nesting (at most 64 levels)",
+            }));
+        }
+        self.depth.set(self.depth.get() + 1);
+        let out = f(i);
+        self.depth.set(self.depth.get() - 1);
+        out
+    }
+
     /// A type in argument position.
     fn type_term(&self, i: &'s str) -> Res<'s, TypeExpr> {
+        self.nested(i, |i| self.type_term_inner(i))
+    }
+
+    fn type_term_inner(&self, i: &'s str) -> Res<'s, TypeExpr> {
         let (r, bare) = opt(char('%'))(i)?;
         let (r, mut ty) = alt((
             |i| self.paren_type(i),
             |i| self.named_type(i),
             |i| {
-                let (r, _) = char('#')(i)?;
+                let (r, _) = nat_sign(i)?;
                 Ok((r, TypeExpr::named(self.ident_at(i, r, "#"))))
             },
         ))(r)?;

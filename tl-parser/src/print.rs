@@ -4,7 +4,9 @@
 //! comments other than docs) but keeps everything the AST holds, so
 //! parse → print → parse gives the same AST, spans aside.
 
-use crate::ast::{Definition, Multiplier, Param, ParamType, Schema, Section, TypeExpr, TypeSyntax};
+use crate::ast::{
+    Definition, Multiplier, Param, ParamType, Schema, Section, TypeDoc, TypeExpr, TypeSyntax,
+};
 use core::fmt::{self, Display, Formatter};
 
 impl Display for TypeExpr {
@@ -89,6 +91,9 @@ impl Display for Definition {
 }
 
 /// The whole schema: layer, section markers, docs (TDLib style) and definitions.
+///
+/// A `//@class` doc is printed, followed by a blank line, above the first
+/// constructor of its type, where TDLib writes it.
 impl Display for Schema {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
         if let Some(layer) = self.layer {
@@ -96,9 +101,7 @@ impl Display for Schema {
         }
         let mut section = Section::Types;
         let mut layer = None;
-        for doc in &self.type_docs {
-            writeln!(f, "//@class {} @description {}", doc.name, doc.description)?;
-        }
+        let mut type_docs: Vec<&TypeDoc> = self.type_docs.iter().collect();
         for def in &self.definitions {
             if def.section != section {
                 section = def.section;
@@ -114,27 +117,59 @@ impl Display for Schema {
                 }
             }
             layer = def.layer;
+            if def.section == Section::Types {
+                while let Some(i) = type_docs
+                    .iter()
+                    .position(|d| d.name == def.result.name.text)
+                {
+                    write_type_doc(f, type_docs.remove(i))?;
+                }
+            }
             if let Some(d) = &def.doc.description {
                 write_doc_entry(f, "description", d)?;
             }
             for (field, text) in &def.doc.fields {
-                // `@description` is the definition's own; a field called so is `@param_description`.
-                let key = if field == "description" || field == "class" {
-                    format!("param_{field}")
-                } else {
-                    field.clone()
-                };
+                // `@description` and `@class` are the definition's own; a field called
+                // so, or starting with `param_`, is written `@param_<field>`.
+                let key =
+                    if field == "description" || field == "class" || field.starts_with("param_") {
+                        format!("param_{field}")
+                    } else {
+                        field.clone()
+                    };
                 write_doc_entry(f, &key, text)?;
             }
             writeln!(f, "{def}")?;
+        }
+        // Docs of types without constructors, at the end.
+        for doc in type_docs {
+            write_type_doc(f, doc)?;
         }
         Ok(())
     }
 }
 
+fn write_type_doc(f: &mut Formatter<'_>, doc: &TypeDoc) -> fmt::Result {
+    write_doc_entry(
+        f,
+        &format!("class {} @description", doc.name),
+        &doc.description,
+    )?;
+    writeln!(f)
+}
+
+/// `//@key text`, with further lines as `//-` continuations. A first line that
+/// would read as another entry (starting with `@`, or holding ` @`) goes on a
+/// continuation line too.
 fn write_doc_entry(f: &mut Formatter<'_>, key: &str, text: &str) -> fmt::Result {
     let mut lines = text.split('\n');
-    writeln!(f, "//@{key} {}", lines.next().unwrap_or(""))?;
+    let first = lines.next().unwrap_or("");
+    if first.starts_with('@') || first.contains(" @") {
+        writeln!(f, "//@{key}")?;
+        writeln!(f, "//-{first}")?;
+    } else {
+        writeln!(f, "//@{key} {first}")?;
+    }
     for line in lines {
         writeln!(f, "//-{line}")?;
     }

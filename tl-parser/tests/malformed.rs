@@ -76,12 +76,20 @@ fn empty_id() {
 
 #[test]
 fn altered_id_is_rejected_at_the_id() {
-    let src = "ok = Ok;\nupdateShort#78d4dec2 update:Update date:int = Updates;\nupdate = Update;\n";
+    let src =
+        "ok = Ok;\nupdateShort#78d4dec2 update:Update date:int = Updates;\nupdate = Update;\n";
     one_error(src, Code::IdMismatch, 2, 12);
     let parsed = parse(src, &Options::default());
     let d = &parsed.diagnostics[0];
-    assert!(d.message.contains("#78d4dec2") && d.message.contains("#78d4dec1"), "{}", d.message);
-    assert!(d.notes.iter().any(|n| n.contains("`updateShort update:Update date:int = Updates`")));
+    assert!(
+        d.message.contains("#78d4dec2") && d.message.contains("#78d4dec1"),
+        "{}",
+        d.message
+    );
+    assert!(d
+        .notes
+        .iter()
+        .any(|n| n.contains("`updateShort update:Update date:int = Updates`")));
 }
 
 #[test]
@@ -131,7 +139,10 @@ fn undefined_type_is_a_warning_with_a_suggestion() {
         vec![(Code::UndefinedType, 2, 7, Severity::Warning)]
     );
     let parsed = parse(src, &Options::default());
-    assert_eq!(parsed.diagnostics[0].notes, ["did you mean `MessageEntity`?"]);
+    assert_eq!(
+        parsed.diagnostics[0].notes,
+        ["did you mean `MessageEntity`?"]
+    );
 }
 
 #[test]
@@ -169,17 +180,32 @@ fn flag_field_missing() {
 
 #[test]
 fn flag_field_declared_later() {
-    one_error("a x:flags.0?int flags:# = A;\n", Code::FlagFieldAfterUse, 1, 5);
+    one_error(
+        "a x:flags.0?int flags:# = A;\n",
+        Code::FlagFieldAfterUse,
+        1,
+        5,
+    );
 }
 
 #[test]
 fn flag_field_not_nat() {
-    one_error("a flags:int x:flags.0?int = A;\n", Code::FlagFieldNotNat, 1, 15);
+    one_error(
+        "a flags:int x:flags.0?int = A;\n",
+        Code::FlagFieldNotNat,
+        1,
+        15,
+    );
 }
 
 #[test]
 fn flag_bit_out_of_range() {
-    one_error("a flags:# x:flags.32?int = A;\n", Code::FlagBitOutOfRange, 1, 13);
+    one_error(
+        "a flags:# x:flags.32?int = A;\n",
+        Code::FlagBitOutOfRange,
+        1,
+        13,
+    );
 }
 
 #[test]
@@ -199,7 +225,12 @@ fn flag_without_type() {
 
 #[test]
 fn bang_without_type_param() {
-    one_error("---functions---\nf query:!X = X;\n", Code::UnboundTypeVariable, 2, 10);
+    one_error(
+        "---functions---\nf query:!X = X;\n",
+        Code::UnboundTypeVariable,
+        2,
+        10,
+    );
 }
 
 #[test]
@@ -278,7 +309,12 @@ fn every_error_is_reported_in_one_pass() {
     let codes: Vec<Code> = diagnostics(src).into_iter().map(|d| d.0).collect();
     assert_eq!(
         codes,
-        [Code::Syntax, Code::MalformedId, Code::Unterminated, Code::UnknownFlagField]
+        [
+            Code::Syntax,
+            Code::MalformedId,
+            Code::Unterminated,
+            Code::UnknownFlagField
+        ]
     );
     // Recovery keeps every definition after the broken one.
     let names: Vec<String> = parse(src, &Options::default())
@@ -305,5 +341,8 @@ fn rendered_error_shows_the_line_and_a_caret() {
     let rendered = parsed.diagnostics[0].render(&SourceFile::new("t.tl", src));
     assert!(rendered.contains("error[E0003]"), "{rendered}");
     assert!(rendered.contains("--> t.tl:2:4"), "{rendered}");
-    assert!(rendered.contains("2 | foo#xyz = Foo;\n  |    ^^^^"), "{rendered}");
+    assert!(
+        rendered.contains("2 | foo#xyz = Foo;\n  |    ^^^^"),
+        "{rendered}"
+    );
 }

@@ -5,7 +5,9 @@ use std::path::Path;
 use tl_parser::{parse, Code, Options, ParamType, Section, Severity, TypeSyntax};
 
 fn read(name: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../schema").join(name);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../schema")
+        .join(name);
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
@@ -42,7 +44,9 @@ fn seed_parses_and_verifies_with_undefined_type_warnings_only() {
     for def in &schema.definitions {
         assert_eq!(def.computed_id, def.id(), "{}", def.name.text);
     }
-    let f = schema.definition("phone.inviteToGroupCall").expect("function");
+    let f = schema
+        .definition("phone.inviteToGroupCall")
+        .expect("function");
     assert_eq!(f.section, Section::Functions);
     assert_eq!(f.id(), 0x7b393160);
 }
@@ -54,16 +58,25 @@ fn features_schema_is_clean() {
     let schema = &parsed.schema;
     assert_eq!(schema.layer, Some(1));
     // Short ids keep their value.
-    assert_eq!(schema.definition("matrix").expect("matrix").id(), 0x00f78513);
+    assert_eq!(
+        schema.definition("matrix").expect("matrix").id(),
+        0x00f78513
+    );
     // Docs, with the `//-` continuation kept.
     let nested = schema.definition("textEntityNested").expect("nested");
     assert_eq!(
         nested.doc.field("inner"),
         Some("The entity inside.\nIt may nest again.")
     );
-    assert!(nested.doc.description.as_deref().is_some_and(|d| d.contains("Bézier")));
+    assert!(nested
+        .doc
+        .description
+        .as_deref()
+        .is_some_and(|d| d.contains("Bézier")));
     assert_eq!(
-        schema.type_doc("TextEntity").map(|d| d.description.as_str()),
+        schema
+            .type_doc("TextEntity")
+            .map(|d| d.description.as_str()),
         Some("A part of a text with a style")
     );
     // `(vector T)` after a flag.
@@ -76,10 +89,15 @@ fn features_schema_is_clean() {
         other => panic!("{other:?}"),
     }
     // The multi-line definition keeps every field, comments aside.
-    let torrent = schema.definition("storage.daemon.torrent").expect("torrent");
+    let torrent = schema
+        .definition("storage.daemon.torrent")
+        .expect("torrent");
     let names: Vec<&str> = torrent.params.iter().map(|p| p.name_str()).collect();
     assert_eq!(names, ["hash", "flags", "size", "error"]);
     // The marker with spaces switched to functions.
-    assert!(schema.definition("help.getNearestPoint").expect("f").is_function());
+    assert!(schema
+        .definition("help.getNearestPoint")
+        .expect("f")
+        .is_function());
     assert_eq!(schema.functions().count(), 4);
 }

@@ -4,7 +4,10 @@
 use alloc::vec::Vec;
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::{Reader, RawObject, Sink};
+use crate::{RawObject, Reader, Sink};
+
+/// The id of `true#3fedd339 = True`.
+pub const TRUE_ID: u32 = 0x3fedd339;
 
 /// The bare form of a constructor: its fields without the leading id.
 ///
@@ -31,6 +34,12 @@ impl<'a> Reader<'a> {
             ErrorKind::UnknownConstructor { id, type_name },
             self.position().saturating_sub(4),
         )
+    }
+
+    /// Reads the boxed `True` (`true#3fedd339`) that some functions return.
+    pub fn read_boxed_true(&mut self) -> Result<crate::True> {
+        self.expect_id(TRUE_ID, "True")?;
+        Ok(crate::True)
     }
 
     /// Reads an `Object` whose length a preceding `bytes:int` gave (MTProto's
@@ -76,7 +85,10 @@ mod tests {
         let bytes = [8u8, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
         let mut r = Reader::new(&bytes);
         let len = r.read_i32().unwrap();
-        assert_eq!(r.read_sized_object(len).unwrap().0, [1, 2, 3, 4, 5, 6, 7, 8]);
+        assert_eq!(
+            r.read_sized_object(len).unwrap().0,
+            [1, 2, 3, 4, 5, 6, 7, 8]
+        );
         assert_eq!(r.remaining(), 1);
         let mut r = Reader::new(&[0xff, 0xff, 0xff, 0xff]);
         let len = r.read_i32().unwrap();
