@@ -22,11 +22,10 @@ use crate::span::Span;
 use nom::{
     branch::alt,
     bytes::complete::{tag, take_till, take_while, take_while1},
-    character::complete::{char, digit1, satisfy},
-    combinator::{opt, recognize},
+    character::complete::char,
+    combinator::opt,
     error::{ErrorKind, ParseError},
-    multi::many0,
-    sequence::{pair, preceded},
+    sequence::preceded,
     Err, IResult, Offset,
 };
 
@@ -107,39 +106,123 @@ fn expect<'s, O>(
     }
 }
 
+/// A plain failure at `at` that names nothing expected, as nom's own
+/// primitives report it (alternatives may still be tried).
+#[inline]
+fn fail<'s, T>(at: &'s str) -> Res<'s, T> {
+    Err(Err::Error(SyntaxError { at, expected: "" }))
+}
+
 /// Skips spaces, newlines and `//` comments.
-pub(crate) fn ws(mut i: &str) -> Res<'_, ()> {
+#[inline]
+pub(crate) fn ws(i: &str) -> Res<'_, ()> {
+    let b = i.as_bytes();
+    let mut n = 0;
     loop {
-        i = i.trim_start_matches([' ', '\t', '\r', '\n']);
-        match i.strip_prefix("//") {
+        while n < b.len() && matches!(b[n], b' ' | b'\t' | b'\r' | b'\n') {
+            n += 1;
+        }
+        if b.len() > n + 1 && b[n] == b'/' && b[n + 1] == b'/' {
             // At the end of the input, keep an empty slice *of the input* so
             // that offsets computed from it stay valid.
-            Some(comment) => i = &comment[comment.find('\n').unwrap_or(comment.len())..],
-            None => return Ok((i, ())),
+            n += 2;
+            n = b[n..]
+                .iter()
+                .position(|&c| c == b'\n')
+                .map_or(b.len(), |p| n + p);
+        } else {
+            return Ok((&i[n..], ()));
         }
     }
 }
 
 /// Skips spaces and tabs only: arguments of a result type stay on its line.
+#[inline]
 fn hs(i: &str) -> Res<'_, ()> {
-    let (i, _) = take_while(|c| c == ' ' || c == '\t')(i)?;
-    Ok((i, ()))
+    let n = i
+        .as_bytes()
+        .iter()
+        .position(|&c| c != b' ' && c != b'\t')
+        .unwrap_or(i.len());
+    Ok((&i[n..], ()))
 }
 
 /// `#` as a type: not followed by a name character (`a:#b` is not `a:# b`).
+#[inline]
 fn nat_sign(i: &str) -> Res<'_, char> {
-    let (r, c) = char('#')(i)?;
-    if r.starts_with(is_ident_char) {
-        return Err(Err::Error(SyntaxError {
-            at: r,
-            expected: "a space after `#`",
-        }));
+    match i.as_bytes() {
+        [b'#', rest @ ..] => {
+            if rest.first().is_some_and(|&c| is_ident_byte(c)) {
+                Err(Err::Error(SyntaxError {
+                    at: &i[1..],
+                    expected: "a space after `#`",
+                }))
+            } else {
+                Ok((&i[1..], '#'))
+            }
+        }
+        _ => fail(i),
     }
-    Ok((r, c))
 }
 
-fn is_ident_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || c == '_'
+#[inline]
+fn is_ident_start(c: u8) -> bool {
+    c.is_ascii_alphabetic() || c == b'_'
+}
+
+#[inline]
+fn is_ident_byte(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'_'
+}
+
+/// The length of the identifier characters at the start of `b[from..]`, plus `from`.
+#[inline]
+fn ident_end(b: &[u8], mut from: usize) -> usize {
+    while from < b.len() && is_ident_byte(b[from]) {
+        from += 1;
+    }
+    from
+}
+
+/// `[A-Za-z_][A-Za-z0-9_]*`, as a slice of the input (nothing is allocated, so
+/// trying it speculatively costs only the scan).
+#[inline]
+fn ident_str(i: &str) -> Res<'_, &str> {
+    let b = i.as_bytes();
+    if !b.first().is_some_and(|&c| is_ident_start(c)) {
+        return fail(i);
+    }
+    let n = ident_end(b, 1);
+    Ok((&i[n..], &i[..n]))
+}
+
+/// `ns.sub.name`: identifiers joined by dots, as a slice. A dot not followed by
+/// an identifier is left in the input.
+#[inline]
+fn full_name_str(i: &str) -> Res<'_, &str> {
+    let b = i.as_bytes();
+    if !b.first().is_some_and(|&c| is_ident_start(c)) {
+        return fail(i);
+    }
+    let mut n = ident_end(b, 1);
+    while b.len() > n + 1 && b[n] == b'.' && is_ident_start(b[n + 1]) {
+        n = ident_end(b, n + 2);
+    }
+    Ok((&i[n..], &i[..n]))
+}
+
+/// One or more ASCII digits.
+#[inline]
+fn digits(i: &str) -> Res<'_, &str> {
+    let n = i
+        .as_bytes()
+        .iter()
+        .position(|c| !c.is_ascii_digit())
+        .unwrap_or(i.len());
+    if n == 0 {
+        return fail(i);
+    }
+    Ok((&i[n..], &i[..n]))
 }
 
 /// How deeply types and repetitions may nest. Real schemas nest three levels
@@ -161,34 +244,28 @@ impl<'s> Grammar<'s> {
     }
 
     /// The span from the start of `from` to the start of `to`.
+    #[inline]
     pub(crate) fn span(&self, from: &'s str, to: &'s str) -> Span {
         Span::new(self.src.offset(from), self.src.offset(to))
     }
 
+    /// An identifier; its `String` is allocated only once it has matched.
     fn ident(&self, i: &'s str) -> Res<'s, Ident> {
-        let (rest, text) = recognize(pair(
-            satisfy(|c| c.is_ascii_alphabetic() || c == '_'),
-            take_while(is_ident_char),
-        ))(i)?;
+        let (rest, text) = ident_str(i)?;
         Ok((rest, self.ident_at(i, rest, text)))
     }
 
+    #[inline]
     fn ident_at(&self, from: &'s str, to: &'s str, text: &str) -> Ident {
         Ident {
-            text: text.to_string(),
+            text: text.to_owned(),
             span: self.span(from, to),
         }
     }
 
     /// `ns.sub.name`: identifiers joined by dots.
     pub(crate) fn full_name(&self, i: &'s str) -> Res<'s, Ident> {
-        let segment = |i| {
-            recognize(pair(
-                satisfy(|c| c.is_ascii_alphabetic() || c == '_'),
-                take_while(is_ident_char),
-            ))(i)
-        };
-        let (rest, text) = recognize(pair(segment, many0(preceded(char('.'), segment))))(i)?;
+        let (rest, text) = full_name_str(i)?;
         Ok((rest, self.ident_at(i, rest, text)))
     }
 
@@ -228,9 +305,12 @@ impl<'s> Grammar<'s> {
     /// One parameter of a definition or of a repetition.
     fn param(&self, i: &'s str) -> Res<'s, Param> {
         let named = |i: &'s str| {
-            let (r, name) = self.ident(i)?;
-            let (r, _) = ws(r)?;
+            let (name_end, name) = ident_str(i)?;
+            let (r, _) = ws(name_end)?;
             let (r, _) = char(':')(r)?;
+            // Past the `:` this is a named parameter or an error: only now
+            // is the name worth a `String`.
+            let name = self.ident_at(i, name_end, name);
             let (r, _) = ws(r)?;
             let (r, ty) = expect("a type", |i| self.param_type(i))(r)?;
             Ok((r, (Some(name), ty)))
@@ -282,16 +362,16 @@ impl<'s> Grammar<'s> {
 
     /// `flags.N?`
     fn flag_ref(&self, i: &'s str) -> Res<'s, FlagRef> {
-        let (r, field) = self.ident(i)?;
-        let (r, _) = char('.')(r)?;
-        let (r, digits) = digit1(r)?;
+        let (field_end, field) = ident_str(i)?;
+        let (r, _) = char('.')(field_end)?;
+        let (r, digits) = digits(r)?;
         let (r, _) = char('?')(r)?;
         Ok((
             r,
             FlagRef {
-                field,
+                field: self.ident_at(i, field_end, field),
                 // Out-of-range bits are kept (saturated) so validation can report them.
-                bit: digits.parse().unwrap_or(u32::MAX),
+                bit: parse_u32(digits),
                 span: self.span(i, r),
             },
         ))
@@ -303,14 +383,18 @@ impl<'s> Grammar<'s> {
     }
 
     fn repetition_inner(&self, i: &'s str) -> Res<'s, ParamType> {
-        let multiplier = |i: &'s str| {
+        let multiplier = |i: &'s str| -> Res<'s, Multiplier> {
             let number = |i: &'s str| -> Res<'s, Multiplier> {
-                let (r, n) = digit1(i)?;
-                Ok((r, Multiplier::Number(n.parse().unwrap_or(u32::MAX))))
+                let (r, n) = digits(i)?;
+                Ok((r, Multiplier::Number(parse_u32(n))))
             };
+            // The variable is matched as a slice and becomes an `Ident` only
+            // once the `*` after it is found.
             let var = |i: &'s str| -> Res<'s, Multiplier> {
-                let (r, v) = self.ident(i)?;
-                Ok((r, Multiplier::Var(v)))
+                let (r, v) = ident_str(i)?;
+                let (r2, _) = ws(r)?;
+                let (_, _) = char('*')(r2)?;
+                Ok((r, Multiplier::Var(self.ident_at(i, r, v))))
             };
             let (r, m) = alt((number, var))(i)?;
             let (r, _) = ws(r)?;
@@ -331,6 +415,7 @@ impl<'s> Grammar<'s> {
     }
 
     /// Runs `f` one nesting level deeper, failing past [`MAX_NESTING`].
+    #[inline]
     fn nested<T>(&self, i: &'s str, f: impl FnOnce(&'s str) -> Res<'s, T>) -> Res<'s, T> {
         if self.depth.get() >= MAX_NESTING {
             return Err(Err::Failure(SyntaxError {
@@ -392,18 +477,18 @@ impl<'s> Grammar<'s> {
     /// `Vector<User>` or a plain name.
     fn named_type(&self, i: &'s str) -> Res<'s, TypeExpr> {
         let (r, name) = self.full_name(i)?;
-        let (r, args) = opt(|i| self.angle_args(i))(r)?;
-        let syntax = if args.is_some() {
-            TypeSyntax::Angle
+        let (r, args, syntax) = if r.starts_with('<') {
+            let (r, args) = self.angle_args(r)?;
+            (r, args, TypeSyntax::Angle)
         } else {
-            TypeSyntax::Plain
+            (r, Vec::new(), TypeSyntax::Plain)
         };
         Ok((
             r,
             TypeExpr {
                 name,
                 bare: false,
-                args: args.unwrap_or_default(),
+                args,
                 syntax,
                 span: self.span(i, r),
             },
@@ -413,7 +498,7 @@ impl<'s> Grammar<'s> {
     /// `<A>` or `<A, B>`
     fn angle_args(&self, i: &'s str) -> Res<'s, Vec<TypeExpr>> {
         let (r, _) = char('<')(i)?;
-        let mut args = Vec::new();
+        let mut args = Vec::with_capacity(1);
         let mut r = r;
         loop {
             let (next, _) = ws(r)?;
@@ -433,7 +518,21 @@ impl<'s> Grammar<'s> {
     fn result_type(&self, i: &'s str) -> Res<'s, TypeExpr> {
         let (r, mut ty) = expect("a result type", |i| self.named_type(i))(i)?;
         if ty.args.is_empty() {
-            let (r2, args) = many0(preceded(hs, |i| self.type_term(i)))(r)?;
+            // `many0(preceded(hs, type_term))` without its up-front allocation:
+            // stop at the first plain failure, pass a hard one on.
+            let mut args = Vec::new();
+            let mut r2 = r;
+            loop {
+                let (after_hs, _) = hs(r2)?;
+                match self.type_term(after_hs) {
+                    Ok((next, arg)) => {
+                        args.push(arg);
+                        r2 = next;
+                    }
+                    Err(Err::Error(_)) => break,
+                    Err(e) => return Err(e),
+                }
+            }
             if !args.is_empty() {
                 ty.args = args;
                 ty.span = self.span(i, r2);
@@ -446,7 +545,12 @@ impl<'s> Grammar<'s> {
     /// A whole definition up to, not including, its `;`.
     pub(crate) fn definition(&self, i: &'s str) -> Res<'s, RawDefinition<'s>> {
         let (r, name) = expect("a definition name", |i| self.full_name(i))(i)?;
-        let (r, id) = opt(|i| self.id(i))(r)?;
+        let (r, id) = if r.starts_with('#') {
+            let (r, id) = self.id(r)?;
+            (r, Some(id))
+        } else {
+            (r, None)
+        };
         if r.starts_with(|c: char| !c.is_whitespace() && !"={#?".contains(c)) {
             return Err(Err::Failure(SyntaxError {
                 at: r,
@@ -504,4 +608,21 @@ impl<'s> Grammar<'s> {
             },
         ))
     }
+}
+
+/// Decimal digits as a `u32`, saturating at `u32::MAX` when out of range (as
+/// `str::parse` followed by `unwrap_or(u32::MAX)` did).
+#[inline]
+fn parse_u32(digits: &str) -> u32 {
+    let mut n: u32 = 0;
+    for &c in digits.as_bytes() {
+        match n
+            .checked_mul(10)
+            .and_then(|n| n.checked_add(u32::from(c - b'0')))
+        {
+            Some(v) => n = v,
+            None => return u32::MAX,
+        }
+    }
+    n
 }
