@@ -126,18 +126,27 @@ fn needs_known_objects(model: &Model) -> bool {
 /// `read_object`: one boxed value of any constructor or function this schema
 /// defines, as raw bytes, for `Object` fields that are followed by more fields.
 fn read_object(model: &Model) -> TokenStream {
-    let paths = Paths { model, root: quote!() };
+    let paths = Paths {
+        model,
+        root: quote!(),
+    };
     let mut seen = std::collections::HashSet::new();
     let arms = model
         .constructors
         .iter()
         .enumerate()
         .map(|(i, c)| (c, paths.ctor_path(i)))
-        .chain(model.functions.iter().filter(|f| f.type_params.is_empty()).map(|f| {
-            let module = f.module.iter().map(|m| ident(m));
-            let name = format_ident!("{}", f.rust_name);
-            (f, quote!(functions:: #(#module ::)* #name))
-        }))
+        .chain(
+            model
+                .functions
+                .iter()
+                .filter(|f| f.type_params.is_empty())
+                .map(|f| {
+                    let module = f.module.iter().map(|m| ident(m));
+                    let name = format_ident!("{}", f.rust_name);
+                    (f, quote!(functions:: #(#module ::)* #name))
+                }),
+        )
         .filter(|(c, _)| seen.insert(c.id))
         .map(|(c, path)| {
             let id = hex(c.id);

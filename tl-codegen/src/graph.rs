@@ -40,7 +40,9 @@ fn edges(model: &Model, through_vec: bool) -> Vec<Vec<usize>> {
     let mut out = vec![Vec::new(); n];
     for (t, ty) in model.types.iter().enumerate() {
         for (i, &c) in ty.constructors.iter().enumerate() {
-            if !ty.boxed_variants.get(i).copied().unwrap_or(false) {
+            // A boxed variant holds its struct through a pointer: an edge of the
+            // full graph, not of the by-value one.
+            if through_vec || !ty.boxed_variants.get(i).copied().unwrap_or(false) {
                 out[t].push(node_index(model, Node::Ctor(c)));
             }
         }

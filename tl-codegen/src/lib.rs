@@ -134,10 +134,12 @@ pub fn format(tokens: TokenStream) -> String {
 /// Parses, validates and resolves `files` (one schema split over several files),
 /// and generates the code.
 pub fn generate(files: &[SourceFile], options: &Options) -> Result<Generated, Error> {
+    // One file must define every type it uses: the parser then reports them
+    // with suggestions. Split schemas are checked once merged, by `resolve`.
     let parse_options = tl_parser::Options {
         dialect: options.dialect,
         allow_id_mismatch: options.allow_id_mismatch.clone(),
-        strict: false,
+        strict: files.len() == 1,
     };
     let mut schema = Schema::default();
     let mut errors = Vec::new();
@@ -147,8 +149,7 @@ pub fn generate(files: &[SourceFile], options: &Options) -> Result<Generated, Er
     for (i, file) in files.iter().enumerate() {
         let parsed = tl_parser::parse(file.text(), &parse_options);
         for d in parsed.diagnostics {
-            // Undefined types are checked again on the whole schema below.
-            if d.code == tl_parser::Code::UndefinedType {
+            if d.code == tl_parser::Code::UndefinedType && files.len() > 1 {
                 continue;
             }
             let located = Located::new(file, d);

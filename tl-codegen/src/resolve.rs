@@ -2,7 +2,9 @@
 //! every type reference means, and how flags map to fields.
 
 use crate::ident::{camel, snake, Scope};
-use crate::model::{BoxedType, Combinator, Field, FieldShape, Model, ObjectEnd, WireParam, WireType};
+use crate::model::{
+    BoxedType, Combinator, Field, FieldShape, Model, ObjectEnd, WireParam, WireType,
+};
 use std::collections::{BTreeSet, HashMap};
 use tl_parser::{Code, Definition, Diagnostic, ParamType, Schema, Section, TypeExpr};
 
@@ -472,7 +474,11 @@ impl Resolver<'_> {
                 WireParam::Value { field, part, .. } => {
                     let shape = &mut fields[*field].shape;
                     let object = match (shape, part) {
-                        (FieldShape::Plain(WireType::Object(end)) | FieldShape::Optional(WireType::Object(end)), None) => Some(end),
+                        (
+                            FieldShape::Plain(WireType::Object(end))
+                            | FieldShape::Optional(WireType::Object(end)),
+                            None,
+                        ) => Some(end),
                         (FieldShape::Group(parts), Some(k)) => match &mut parts[*k] {
                             WireType::Object(end) => Some(end),
                             _ => None,
@@ -563,7 +569,9 @@ impl Resolver<'_> {
             "int512" => Some(WireType::Fixed(64)),
             "Bool" => Some(WireType::Bool),
             "#" => Some(WireType::Nat),
-            "Object" | "object" | "Function" | "function" => Some(WireType::Object(ObjectEnd::Rest)),
+            "Object" | "object" | "Function" | "function" => {
+                Some(WireType::Object(ObjectEnd::Rest))
+            }
             "True" => Some(WireType::BoxedTrue),
             _ => None,
         };
