@@ -83,10 +83,21 @@ pub(crate) struct RawId<'s> {
 impl RawId<'_> {
     /// The id, if the digits are 1 to 8 hex digits.
     pub fn value(&self) -> Option<DeclaredId> {
-        let ok = (1..=8).contains(&self.digits.len())
-            && self.digits.bytes().all(|b| b.is_ascii_hexdigit());
-        ok.then(|| DeclaredId {
-            value: u32::from_str_radix(self.digits, 16).unwrap_or_default(),
+        if !(1..=8).contains(&self.digits.len()) {
+            return None;
+        }
+        let mut value = 0u32;
+        for b in self.digits.bytes() {
+            let digit = match b {
+                b'0'..=b'9' => b - b'0',
+                b'a'..=b'f' => b - b'a' + 10,
+                b'A'..=b'F' => b - b'A' + 10,
+                _ => return None,
+            };
+            value = value << 4 | u32::from(digit);
+        }
+        Some(DeclaredId {
+            value,
             span: self.span,
         })
     }
@@ -136,6 +147,15 @@ pub(crate) fn ws(i: &str) -> Res<'_, ()> {
     }
 }
 
+/// [`ws`] as a plain function: it never fails.
+#[inline]
+fn skip_ws(i: &str) -> &str {
+    match ws(i) {
+        Ok((r, ())) => r,
+        Err(_) => i,
+    }
+}
+
 /// Skips spaces and tabs only: arguments of a result type stay on its line.
 #[inline]
 fn hs(i: &str) -> Res<'_, ()> {
@@ -170,9 +190,21 @@ fn is_ident_start(c: u8) -> bool {
     c.is_ascii_alphabetic() || c == b'_'
 }
 
+/// `[A-Za-z0-9_]`, as a table: identifier scans are the grammar's hottest loop.
+static IDENT_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        table[c] = b.is_ascii_alphanumeric() || b == b'_';
+        c += 1;
+    }
+    table
+};
+
 #[inline]
 fn is_ident_byte(c: u8) -> bool {
-    c.is_ascii_alphanumeric() || c == b'_'
+    IDENT_BYTES[usize::from(c)]
 }
 
 /// The length of the identifier characters at the start of `b[from..]`, plus `from`.
@@ -233,6 +265,9 @@ const MAX_NESTING: u32 = 64;
 pub(crate) struct Grammar<'s> {
     src: &'s str,
     depth: core::cell::Cell<u32>,
+    /// Parameters of the lists being parsed (a repetition's sit above its
+    /// definition's), moved out into an exact-size `Vec` when a list ends.
+    scratch: core::cell::RefCell<Vec<Param>>,
 }
 
 impl<'s> Grammar<'s> {
@@ -240,6 +275,7 @@ impl<'s> Grammar<'s> {
         Grammar {
             src,
             depth: core::cell::Cell::new(0),
+            scratch: core::cell::RefCell::new(Vec::with_capacity(32)),
         }
     }
 
@@ -304,30 +340,52 @@ impl<'s> Grammar<'s> {
 
     /// One parameter of a definition or of a repetition.
     fn param(&self, i: &'s str) -> Res<'s, Param> {
-        let named = |i: &'s str| {
-            let (name_end, name) = ident_str(i)?;
-            let (r, _) = ws(name_end)?;
-            let (r, _) = char(':')(r)?;
-            // Past the `:` this is a named parameter or an error: only now
-            // is the name worth a `String`.
-            let name = self.ident_at(i, name_end, name);
-            let (r, _) = ws(r)?;
-            let (r, ty) = expect("a type", |i| self.param_type(i))(r)?;
-            Ok((r, (Some(name), ty)))
+        let b = i.as_bytes();
+        let (r, name, ty) = if b.first().is_some_and(|&c| is_ident_start(c)) {
+            // An identifier starts `name:type`, a multiplier `n*[ … ]` or an
+            // anonymous type. The identifier is scanned once and the branch
+            // chosen by what follows it; a failed alternative's error would be
+            // replaced by the anonymous type's, so only that one is kept.
+            let n = ident_end(b, 1);
+            let name_end = &i[n..];
+            let (after, _) = ws(name_end)?;
+            if let Some(r) = after.strip_prefix(':') {
+                let name = self.ident_at(i, name_end, &i[..n]);
+                let (r, _) = ws(r)?;
+                let (r, ty) = expect("a type", |i| self.param_type(i))(r)?;
+                (r, Some(name), ty)
+            } else if after.starts_with('*') {
+                let (r, ty) = alt((
+                    |i| self.repetition(i),
+                    |i| {
+                        let (r, ty) = self.type_term(i)?;
+                        Ok((r, ParamType::Type { bang: false, ty }))
+                    },
+                ))(i)?;
+                (r, None, ty)
+            } else {
+                let (r, ty) = self.type_term(i)?;
+                (r, None, ParamType::Type { bang: false, ty })
+            }
+        } else {
+            // `#`, `[ … ]`, `4*[ … ]`, `%T`, `(T …)`, or an error: try each rule
+            // in turn, keeping the error that got furthest.
+            let named = |i: &'s str| -> Res<'s, (Option<Ident>, ParamType)> { fail(i) };
+            let nat = |i| {
+                let (r, _) = nat_sign(i)?;
+                Ok((r, (None, ParamType::Nat)))
+            };
+            let repeat = |i| {
+                let (r, ty) = self.repetition(i)?;
+                Ok((r, (None, ty)))
+            };
+            let anonymous = |i| {
+                let (r, ty) = self.type_term(i)?;
+                Ok((r, (None, ParamType::Type { bang: false, ty })))
+            };
+            let (r, (name, ty)) = alt((named, nat, repeat, anonymous))(i)?;
+            (r, name, ty)
         };
-        let nat = |i| {
-            let (r, _) = nat_sign(i)?;
-            Ok((r, (None, ParamType::Nat)))
-        };
-        let repeat = |i| {
-            let (r, ty) = self.repetition(i)?;
-            Ok((r, (None, ty)))
-        };
-        let anonymous = |i| {
-            let (r, ty) = self.type_term(i)?;
-            Ok((r, (None, ParamType::Type { bang: false, ty })))
-        };
-        let (r, (name, ty)) = alt((named, nat, repeat, anonymous))(i)?;
         Ok((
             r,
             Param {
@@ -338,8 +396,46 @@ impl<'s> Grammar<'s> {
         ))
     }
 
+    /// Parameters up to the first text that `end` accepts, collected on a
+    /// shared stack so that each list is allocated once, at its final size.
+    fn params_until(
+        &self,
+        mut r: &'s str,
+        end: impl Fn(&str) -> bool,
+        expected: &'static str,
+    ) -> Res<'s, Vec<Param>> {
+        let base = self.scratch.borrow().len();
+        let out = loop {
+            if end(r) {
+                break Ok(r);
+            }
+            match expect(expected, |i| self.param(i))(r) {
+                Ok((next, p)) => {
+                    self.scratch.borrow_mut().push(p);
+                    r = skip_ws(next);
+                }
+                Err(e) => break Err(e),
+            }
+        };
+        let params: Vec<Param> = self.scratch.borrow_mut().drain(base..).collect();
+        out.map(|r| (r, params))
+    }
+
     /// What follows `name:`.
     fn param_type(&self, i: &'s str) -> Res<'s, ParamType> {
+        // The common case, a plain type name (`int`, `Vector<User>`): an
+        // identifier not followed by `.` (a flag reference or a dotted name)
+        // nor by `*` (a repetition's multiplier). Neither `#`, a flag, `!` nor
+        // a repetition can match there, and a failure of the repetition rule
+        // would be dropped in favour of the type's own, so go straight to it.
+        let b = i.as_bytes();
+        if b.first().is_some_and(|&c| is_ident_start(c)) {
+            let n = ident_end(b, 1);
+            if b.get(n) != Some(&b'.') && !ws(&i[n..])?.0.starts_with('*') {
+                let (r, ty) = self.type_term(i)?;
+                return Ok((r, ParamType::Type { bang: false, ty }));
+            }
+        }
         if let Ok((r, _)) = nat_sign(i) {
             return Ok((r, ParamType::Nat));
         }
@@ -404,13 +500,8 @@ impl<'s> Grammar<'s> {
         };
         let (r, count) = opt(multiplier)(i)?;
         let (r, _) = char('[')(r)?;
-        let mut params = Vec::new();
-        let (mut r, _) = ws(r)?;
-        while !r.starts_with(']') {
-            let (next, p) = expect("a parameter or `]`", |i| self.param(i))(r)?;
-            params.push(p);
-            r = ws(next)?.0;
-        }
+        let (r, params) =
+            self.params_until(skip_ws(r), |r| r.starts_with(']'), "a parameter or `]`")?;
         Ok((&r[1..], ParamType::Repeat { count, params }))
     }
 
@@ -436,14 +527,19 @@ impl<'s> Grammar<'s> {
 
     fn type_term_inner(&self, i: &'s str) -> Res<'s, TypeExpr> {
         let (r, bare) = opt(char('%'))(i)?;
-        let (r, mut ty) = alt((
-            |i| self.paren_type(i),
-            |i| self.named_type(i),
-            |i| {
-                let (r, _) = nat_sign(i)?;
-                Ok((r, TypeExpr::named(self.ident_at(i, r, "#"))))
-            },
-        ))(r)?;
+        // A name can only be a named type (a `(` or `#` rule fails at once).
+        let (r, mut ty) = if r.as_bytes().first().is_some_and(|&c| is_ident_start(c)) {
+            self.named_type(r)?
+        } else {
+            alt((
+                |i| self.paren_type(i),
+                |i| self.named_type(i),
+                |i| {
+                    let (r, _) = nat_sign(i)?;
+                    Ok((r, TypeExpr::named(self.ident_at(i, r, "#"))))
+                },
+            ))(r)?
+        };
         ty.bare = bare.is_some();
         ty.span = self.span(i, r);
         Ok((r, ty))
@@ -564,12 +660,11 @@ impl<'s> Grammar<'s> {
             type_params.push(tp);
             r = ws(next)?.0;
         }
-        let mut params = Vec::new();
-        while !r.starts_with(['=', '?', ';']) && !r.is_empty() {
-            let (next, p) = expect("a parameter, `?` or `=`", |i| self.param(i))(r)?;
-            params.push(p);
-            r = ws(next)?.0;
-        }
+        let (r, params) = self.params_until(
+            r,
+            |r| r.starts_with(['=', '?', ';']) || r.is_empty(),
+            "a parameter, `?` or `=`",
+        )?;
         let (r, builtin) = opt(char('?'))(r)?;
         let (r, _) = ws(r)?;
         let (r, _) = expect("`=`", char('='))(r)?;

@@ -13,7 +13,7 @@
 //! For example `vector {t:Type} # [ t ] = Vector t` gives `0x1cb5c415` under both.
 
 use crate::ast::{Definition, Multiplier, Param, ParamType, TypeExpr};
-use core::fmt::{self, Write as _};
+use core::fmt;
 
 /// The id rule a schema follows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -69,75 +69,173 @@ impl fmt::Display for Dialect {
     }
 }
 
+/// Where normalized text goes: a `String` for [`normalized_text`], a CRC32
+/// for [`compute_id`]. Both see exactly the same pieces.
+trait Sink {
+    fn put(&mut self, s: &str);
+
+    /// An ASCII character.
+    fn put_char(&mut self, c: u8);
+
+    /// `n` in decimal, without `fmt`.
+    fn put_u32(&mut self, mut n: u32) {
+        let mut buf = [0u8; 10];
+        let mut at = buf.len();
+        loop {
+            at -= 1;
+            buf[at] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        self.put(core::str::from_utf8(&buf[at..]).unwrap_or_default());
+    }
+}
+
+impl Sink for String {
+    fn put(&mut self, s: &str) {
+        self.push_str(s);
+    }
+
+    fn put_char(&mut self, c: u8) {
+        self.push(char::from(c));
+    }
+}
+
+/// Feeds a CRC32 through a small stack buffer: many short pieces, one
+/// `update` per buffer-full, no heap allocation.
+struct CrcSink {
+    hasher: crc32fast::Hasher,
+    buf: [u8; 256],
+    len: usize,
+}
+
+impl CrcSink {
+    fn new() -> Self {
+        CrcSink {
+            hasher: crc32fast::Hasher::new(),
+            buf: [0; 256],
+            len: 0,
+        }
+    }
+
+    fn flush(&mut self) {
+        self.hasher.update(&self.buf[..self.len]);
+        self.len = 0;
+    }
+
+    fn finish(mut self) -> u32 {
+        self.flush();
+        self.hasher.finalize()
+    }
+}
+
+impl Sink for CrcSink {
+    #[inline]
+    fn put(&mut self, s: &str) {
+        let bytes = s.as_bytes();
+        if self.len + bytes.len() > self.buf.len() {
+            self.flush();
+            if bytes.len() > self.buf.len() {
+                self.hasher.update(bytes);
+                return;
+            }
+        }
+        self.buf[self.len..self.len + bytes.len()].copy_from_slice(bytes);
+        self.len += bytes.len();
+    }
+
+    #[inline]
+    fn put_char(&mut self, c: u8) {
+        if self.len == self.buf.len() {
+            self.flush();
+        }
+        self.buf[self.len] = c;
+        self.len += 1;
+    }
+}
+
 /// The text whose CRC32 is the definition's id under `dialect`.
 pub fn normalized_text(def: &Definition, dialect: Dialect) -> String {
     let mut out = String::with_capacity(64);
-    out.push_str(&def.name.text);
+    write_definition(&mut out, def, dialect);
+    out
+}
+
+/// The id of `def` under `dialect`: the CRC32 of [`normalized_text`], computed
+/// without building the text.
+pub fn compute_id(def: &Definition, dialect: Dialect) -> u32 {
+    let mut sink = CrcSink::new();
+    write_definition(&mut sink, def, dialect);
+    sink.finish()
+}
+
+fn write_definition(out: &mut impl Sink, def: &Definition, dialect: Dialect) {
+    out.put(&def.name.text);
     for tp in &def.type_params {
         // `{X:Type}` loses its braces under both rules.
-        out.push(' ');
-        out.push_str(&tp.name.text);
-        out.push(':');
-        write_type(&mut out, &tp.kind, dialect, false);
+        out.put_char(b' ');
+        out.put(&tp.name.text);
+        out.put_char(b':');
+        write_type(out, &tp.kind, dialect, false);
     }
     for p in &def.params {
         if dialect == Dialect::Telegram && is_true_flag(p) {
             continue;
         }
-        out.push(' ');
-        write_param(&mut out, p, dialect);
+        out.put_char(b' ');
+        write_param(out, p, dialect);
     }
     if def.builtin {
-        out.push_str(" ?");
+        out.put(" ?");
     }
-    out.push_str(" = ");
-    write_type(&mut out, &def.result, dialect, false);
-    out
-}
-
-/// The id of `def` under `dialect`.
-pub fn compute_id(def: &Definition, dialect: Dialect) -> u32 {
-    crc32fast::hash(normalized_text(def, dialect).as_bytes())
+    out.put(" = ");
+    write_type(out, &def.result, dialect, false);
 }
 
 fn is_true_flag(p: &Param) -> bool {
     matches!(&p.ty, ParamType::Conditional { ty, .. } if ty.name.text == "true" && ty.args.is_empty())
 }
 
-fn write_param(out: &mut String, p: &Param, dialect: Dialect) {
+fn write_param(out: &mut impl Sink, p: &Param, dialect: Dialect) {
     if let Some(name) = &p.name {
-        out.push_str(&name.text);
-        out.push(':');
+        out.put(&name.text);
+        out.put_char(b':');
     }
     match &p.ty {
-        ParamType::Nat => out.push('#'),
+        ParamType::Nat => out.put_char(b'#'),
         ParamType::Type { bang, ty } => {
             if *bang && dialect == Dialect::Telegram {
-                out.push('!');
+                out.put_char(b'!');
             }
             write_type(out, ty, dialect, p.name.is_some());
         }
         ParamType::Conditional { flag, ty } => {
-            let _ = write!(out, "{}.{}?", flag.field.text, flag.bit);
+            out.put(&flag.field.text);
+            out.put_char(b'.');
+            out.put_u32(flag.bit);
+            out.put_char(b'?');
             write_type(out, ty, dialect, true);
         }
         ParamType::Repeat { count, params } => {
             match count {
                 Some(Multiplier::Number(n)) => {
-                    let _ = write!(out, "{n}*");
+                    out.put_u32(*n);
+                    out.put_char(b'*');
                 }
                 Some(Multiplier::Var(v)) => {
-                    out.push_str(&v.text);
-                    out.push('*');
+                    out.put(&v.text);
+                    out.put_char(b'*');
                 }
                 None => {}
             }
-            out.push_str("[ ");
+            out.put("[ ");
             for inner in params {
                 write_param(out, inner, dialect);
-                out.push(' ');
+                out.put_char(b' ');
             }
-            out.push(']');
+            out.put_char(b']');
         }
     }
 }
@@ -145,25 +243,25 @@ fn write_param(out: &mut String, p: &Param, dialect: Dialect) {
 /// Writes a type. `field_type` marks the top-level type of a named field, the
 /// only place where Telegram's rule rewrites `bytes` to `string`
 /// (`Vector<bytes>` keeps its `bytes`).
-fn write_type(out: &mut String, ty: &TypeExpr, dialect: Dialect, field_type: bool) {
+fn write_type(out: &mut impl Sink, ty: &TypeExpr, dialect: Dialect, field_type: bool) {
     let parens = ty.syntax == crate::ast::TypeSyntax::Paren && dialect == Dialect::Telegram;
     if parens {
-        out.push('(');
+        out.put_char(b'(');
     }
     if ty.bare {
-        out.push('%');
+        out.put_char(b'%');
     }
     if field_type && dialect == Dialect::Telegram && ty.name.text == "bytes" && ty.args.is_empty() {
-        out.push_str("string");
+        out.put("string");
     } else {
-        out.push_str(&ty.name.text);
+        out.put(&ty.name.text);
     }
     for arg in &ty.args {
-        out.push(' ');
+        out.put_char(b' ');
         write_type(out, arg, dialect, false);
     }
     if parens {
-        out.push(')');
+        out.put_char(b')');
     }
 }
 

@@ -5,7 +5,72 @@ use crate::ast::{Definition, ParamType, Schema, Section, TypeExpr};
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::id::normalized_text;
 use crate::Options;
+use core::hash::{BuildHasherDefault, Hasher};
 use std::collections::{HashMap, HashSet};
+
+/// An FxHash-style hasher (rustc's): a multiply and rotate per word. Names
+/// are short and not attacker-chosen in a way that matters here (a schema is
+/// parsed once), so SipHash's protection is not worth its cost.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FxHasher {
+    hash: u64,
+}
+
+const FX_SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(FX_SEED);
+    }
+}
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes([
+                c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7],
+            ]));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut buf = [0u8; 8];
+            buf[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(buf));
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, n: u8) {
+        self.add(u64::from(n));
+    }
+
+    #[inline]
+    fn write_u32(&mut self, n: u32) {
+        self.add(u64::from(n));
+    }
+
+    #[inline]
+    fn write_u64(&mut self, n: u64) {
+        self.add(n);
+    }
+
+    #[inline]
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+type FxBuild = BuildHasherDefault<FxHasher>;
+type FxHashSet<K> = HashSet<K, FxBuild>;
+type FxHashMap<K, V> = HashMap<K, V, FxBuild>;
 
 /// Types every schema may use without defining them: the primitives that the
 /// reference tl-parser and TDLib treat as builtin.
@@ -53,8 +118,12 @@ pub(crate) fn validate(schema: &Schema, options: &Options, out: &mut Vec<Diagnos
 }
 
 /// Names a definition may refer to: builtins, boxed types and constructors.
-fn known_types(schema: &Schema) -> HashSet<&str> {
-    let mut known: HashSet<&str> = BUILTIN_TYPES.iter().copied().collect();
+fn known_types(schema: &Schema) -> FxHashSet<&str> {
+    let mut known: FxHashSet<&str> = FxHashSet::with_capacity_and_hasher(
+        BUILTIN_TYPES.len() + 2 * schema.definitions.len(),
+        FxBuild::default(),
+    );
+    known.extend(BUILTIN_TYPES.iter().copied());
     for def in &schema.definitions {
         if def.section == Section::Types {
             known.insert(&def.result.name.text);
@@ -96,8 +165,11 @@ fn verify_ids(schema: &Schema, options: &Options, out: &mut Vec<Diagnostic>) {
 }
 
 fn check_duplicates(schema: &Schema, options: &Options, out: &mut Vec<Diagnostic>) {
-    let mut by_name: HashMap<&str, &Definition> = HashMap::new();
-    let mut by_id: HashMap<u32, &Definition> = HashMap::new();
+    let n = schema.definitions.len();
+    let mut by_name: FxHashMap<&str, &Definition> =
+        FxHashMap::with_capacity_and_hasher(n, FxBuild::default());
+    let mut by_id: FxHashMap<u32, &Definition> =
+        FxHashMap::with_capacity_and_hasher(n, FxBuild::default());
     for def in &schema.definitions {
         if let Some(first) = by_name.insert(&def.name.text, def) {
             out.push(
@@ -139,16 +211,19 @@ fn check_duplicates(schema: &Schema, options: &Options, out: &mut Vec<Diagnostic
     }
 }
 
+/// Whether `def` has a `{name:…}` type parameter. Definitions have a handful
+/// of parameters: a scan beats building a set per definition.
+fn is_type_param(def: &Definition, name: &str) -> bool {
+    def.type_params.iter().any(|t| t.name.text == name)
+}
+
 fn check_params(def: &Definition, out: &mut Vec<Diagnostic>) {
-    let type_vars: HashSet<&str> = def
-        .type_params
-        .iter()
-        .map(|t| t.name.text.as_str())
-        .collect();
-    let mut seen: HashMap<&str, &ParamType> = HashMap::new();
     for (index, p) in def.params.iter().enumerate() {
         if let Some(name) = &p.name {
-            if seen.insert(&name.text, &p.ty).is_some() {
+            let repeated = def.params[..index]
+                .iter()
+                .any(|q| q.name.as_ref().is_some_and(|n| n.text == name.text));
+            if repeated {
                 out.push(
                     Diagnostic::error(
                         Code::DuplicateField,
@@ -208,7 +283,7 @@ fn check_params(def: &Definition, out: &mut Vec<Diagnostic>) {
                     );
                 }
             }
-            ParamType::Type { bang: true, ty } if !type_vars.contains(ty.name.text.as_str()) => {
+            ParamType::Type { bang: true, ty } if !is_type_param(def, &ty.name.text) => {
                 out.push(
                     Diagnostic::error(
                         Code::UnboundTypeVariable,
@@ -234,13 +309,14 @@ fn check_result(def: &Definition, out: &mut Vec<Diagnostic>) {
     let base = def.result.name.base();
     // `int128 4*[ int ] = Int128;`, `bytes = Bytes;`, `vector … = Vector t;` define
     // builtins: the constructor is the lowercase form of its type.
-    let defines_builtin = lowercase_first(result) == def.name.text;
     let message = if base.starts_with(|c: char| c.is_ascii_lowercase()) {
         format!(
             "constructor `{}` has the bare type `{result}` as its result",
             def.name.text
         )
-    } else if PRIMITIVE_RESULTS.contains(&result.as_str()) && !defines_builtin {
+    } else if PRIMITIVE_RESULTS.contains(&result.as_str())
+        && !is_lowercase_first(&def.name.text, result)
+    {
         format!(
             "constructor `{}` has the builtin type `{result}` as its result",
             def.name.text
@@ -257,31 +333,33 @@ fn check_result(def: &Definition, out: &mut Vec<Diagnostic>) {
     );
 }
 
-fn lowercase_first(s: &str) -> String {
+/// Whether `name` is `s` with its first character in ASCII lowercase.
+fn is_lowercase_first(name: &str, s: &str) -> bool {
     let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_ascii_lowercase().to_string() + c.as_str())
-        .unwrap_or_default()
+    match c.next() {
+        None => name.is_empty(),
+        Some(f) => {
+            let f = f.to_ascii_lowercase();
+            name.strip_prefix(f) == Some(c.as_str())
+        }
+    }
 }
 
 fn check_references(
     def: &Definition,
-    known: &HashSet<&str>,
+    known: &FxHashSet<&str>,
     options: &Options,
     out: &mut Vec<Diagnostic>,
 ) {
     // `!X` names a type variable even when `{X:Type}` is missing; that mistake is
     // reported once, as E0206, not again as an undefined type.
-    let banged = def.params.iter().filter_map(|p| match &p.ty {
-        ParamType::Type { bang: true, ty } => Some(ty.name.text.as_str()),
-        _ => None,
-    });
-    let type_vars: HashSet<&str> = def
-        .type_params
-        .iter()
-        .map(|t| t.name.text.as_str())
-        .chain(banged)
-        .collect();
+    let is_type_var = |name: &str| {
+        is_type_param(def, name)
+            || def.params.iter().any(|p| match &p.ty {
+                ParamType::Type { bang: true, ty } => ty.name.text == name,
+                _ => false,
+            })
+    };
     let severity = if options.strict {
         Severity::Error
     } else {
@@ -289,7 +367,7 @@ fn check_references(
     };
     let mut check = |ty: &TypeExpr| {
         let name = ty.name.text.as_str();
-        if known.contains(name) || type_vars.contains(name) {
+        if known.contains(name) || is_type_var(name) {
             return;
         }
         let mut d = Diagnostic::error(
@@ -330,7 +408,7 @@ fn walk_param<'a>(ty: &'a ParamType, f: &mut impl FnMut(&'a TypeExpr)) {
 }
 
 /// The known name closest to `name`, if close enough to be a likely typo.
-fn nearest<'a>(name: &str, known: &HashSet<&'a str>) -> Option<&'a str> {
+fn nearest<'a>(name: &str, known: &FxHashSet<&'a str>) -> Option<&'a str> {
     let limit = (name.len() / 3).max(1);
     known
         .iter()
