@@ -117,6 +117,16 @@ pub(crate) fn validate(schema: &Schema, options: &Options, out: &mut Vec<Diagnos
     }
 }
 
+/// The builtins most fields use, recognized without hashing (all are in
+/// [`BUILTIN_TYPES`], so this only short-cuts the lookup).
+#[inline]
+fn is_common_builtin(name: &str) -> bool {
+    matches!(
+        name,
+        "int" | "long" | "string" | "bytes" | "true" | "Bool" | "Vector" | "double" | "#"
+    )
+}
+
 /// Names a definition may refer to: builtins, boxed types and constructors.
 fn known_types(schema: &Schema) -> FxHashSet<&str> {
     let mut known: FxHashSet<&str> = FxHashSet::with_capacity_and_hasher(
@@ -367,7 +377,7 @@ fn check_references(
     };
     let mut check = |ty: &TypeExpr| {
         let name = ty.name.text.as_str();
-        if known.contains(name) || is_type_var(name) {
+        if is_common_builtin(name) || known.contains(name) || is_type_var(name) {
             return;
         }
         let mut d = Diagnostic::error(
