@@ -1,5 +1,6 @@
 //! Decoding errors: what went wrong and at which byte.
 
+use alloc::boxed::Box;
 use core::fmt;
 
 /// `Result` with this crate's [`Error`].
@@ -10,8 +11,15 @@ pub type Result<T> = core::result::Result<T, Error>;
 /// The offset counts from the start of the input given to the
 /// [`Reader`](crate::Reader), so it can be matched against a hex dump of the
 /// received message.
+///
+/// The details live behind one pointer: every read returns a `Result`, and
+/// keeping `Result<i32>` two words wide lets it travel in registers on the
+/// (hot) success path; the allocation happens only on the (cold) error path.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Error(Box<Details>);
+
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Error {
+struct Details {
     kind: ErrorKind,
     offset: usize,
 }
@@ -76,25 +84,35 @@ pub enum ErrorKind {
 
 impl Error {
     /// An error of `kind` found at byte `offset` of the input.
+    #[cold]
     pub fn new(kind: ErrorKind, offset: usize) -> Self {
-        Self { kind, offset }
+        Self(Box::new(Details { kind, offset }))
     }
 
     /// What went wrong.
     pub fn kind(&self) -> &ErrorKind {
-        &self.kind
+        &self.0.kind
     }
 
     /// The byte offset in the input where the problem was found.
     pub fn offset(&self) -> usize {
-        self.offset
+        self.0.offset
+    }
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Error")
+            .field("kind", &self.0.kind)
+            .field("offset", &self.0.offset)
+            .finish()
     }
 }
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let at = self.offset;
-        match &self.kind {
+        let at = self.0.offset;
+        match &self.0.kind {
             ErrorKind::UnexpectedEnd { needed, available } => write!(
                 f,
                 "unexpected end of input at byte {at}: needed {needed} more bytes, {available} available"
@@ -168,6 +186,14 @@ mod tests {
                 needed: 4,
                 available: 1
             }
+        );
+    }
+
+    #[test]
+    fn results_of_small_values_stay_two_words() {
+        assert_eq!(
+            core::mem::size_of::<Result<i64>>(),
+            2 * core::mem::size_of::<usize>()
         );
     }
 

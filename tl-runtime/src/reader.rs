@@ -75,13 +75,15 @@ impl<'a> Reader<'a> {
     }
 
     /// An error of `kind` at the current position.
-    #[cold]
+    // Inline so that the reader is not spilled to memory just to pass `&self`;
+    // `Error::new` itself is out of line and cold.
+    #[inline]
     pub fn error(&self, kind: ErrorKind) -> Error {
         Error::new(kind, self.position())
     }
 
     /// The error for a value of `needed` bytes that starts here but does not fit.
-    #[cold]
+    #[inline]
     pub(crate) fn end_error(&self, needed: usize) -> Error {
         self.error(ErrorKind::UnexpectedEnd {
             needed,
