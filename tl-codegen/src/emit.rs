@@ -252,7 +252,6 @@ fn combinator(p: &Paths<'_>, c: &Combinator, page: Page, options: &EmitOptions) 
     });
     let (_, ty_generics) = generics(c, quote!());
     let id = hex(c.id);
-    let tl_name = &c.tl_name;
     let implied = c.implied_flags.iter().map(|(method, f)| {
         let method = ident(method);
         let fname = ident(&c.fields[*f].name);
@@ -274,12 +273,6 @@ fn combinator(p: &Paths<'_>, c: &Combinator, page: Page, options: &EmitOptions) 
         quote!(impl #impl_plain #name #ty_generics { #(#implied)* })
     };
     let bare = bare_impl(p, c, &name);
-    // Writing and reading share the `Bare` impl, which needs both directions.
-    let (impl_ser, _) = generics(
-        c,
-        quote!(::tl_runtime::Serialize + ::tl_runtime::Deserialize),
-    );
-    let impl_de = impl_ser.clone();
     let remote = c.returns.as_ref().map(|ret| {
         let (impl_rc, _) = generics(
             c,
@@ -298,6 +291,8 @@ fn combinator(p: &Paths<'_>, c: &Combinator, page: Page, options: &EmitOptions) 
             }
         }
     });
+    // `Serialize` and `Deserialize` come from the runtime's impls for every
+    // `Bare + Identifiable` type: the id, then the bare fields.
     quote! {
         #doc
         #derive
@@ -309,24 +304,6 @@ fn combinator(p: &Paths<'_>, c: &Combinator, page: Page, options: &EmitOptions) 
             const CONSTRUCTOR_ID: u32 = #id;
         }
         #bare
-        impl #impl_ser ::tl_runtime::Serialize for #name #ty_generics {
-            #[inline]
-            fn serialized_len(&self) -> usize {
-                4 + ::tl_runtime::Bare::bare_len(self)
-            }
-            #[inline]
-            fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-                ::tl_runtime::Sink::put_u32(out, #id);
-                ::tl_runtime::Bare::serialize_bare(self, out);
-            }
-        }
-        impl #impl_de ::tl_runtime::Deserialize for #name #ty_generics {
-            #[inline]
-            fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-                r.expect_id(#id, #tl_name)?;
-                ::tl_runtime::Bare::deserialize_bare(r)
-            }
-        }
         #remote
     }
 }
@@ -351,16 +328,16 @@ fn bare_impl(p: &Paths<'_>, c: &Combinator, name: &proc_macro2::Ident) -> TokenS
         let bound = quote!(::tl_runtime::Serialize + ::tl_runtime::Deserialize);
         generics(c, bound)
     };
+    let tl_name = &c.tl_name;
     let len = bare_len(c);
     let write = bare_write(c);
     let read = bare_read(p, c);
     quote! {
         impl #impl_bare ::tl_runtime::Bare for #name #ty_generics {
-            #[inline]
+            const NAME: &'static str = #tl_name;
             fn bare_len(&self) -> usize {
                 #len
             }
-            #[inline]
             fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
                 #write
             }
@@ -721,13 +698,11 @@ fn boxed_enum(p: &Paths<'_>, t: usize, options: &EmitOptions) -> TokenStream {
             }
         }
         impl ::tl_runtime::Serialize for #name {
-            #[inline]
             fn serialized_len(&self) -> usize {
                 match self {
                     #(#len_arms)*
                 }
             }
-            #[inline]
             fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
                 match self {
                     #(#write_arms)*

@@ -4,7 +4,7 @@
 use alloc::vec::Vec;
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::{RawObject, Reader, Sink};
+use crate::{Deserialize, Identifiable, RawObject, Reader, Serialize, Sink};
 
 /// The id of `true#3fedd339 = True`.
 pub const TRUE_ID: u32 = 0x3fedd339;
@@ -14,7 +14,14 @@ pub const TRUE_ID: u32 = 0x3fedd339;
 /// TL writes a constructor bare where the schema names it directly, as in
 /// `vector<%Message>` or a lowercase `future_salt` field. Generated structs
 /// implement this; their `Serialize`/`Deserialize` add the id in front.
+///
+/// Every `Bare + Identifiable` type is `Serialize` and `Deserialize` in its
+/// boxed form: the id, then the bare fields. (Generated code thus needs no
+/// impls of its own for those, which keeps large schemas quick to compile.)
 pub trait Bare: Sized {
+    /// The TL name, for errors (`updateShortMessage`).
+    const NAME: &'static str;
+
     /// Exact number of bytes [`Bare::serialize_bare`] writes.
     fn bare_len(&self) -> usize;
 
@@ -23,6 +30,29 @@ pub trait Bare: Sized {
 
     /// Reads the fields.
     fn deserialize_bare(r: &mut Reader<'_>) -> Result<Self>;
+}
+
+impl<T: Bare + Identifiable> Serialize for T {
+    #[inline]
+    fn serialized_len(&self) -> usize {
+        4 + self.bare_len()
+    }
+
+    #[inline]
+    fn serialize<S: Sink + ?Sized>(&self, out: &mut S) {
+        out.put_u32(T::CONSTRUCTOR_ID);
+        self.serialize_bare(out);
+    }
+}
+
+impl<T: Bare + Identifiable> Deserialize for T {
+    const MIN_WIRE_LEN: usize = 4;
+
+    #[inline]
+    fn deserialize(r: &mut Reader<'_>) -> Result<Self> {
+        r.expect_id(T::CONSTRUCTOR_ID, T::NAME)?;
+        T::deserialize_bare(r)
+    }
 }
 
 impl<'a> Reader<'a> {

@@ -252,27 +252,6 @@ impl<T: Deserialize> Deserialize for Vec<T> {
     }
 }
 
-/// Same bytes as `T`; generated code boxes recursive and large fields.
-impl<T: Serialize + ?Sized> Serialize for Box<T> {
-    #[inline]
-    fn serialized_len(&self) -> usize {
-        (**self).serialized_len()
-    }
-    #[inline]
-    fn serialize<S: Sink + ?Sized>(&self, out: &mut S) {
-        (**self).serialize(out);
-    }
-}
-
-/// Same bytes as `T`.
-impl<T: Deserialize> Deserialize for Box<T> {
-    const MIN_WIRE_LEN: usize = T::MIN_WIRE_LEN;
-    #[inline]
-    fn deserialize(r: &mut Reader<'_>) -> Result<Self> {
-        T::deserialize(r).map(Box::new)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -311,10 +290,10 @@ mod tests {
     }
 
     #[test]
-    fn boxes_and_arrays_are_transparent() {
-        let value = Box::new([7u8; 16]);
+    fn arrays_are_opaque_bytes() {
+        let value = [7u8; 16];
         assert_eq!(value.to_bytes(), [7u8; 16]);
-        assert_eq!(Box::<[u8; 16]>::from_bytes(&[7u8; 16]).unwrap(), value);
+        assert_eq!(<[u8; 16]>::from_bytes(&[7u8; 16]).unwrap(), value);
     }
 
     #[test]

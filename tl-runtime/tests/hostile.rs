@@ -21,7 +21,7 @@ impl Deserialize for Text {
         let at = r.position();
         let value = match r.read_u32()? {
             PLAIN => Text::Plain(r.read_string()?),
-            BOLD => Text::Bold(Box::deserialize(r)?),
+            BOLD => Text::Bold(Box::new(Text::deserialize(r)?)),
             id => {
                 return Err(Error::new(
                     ErrorKind::UnknownConstructor {

@@ -42,7 +42,7 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x23ef3be9;
     }
     impl ::tl_runtime::Bare for User {
-        #[inline]
+        const NAME: &'static str = "user";
         fn bare_len(&self) -> usize {
             let Self {
                 first_name: f_first_name,
@@ -76,7 +76,6 @@ pub mod types {
                         },
                     )
         }
-        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             let Self {
                 self_: f_self,
@@ -182,24 +181,6 @@ pub mod types {
             })
         }
     }
-    impl ::tl_runtime::Serialize for User {
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            4 + ::tl_runtime::Bare::bare_len(self)
-        }
-        #[inline]
-        fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-            ::tl_runtime::Sink::put_u32(out, 0x23ef3be9);
-            ::tl_runtime::Bare::serialize_bare(self, out);
-        }
-    }
-    impl ::tl_runtime::Deserialize for User {
-        #[inline]
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            r.expect_id(0x23ef3be9, "user")?;
-            ::tl_runtime::Bare::deserialize_bare(r)
-        }
-    }
     /// ```tl
     /// userEmpty#d3bc4b7a id:long = User;
     /// ```
@@ -214,11 +195,10 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0xd3bc4b7a;
     }
     impl ::tl_runtime::Bare for UserEmpty {
-        #[inline]
+        const NAME: &'static str = "userEmpty";
         fn bare_len(&self) -> usize {
             8
         }
-        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             let Self { id: f_id } = self;
             ::tl_runtime::Sink::put_i64(out, *f_id);
@@ -228,24 +208,6 @@ pub mod types {
         ) -> ::tl_runtime::Result<Self> {
             let f_id = ::tl_runtime::Reader::read_i64(r)?;
             ::core::result::Result::Ok(Self { id: f_id })
-        }
-    }
-    impl ::tl_runtime::Serialize for UserEmpty {
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            4 + ::tl_runtime::Bare::bare_len(self)
-        }
-        #[inline]
-        fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-            ::tl_runtime::Sink::put_u32(out, 0xd3bc4b7a);
-            ::tl_runtime::Bare::serialize_bare(self, out);
-        }
-    }
-    impl ::tl_runtime::Deserialize for UserEmpty {
-        #[inline]
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            r.expect_id(0xd3bc4b7a, "userEmpty")?;
-            ::tl_runtime::Bare::deserialize_bare(r)
         }
     }
     /// ```tl
@@ -266,12 +228,11 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x39ad2aca;
     }
     impl ::tl_runtime::Bare for UserPhoto {
-        #[inline]
+        const NAME: &'static str = "userPhoto";
         fn bare_len(&self) -> usize {
             let Self { stripped: f_stripped, .. } = self;
             12 + ::tl_runtime::wire::bytes_len(f_stripped.len())
         }
-        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             let Self { photo_id: f_photo_id, dc_id: f_dc_id, stripped: f_stripped } = self;
             ::tl_runtime::Sink::put_i64(out, *f_photo_id);
@@ -291,24 +252,6 @@ pub mod types {
             })
         }
     }
-    impl ::tl_runtime::Serialize for UserPhoto {
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            4 + ::tl_runtime::Bare::bare_len(self)
-        }
-        #[inline]
-        fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-            ::tl_runtime::Sink::put_u32(out, 0x39ad2aca);
-            ::tl_runtime::Bare::serialize_bare(self, out);
-        }
-    }
-    impl ::tl_runtime::Deserialize for UserPhoto {
-        #[inline]
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            r.expect_id(0x39ad2aca, "userPhoto")?;
-            ::tl_runtime::Bare::deserialize_bare(r)
-        }
-    }
     /// ```tl
     /// inputUserSelf#f7c1b13f = InputUser;
     /// ```
@@ -320,11 +263,10 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0xf7c1b13f;
     }
     impl ::tl_runtime::Bare for InputUserSelf {
-        #[inline]
+        const NAME: &'static str = "inputUserSelf";
         fn bare_len(&self) -> usize {
             0
         }
-        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             let _ = out;
         }
@@ -333,24 +275,6 @@ pub mod types {
         ) -> ::tl_runtime::Result<Self> {
             let _ = r;
             ::core::result::Result::Ok(Self {})
-        }
-    }
-    impl ::tl_runtime::Serialize for InputUserSelf {
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            4 + ::tl_runtime::Bare::bare_len(self)
-        }
-        #[inline]
-        fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-            ::tl_runtime::Sink::put_u32(out, 0xf7c1b13f);
-            ::tl_runtime::Bare::serialize_bare(self, out);
-        }
-    }
-    impl ::tl_runtime::Deserialize for InputUserSelf {
-        #[inline]
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            r.expect_id(0xf7c1b13f, "inputUserSelf")?;
-            ::tl_runtime::Bare::deserialize_bare(r)
         }
     }
     /// ```tl
@@ -369,11 +293,10 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0xf21158c6;
     }
     impl ::tl_runtime::Bare for InputUser {
-        #[inline]
+        const NAME: &'static str = "inputUser";
         fn bare_len(&self) -> usize {
             16
         }
-        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             let Self { user_id: f_user_id, access_hash: f_access_hash } = self;
             ::tl_runtime::Sink::put_i64(out, *f_user_id);
@@ -388,24 +311,6 @@ pub mod types {
                 user_id: f_user_id,
                 access_hash: f_access_hash,
             })
-        }
-    }
-    impl ::tl_runtime::Serialize for InputUser {
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            4 + ::tl_runtime::Bare::bare_len(self)
-        }
-        #[inline]
-        fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-            ::tl_runtime::Sink::put_u32(out, 0xf21158c6);
-            ::tl_runtime::Bare::serialize_bare(self, out);
-        }
-    }
-    impl ::tl_runtime::Deserialize for InputUser {
-        #[inline]
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            r.expect_id(0xf21158c6, "inputUser")?;
-            ::tl_runtime::Bare::deserialize_bare(r)
         }
     }
     /// ```tl
@@ -426,11 +331,10 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x41ea5862;
     }
     impl ::tl_runtime::Bare for Point {
-        #[inline]
+        const NAME: &'static str = "point";
         fn bare_len(&self) -> usize {
             20
         }
-        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             let Self { long: f_long, lat: f_lat, bytes: f_bytes } = self;
             ::tl_runtime::Sink::put_f64(out, *f_long);
@@ -448,24 +352,6 @@ pub mod types {
                 lat: f_lat,
                 bytes: f_bytes,
             })
-        }
-    }
-    impl ::tl_runtime::Serialize for Point {
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            4 + ::tl_runtime::Bare::bare_len(self)
-        }
-        #[inline]
-        fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-            ::tl_runtime::Sink::put_u32(out, 0x41ea5862);
-            ::tl_runtime::Bare::serialize_bare(self, out);
-        }
-    }
-    impl ::tl_runtime::Deserialize for Point {
-        #[inline]
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            r.expect_id(0x41ea5862, "point")?;
-            ::tl_runtime::Bare::deserialize_bare(r)
         }
     }
     /// ```tl
@@ -488,12 +374,11 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0xc4515ce5;
     }
     impl ::tl_runtime::Bare for Keywords {
-        #[inline]
+        const NAME: &'static str = "keywords";
         fn bare_len(&self) -> usize {
             let Self { r#static: f_static, .. } = self;
             16 + ::tl_runtime::wire::bytes_len(f_static.len())
         }
-        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             let Self { r#type: f_type, self_: f_self, r#static: f_static, r#fn: f_fn } = self;
             ::tl_runtime::Sink::put_i32(out, *f_type);
@@ -516,24 +401,6 @@ pub mod types {
             })
         }
     }
-    impl ::tl_runtime::Serialize for Keywords {
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            4 + ::tl_runtime::Bare::bare_len(self)
-        }
-        #[inline]
-        fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-            ::tl_runtime::Sink::put_u32(out, 0xc4515ce5);
-            ::tl_runtime::Bare::serialize_bare(self, out);
-        }
-    }
-    impl ::tl_runtime::Deserialize for Keywords {
-        #[inline]
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            r.expect_id(0xc4515ce5, "keywords")?;
-            ::tl_runtime::Bare::deserialize_bare(r)
-        }
-    }
     /// ```tl
     /// matrix#00f78513 rows:Vector<Vector<int>> cells:vector<point> = Matrix;
     /// ```
@@ -550,13 +417,12 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x00f78513;
     }
     impl ::tl_runtime::Bare for Matrix {
-        #[inline]
+        const NAME: &'static str = "matrix";
         fn bare_len(&self) -> usize {
             let Self { rows: f_rows, cells: f_cells } = self;
             8 + f_rows.iter().map(|x| 8 + x.len() * 4).sum::<usize>() + 4
                 + f_cells.iter().map(::tl_runtime::Bare::bare_len).sum::<usize>()
         }
-        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             let Self { rows: f_rows, cells: f_cells } = self;
             ::tl_runtime::Sink::put_u32(out, ::tl_runtime::wire::VECTOR_ID);
@@ -594,24 +460,6 @@ pub mod types {
             })
         }
     }
-    impl ::tl_runtime::Serialize for Matrix {
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            4 + ::tl_runtime::Bare::bare_len(self)
-        }
-        #[inline]
-        fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-            ::tl_runtime::Sink::put_u32(out, 0x00f78513);
-            ::tl_runtime::Bare::serialize_bare(self, out);
-        }
-    }
-    impl ::tl_runtime::Deserialize for Matrix {
-        #[inline]
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            r.expect_id(0x00f78513, "matrix")?;
-            ::tl_runtime::Bare::deserialize_bare(r)
-        }
-    }
     /// ```tl
     /// packet#ffdd5bcb flags:# nodes:(vector Point) extra:flags.0?(vector %Point) = Packet;
     /// ```
@@ -630,7 +478,7 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0xffdd5bcb;
     }
     impl ::tl_runtime::Bare for Packet {
-        #[inline]
+        const NAME: &'static str = "packet";
         fn bare_len(&self) -> usize {
             let Self { nodes: f_nodes, extra: f_extra } = self;
             4 + 4
@@ -645,7 +493,6 @@ pub mod types {
                         |v| 4 + v.iter().map(::tl_runtime::Bare::bare_len).sum::<usize>(),
                     )
         }
-        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             let Self { nodes: f_nodes, extra: f_extra } = self;
             ::tl_runtime::Sink::put_u32(out, u32::from(f_extra.is_some()));
@@ -686,24 +533,6 @@ pub mod types {
             })
         }
     }
-    impl ::tl_runtime::Serialize for Packet {
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            4 + ::tl_runtime::Bare::bare_len(self)
-        }
-        #[inline]
-        fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-            ::tl_runtime::Sink::put_u32(out, 0xffdd5bcb);
-            ::tl_runtime::Bare::serialize_bare(self, out);
-        }
-    }
-    impl ::tl_runtime::Deserialize for Packet {
-        #[inline]
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            r.expect_id(0xffdd5bcb, "packet")?;
-            ::tl_runtime::Bare::deserialize_bare(r)
-        }
-    }
     /// ```tl
     /// message#5bb8e511 msg_id:long seqno:int bytes:int body:Object = Message;
     /// ```
@@ -722,12 +551,11 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x5bb8e511;
     }
     impl ::tl_runtime::Bare for Message {
-        #[inline]
+        const NAME: &'static str = "message";
         fn bare_len(&self) -> usize {
             let Self { body: f_body, .. } = self;
             16 + ::tl_runtime::Serialize::serialized_len(f_body)
         }
-        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             let Self { msg_id: f_msg_id, seqno: f_seqno, body: f_body } = self;
             ::tl_runtime::Sink::put_i64(out, *f_msg_id);
@@ -753,24 +581,6 @@ pub mod types {
             })
         }
     }
-    impl ::tl_runtime::Serialize for Message {
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            4 + ::tl_runtime::Bare::bare_len(self)
-        }
-        #[inline]
-        fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-            ::tl_runtime::Sink::put_u32(out, 0x5bb8e511);
-            ::tl_runtime::Bare::serialize_bare(self, out);
-        }
-    }
-    impl ::tl_runtime::Deserialize for Message {
-        #[inline]
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            r.expect_id(0x5bb8e511, "message")?;
-            ::tl_runtime::Bare::deserialize_bare(r)
-        }
-    }
     /// ```tl
     /// msg_container#29c1636d messages:vector<%Message> = MessageContainer;
     /// ```
@@ -785,12 +595,11 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x29c1636d;
     }
     impl ::tl_runtime::Bare for MsgContainer {
-        #[inline]
+        const NAME: &'static str = "msg_container";
         fn bare_len(&self) -> usize {
             let Self { messages: f_messages } = self;
             4 + f_messages.iter().map(::tl_runtime::Bare::bare_len).sum::<usize>()
         }
-        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             let Self { messages: f_messages } = self;
             ::tl_runtime::Sink::put_u32(out, f_messages.len() as u32);
@@ -807,24 +616,6 @@ pub mod types {
                     20,
                 )?;
             ::core::result::Result::Ok(Self { messages: f_messages })
-        }
-    }
-    impl ::tl_runtime::Serialize for MsgContainer {
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            4 + ::tl_runtime::Bare::bare_len(self)
-        }
-        #[inline]
-        fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-            ::tl_runtime::Sink::put_u32(out, 0x29c1636d);
-            ::tl_runtime::Bare::serialize_bare(self, out);
-        }
-    }
-    impl ::tl_runtime::Deserialize for MsgContainer {
-        #[inline]
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            r.expect_id(0x29c1636d, "msg_container")?;
-            ::tl_runtime::Bare::deserialize_bare(r)
         }
     }
     /// ```tl
@@ -845,11 +636,10 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0xc094661c;
     }
     impl ::tl_runtime::Bare for Keys {
-        #[inline]
+        const NAME: &'static str = "keys";
         fn bare_len(&self) -> usize {
             112
         }
-        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             let Self { nonce: f_nonce, server_nonce: f_server_nonce, key: f_key } = self;
             ::tl_runtime::Sink::put_slice(out, f_nonce);
@@ -869,24 +659,6 @@ pub mod types {
             })
         }
     }
-    impl ::tl_runtime::Serialize for Keys {
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            4 + ::tl_runtime::Bare::bare_len(self)
-        }
-        #[inline]
-        fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-            ::tl_runtime::Sink::put_u32(out, 0xc094661c);
-            ::tl_runtime::Bare::serialize_bare(self, out);
-        }
-    }
-    impl ::tl_runtime::Deserialize for Keys {
-        #[inline]
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            r.expect_id(0xc094661c, "keys")?;
-            ::tl_runtime::Bare::deserialize_bare(r)
-        }
-    }
     /// ```tl
     /// feature#9a87fe54 has_feature:true other:int = Feature;
     /// ```
@@ -901,11 +673,10 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x9a87fe54;
     }
     impl ::tl_runtime::Bare for Feature {
-        #[inline]
+        const NAME: &'static str = "feature";
         fn bare_len(&self) -> usize {
             4
         }
-        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             let Self { other: f_other } = self;
             ::tl_runtime::Sink::put_i32(out, *f_other);
@@ -915,24 +686,6 @@ pub mod types {
         ) -> ::tl_runtime::Result<Self> {
             let f_other = ::tl_runtime::Reader::read_i32(r)?;
             ::core::result::Result::Ok(Self { other: f_other })
-        }
-    }
-    impl ::tl_runtime::Serialize for Feature {
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            4 + ::tl_runtime::Bare::bare_len(self)
-        }
-        #[inline]
-        fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-            ::tl_runtime::Sink::put_u32(out, 0x9a87fe54);
-            ::tl_runtime::Bare::serialize_bare(self, out);
-        }
-    }
-    impl ::tl_runtime::Deserialize for Feature {
-        #[inline]
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            r.expect_id(0x9a87fe54, "feature")?;
-            ::tl_runtime::Bare::deserialize_bare(r)
         }
     }
     /// A bold part of a text
@@ -953,11 +706,10 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x0ea70f5e;
     }
     impl ::tl_runtime::Bare for TextEntityBold {
-        #[inline]
+        const NAME: &'static str = "textEntityBold";
         fn bare_len(&self) -> usize {
             8
         }
-        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             let Self { offset: f_offset, length: f_length } = self;
             ::tl_runtime::Sink::put_i32(out, *f_offset);
@@ -972,24 +724,6 @@ pub mod types {
                 offset: f_offset,
                 length: f_length,
             })
-        }
-    }
-    impl ::tl_runtime::Serialize for TextEntityBold {
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            4 + ::tl_runtime::Bare::bare_len(self)
-        }
-        #[inline]
-        fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-            ::tl_runtime::Sink::put_u32(out, 0x0ea70f5e);
-            ::tl_runtime::Bare::serialize_bare(self, out);
-        }
-    }
-    impl ::tl_runtime::Deserialize for TextEntityBold {
-        #[inline]
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            r.expect_id(0x0ea70f5e, "textEntityBold")?;
-            ::tl_runtime::Bare::deserialize_bare(r)
         }
     }
     /// A part of a text nested in another; entities nest like «Bézier» curves
@@ -1013,12 +747,11 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0xb0db9727;
     }
     impl ::tl_runtime::Bare for TextEntityNested {
-        #[inline]
+        const NAME: &'static str = "textEntityNested";
         fn bare_len(&self) -> usize {
             let Self { inner: f_inner, .. } = self;
             8 + ::tl_runtime::Serialize::serialized_len(&**f_inner)
         }
-        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             let Self { offset: f_offset, length: f_length, inner: f_inner } = self;
             ::tl_runtime::Sink::put_i32(out, *f_offset);
@@ -1043,24 +776,6 @@ pub mod types {
             })
         }
     }
-    impl ::tl_runtime::Serialize for TextEntityNested {
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            4 + ::tl_runtime::Bare::bare_len(self)
-        }
-        #[inline]
-        fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-            ::tl_runtime::Sink::put_u32(out, 0xb0db9727);
-            ::tl_runtime::Bare::serialize_bare(self, out);
-        }
-    }
-    impl ::tl_runtime::Deserialize for TextEntityNested {
-        #[inline]
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            r.expect_id(0xb0db9727, "textEntityNested")?;
-            ::tl_runtime::Bare::deserialize_bare(r)
-        }
-    }
     /// ```tl
     /// formattedText#17c3f0d8 text:string entities:Vector<TextEntity> = FormattedText;
     /// ```
@@ -1077,7 +792,7 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x17c3f0d8;
     }
     impl ::tl_runtime::Bare for FormattedText {
-        #[inline]
+        const NAME: &'static str = "formattedText";
         fn bare_len(&self) -> usize {
             let Self { text: f_text, entities: f_entities } = self;
             ::tl_runtime::wire::bytes_len(f_text.len()) + 8
@@ -1086,7 +801,6 @@ pub mod types {
                     .map(::tl_runtime::Serialize::serialized_len)
                     .sum::<usize>()
         }
-        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             let Self { text: f_text, entities: f_entities } = self;
             ::tl_runtime::wire::write_bytes(out, f_text.as_bytes());
@@ -1111,24 +825,6 @@ pub mod types {
             })
         }
     }
-    impl ::tl_runtime::Serialize for FormattedText {
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            4 + ::tl_runtime::Bare::bare_len(self)
-        }
-        #[inline]
-        fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-            ::tl_runtime::Sink::put_u32(out, 0x17c3f0d8);
-            ::tl_runtime::Bare::serialize_bare(self, out);
-        }
-    }
-    impl ::tl_runtime::Deserialize for FormattedText {
-        #[inline]
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            r.expect_id(0x17c3f0d8, "formattedText")?;
-            ::tl_runtime::Bare::deserialize_bare(r)
-        }
-    }
     /// ```tl
     /// pong#347773c5 msg_id:long ping_id:long = Pong;
     /// ```
@@ -1145,11 +841,10 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x347773c5;
     }
     impl ::tl_runtime::Bare for Pong {
-        #[inline]
+        const NAME: &'static str = "pong";
         fn bare_len(&self) -> usize {
             16
         }
-        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             let Self { msg_id: f_msg_id, ping_id: f_ping_id } = self;
             ::tl_runtime::Sink::put_i64(out, *f_msg_id);
@@ -1164,24 +859,6 @@ pub mod types {
                 msg_id: f_msg_id,
                 ping_id: f_ping_id,
             })
-        }
-    }
-    impl ::tl_runtime::Serialize for Pong {
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            4 + ::tl_runtime::Bare::bare_len(self)
-        }
-        #[inline]
-        fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-            ::tl_runtime::Sink::put_u32(out, 0x347773c5);
-            ::tl_runtime::Bare::serialize_bare(self, out);
-        }
-    }
-    impl ::tl_runtime::Deserialize for Pong {
-        #[inline]
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            r.expect_id(0x347773c5, "pong")?;
-            ::tl_runtime::Bare::deserialize_bare(r)
         }
     }
     pub mod lite_server {
@@ -1201,12 +878,11 @@ pub mod types {
             const CONSTRUCTOR_ID: u32 = 0x013801a1;
         }
         impl ::tl_runtime::Bare for AccountState {
-            #[inline]
+            const NAME: &'static str = "liteServer.accountState";
             fn bare_len(&self) -> usize {
                 let Self { balance: f_balance, .. } = self;
                 8 + usize::from(f_balance.is_some()) * 8
             }
-            #[inline]
             fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
                 let Self { count: f_count, balance: f_balance } = self;
                 ::tl_runtime::Sink::put_u32(out, u32::from(f_balance.is_some()));
@@ -1231,26 +907,6 @@ pub mod types {
                 })
             }
         }
-        impl ::tl_runtime::Serialize for AccountState {
-            #[inline]
-            fn serialized_len(&self) -> usize {
-                4 + ::tl_runtime::Bare::bare_len(self)
-            }
-            #[inline]
-            fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-                ::tl_runtime::Sink::put_u32(out, 0x013801a1);
-                ::tl_runtime::Bare::serialize_bare(self, out);
-            }
-        }
-        impl ::tl_runtime::Deserialize for AccountState {
-            #[inline]
-            fn deserialize(
-                r: &mut ::tl_runtime::Reader<'_>,
-            ) -> ::tl_runtime::Result<Self> {
-                r.expect_id(0x013801a1, "liteServer.accountState")?;
-                ::tl_runtime::Bare::deserialize_bare(r)
-            }
-        }
     }
     pub mod storage {
         pub mod daemon {
@@ -1272,7 +928,7 @@ pub mod types {
                 const CONSTRUCTOR_ID: u32 = 0xea954696;
             }
             impl ::tl_runtime::Bare for Torrent {
-                #[inline]
+                const NAME: &'static str = "storage.daemon.torrent";
                 fn bare_len(&self) -> usize {
                     let Self { size: f_size, error: f_error, .. } = self;
                     36 + usize::from(f_size.is_some()) * 8
@@ -1280,7 +936,6 @@ pub mod types {
                             .as_ref()
                             .map_or(0, |v| ::tl_runtime::wire::bytes_len(v.len()))
                 }
-                #[inline]
                 fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
                     let Self { hash: f_hash, size: f_size, error: f_error } = self;
                     ::tl_runtime::Sink::put_slice(out, f_hash);
@@ -1319,26 +974,6 @@ pub mod types {
                     })
                 }
             }
-            impl ::tl_runtime::Serialize for Torrent {
-                #[inline]
-                fn serialized_len(&self) -> usize {
-                    4 + ::tl_runtime::Bare::bare_len(self)
-                }
-                #[inline]
-                fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-                    ::tl_runtime::Sink::put_u32(out, 0xea954696);
-                    ::tl_runtime::Bare::serialize_bare(self, out);
-                }
-            }
-            impl ::tl_runtime::Deserialize for Torrent {
-                #[inline]
-                fn deserialize(
-                    r: &mut ::tl_runtime::Reader<'_>,
-                ) -> ::tl_runtime::Result<Self> {
-                    r.expect_id(0xea954696, "storage.daemon.torrent")?;
-                    ::tl_runtime::Bare::deserialize_bare(r)
-                }
-            }
             pub mod db {
                 /// ```tl
                 /// storage.daemon.db.entry#9919eb40 key:string value:bytes = storage.daemon.db.Entry;
@@ -1356,13 +991,12 @@ pub mod types {
                     const CONSTRUCTOR_ID: u32 = 0x9919eb40;
                 }
                 impl ::tl_runtime::Bare for Entry {
-                    #[inline]
+                    const NAME: &'static str = "storage.daemon.db.entry";
                     fn bare_len(&self) -> usize {
                         let Self { key: f_key, value: f_value } = self;
                         ::tl_runtime::wire::bytes_len(f_key.len())
                             + ::tl_runtime::wire::bytes_len(f_value.len())
                     }
-                    #[inline]
                     fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(
                         &self,
                         out: &mut S,
@@ -1377,26 +1011,6 @@ pub mod types {
                         let f_key = ::tl_runtime::Reader::read_string(r)?;
                         let f_value = ::tl_runtime::Reader::read_bytes(r)?;
                         ::core::result::Result::Ok(Self { key: f_key, value: f_value })
-                    }
-                }
-                impl ::tl_runtime::Serialize for Entry {
-                    #[inline]
-                    fn serialized_len(&self) -> usize {
-                        4 + ::tl_runtime::Bare::bare_len(self)
-                    }
-                    #[inline]
-                    fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-                        ::tl_runtime::Sink::put_u32(out, 0x9919eb40);
-                        ::tl_runtime::Bare::serialize_bare(self, out);
-                    }
-                }
-                impl ::tl_runtime::Deserialize for Entry {
-                    #[inline]
-                    fn deserialize(
-                        r: &mut ::tl_runtime::Reader<'_>,
-                    ) -> ::tl_runtime::Result<Self> {
-                        r.expect_id(0x9919eb40, "storage.daemon.db.entry")?;
-                        ::tl_runtime::Bare::deserialize_bare(r)
                     }
                 }
             }
@@ -1426,14 +1040,12 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serialize for User {
-        #[inline]
         fn serialized_len(&self) -> usize {
             match self {
                 Self::User(x) => 4 + ::tl_runtime::Bare::bare_len(x),
                 Self::Empty(x) => 4 + ::tl_runtime::Bare::bare_len(x),
             }
         }
-        #[inline]
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
                 Self::User(x) => {
@@ -1523,13 +1135,11 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serialize for UserPhoto {
-        #[inline]
         fn serialized_len(&self) -> usize {
             match self {
                 Self::UserPhoto(x) => 4 + ::tl_runtime::Bare::bare_len(x),
             }
         }
-        #[inline]
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
                 Self::UserPhoto(x) => {
@@ -1594,14 +1204,12 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serialize for InputUser {
-        #[inline]
         fn serialized_len(&self) -> usize {
             match self {
                 Self::InputUserSelf => 4,
                 Self::InputUser(x) => 4 + ::tl_runtime::Bare::bare_len(x),
             }
         }
-        #[inline]
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
                 Self::InputUserSelf => ::tl_runtime::Sink::put_u32(out, 0xf7c1b13f),
@@ -1684,13 +1292,11 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serialize for Point {
-        #[inline]
         fn serialized_len(&self) -> usize {
             match self {
                 Self::Point(x) => 4 + ::tl_runtime::Bare::bare_len(x),
             }
         }
-        #[inline]
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
                 Self::Point(x) => {
@@ -1752,13 +1358,11 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serialize for Keywords {
-        #[inline]
         fn serialized_len(&self) -> usize {
             match self {
                 Self::Keywords(x) => 4 + ::tl_runtime::Bare::bare_len(x),
             }
         }
-        #[inline]
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
                 Self::Keywords(x) => {
@@ -1820,13 +1424,11 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serialize for Matrix {
-        #[inline]
         fn serialized_len(&self) -> usize {
             match self {
                 Self::Matrix(x) => 4 + ::tl_runtime::Bare::bare_len(x),
             }
         }
-        #[inline]
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
                 Self::Matrix(x) => {
@@ -1888,13 +1490,11 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serialize for Packet {
-        #[inline]
         fn serialized_len(&self) -> usize {
             match self {
                 Self::Packet(x) => 4 + ::tl_runtime::Bare::bare_len(x),
             }
         }
-        #[inline]
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
                 Self::Packet(x) => {
@@ -1956,13 +1556,11 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serialize for Message {
-        #[inline]
         fn serialized_len(&self) -> usize {
             match self {
                 Self::Message(x) => 4 + ::tl_runtime::Bare::bare_len(x),
             }
         }
-        #[inline]
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
                 Self::Message(x) => {
@@ -2024,13 +1622,11 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serialize for MessageContainer {
-        #[inline]
         fn serialized_len(&self) -> usize {
             match self {
                 Self::MsgContainer(x) => 4 + ::tl_runtime::Bare::bare_len(x),
             }
         }
-        #[inline]
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
                 Self::MsgContainer(x) => {
@@ -2092,13 +1688,11 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serialize for Keys {
-        #[inline]
         fn serialized_len(&self) -> usize {
             match self {
                 Self::Keys(x) => 4 + ::tl_runtime::Bare::bare_len(x),
             }
         }
-        #[inline]
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
                 Self::Keys(x) => {
@@ -2160,13 +1754,11 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serialize for Feature {
-        #[inline]
         fn serialized_len(&self) -> usize {
             match self {
                 Self::Feature(x) => 4 + ::tl_runtime::Bare::bare_len(x),
             }
         }
-        #[inline]
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
                 Self::Feature(x) => {
@@ -2233,14 +1825,12 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serialize for TextEntity {
-        #[inline]
         fn serialized_len(&self) -> usize {
             match self {
                 Self::Bold(x) => 4 + ::tl_runtime::Bare::bare_len(x),
                 Self::Nested(x) => 4 + ::tl_runtime::Bare::bare_len(x),
             }
         }
-        #[inline]
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
                 Self::Bold(x) => {
@@ -2330,13 +1920,11 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serialize for FormattedText {
-        #[inline]
         fn serialized_len(&self) -> usize {
             match self {
                 Self::FormattedText(x) => 4 + ::tl_runtime::Bare::bare_len(x),
             }
         }
-        #[inline]
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
                 Self::FormattedText(x) => {
@@ -2398,13 +1986,11 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serialize for Pong {
-        #[inline]
         fn serialized_len(&self) -> usize {
             match self {
                 Self::Pong(x) => 4 + ::tl_runtime::Bare::bare_len(x),
             }
         }
-        #[inline]
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
                 Self::Pong(x) => {
@@ -2467,13 +2053,11 @@ pub mod enums {
             }
         }
         impl ::tl_runtime::Serialize for AccountState {
-            #[inline]
             fn serialized_len(&self) -> usize {
                 match self {
                     Self::AccountState(x) => 4 + ::tl_runtime::Bare::bare_len(x),
                 }
             }
-            #[inline]
             fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
                 match self {
                     Self::AccountState(x) => {
@@ -2542,13 +2126,11 @@ pub mod enums {
                 }
             }
             impl ::tl_runtime::Serialize for Torrent {
-                #[inline]
                 fn serialized_len(&self) -> usize {
                     match self {
                         Self::Torrent(x) => 4 + ::tl_runtime::Bare::bare_len(x),
                     }
                 }
-                #[inline]
                 fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
                     match self {
                         Self::Torrent(x) => {
@@ -2618,13 +2200,11 @@ pub mod enums {
                     }
                 }
                 impl ::tl_runtime::Serialize for Entry {
-                    #[inline]
                     fn serialized_len(&self) -> usize {
                         match self {
                             Self::Entry(x) => 4 + ::tl_runtime::Bare::bare_len(x),
                         }
                     }
-                    #[inline]
                     fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
                         match self {
                             Self::Entry(x) => {
@@ -2700,12 +2280,11 @@ pub mod functions {
     }
     impl<X: ::tl_runtime::Serialize + ::tl_runtime::Deserialize> ::tl_runtime::Bare
     for InvokeWithLayer<X> {
-        #[inline]
+        const NAME: &'static str = "invokeWithLayer";
         fn bare_len(&self) -> usize {
             let Self { query: f_query, .. } = self;
             4 + ::tl_runtime::Serialize::serialized_len(f_query)
         }
-        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             let Self { layer: f_layer, query: f_query } = self;
             ::tl_runtime::Sink::put_i32(out, *f_layer);
@@ -2720,27 +2299,6 @@ pub mod functions {
                 layer: f_layer,
                 query: f_query,
             })
-        }
-    }
-    impl<X: ::tl_runtime::Serialize + ::tl_runtime::Deserialize> ::tl_runtime::Serialize
-    for InvokeWithLayer<X> {
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            4 + ::tl_runtime::Bare::bare_len(self)
-        }
-        #[inline]
-        fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-            ::tl_runtime::Sink::put_u32(out, 0xda9b0d0d);
-            ::tl_runtime::Bare::serialize_bare(self, out);
-        }
-    }
-    impl<
-        X: ::tl_runtime::Serialize + ::tl_runtime::Deserialize,
-    > ::tl_runtime::Deserialize for InvokeWithLayer<X> {
-        #[inline]
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            r.expect_id(0xda9b0d0d, "invokeWithLayer")?;
-            ::tl_runtime::Bare::deserialize_bare(r)
         }
     }
     impl<
@@ -2762,11 +2320,10 @@ pub mod functions {
         const CONSTRUCTOR_ID: u32 = 0x7abe77ec;
     }
     impl ::tl_runtime::Bare for Ping {
-        #[inline]
+        const NAME: &'static str = "ping";
         fn bare_len(&self) -> usize {
             8
         }
-        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             let Self { ping_id: f_ping_id } = self;
             ::tl_runtime::Sink::put_i64(out, *f_ping_id);
@@ -2776,24 +2333,6 @@ pub mod functions {
         ) -> ::tl_runtime::Result<Self> {
             let f_ping_id = ::tl_runtime::Reader::read_i64(r)?;
             ::core::result::Result::Ok(Self { ping_id: f_ping_id })
-        }
-    }
-    impl ::tl_runtime::Serialize for Ping {
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            4 + ::tl_runtime::Bare::bare_len(self)
-        }
-        #[inline]
-        fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-            ::tl_runtime::Sink::put_u32(out, 0x7abe77ec);
-            ::tl_runtime::Bare::serialize_bare(self, out);
-        }
-    }
-    impl ::tl_runtime::Deserialize for Ping {
-        #[inline]
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            r.expect_id(0x7abe77ec, "ping")?;
-            ::tl_runtime::Bare::deserialize_bare(r)
         }
     }
     impl ::tl_runtime::RemoteCall for Ping {
@@ -2814,12 +2353,11 @@ pub mod functions {
             const CONSTRUCTOR_ID: u32 = 0xee28aabb;
         }
         impl ::tl_runtime::Bare for GetNearestPoint {
-            #[inline]
+            const NAME: &'static str = "help.getNearestPoint";
             fn bare_len(&self) -> usize {
                 let Self { around: f_around } = self;
                 4 + f_around.as_ref().map_or(0, ::tl_runtime::Serialize::serialized_len)
             }
-            #[inline]
             fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
                 let Self { around: f_around } = self;
                 ::tl_runtime::Sink::put_u32(out, u32::from(f_around.is_some()));
@@ -2843,26 +2381,6 @@ pub mod functions {
                 ::core::result::Result::Ok(Self { around: f_around })
             }
         }
-        impl ::tl_runtime::Serialize for GetNearestPoint {
-            #[inline]
-            fn serialized_len(&self) -> usize {
-                4 + ::tl_runtime::Bare::bare_len(self)
-            }
-            #[inline]
-            fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-                ::tl_runtime::Sink::put_u32(out, 0xee28aabb);
-                ::tl_runtime::Bare::serialize_bare(self, out);
-            }
-        }
-        impl ::tl_runtime::Deserialize for GetNearestPoint {
-            #[inline]
-            fn deserialize(
-                r: &mut ::tl_runtime::Reader<'_>,
-            ) -> ::tl_runtime::Result<Self> {
-                r.expect_id(0xee28aabb, "help.getNearestPoint")?;
-                ::tl_runtime::Bare::deserialize_bare(r)
-            }
-        }
         impl ::tl_runtime::RemoteCall for GetNearestPoint {
             type Return = super::super::enums::Point;
         }
@@ -2882,7 +2400,7 @@ pub mod functions {
             const CONSTRUCTOR_ID: u32 = 0x0d91a548;
         }
         impl ::tl_runtime::Bare for GetUsers {
-            #[inline]
+            const NAME: &'static str = "users.getUsers";
             fn bare_len(&self) -> usize {
                 let Self { id: f_id } = self;
                 8
@@ -2891,7 +2409,6 @@ pub mod functions {
                         .map(::tl_runtime::Serialize::serialized_len)
                         .sum::<usize>()
             }
-            #[inline]
             fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
                 let Self { id: f_id } = self;
                 ::tl_runtime::Sink::put_u32(out, ::tl_runtime::wire::VECTOR_ID);
@@ -2909,26 +2426,6 @@ pub mod functions {
                         4,
                     )?;
                 ::core::result::Result::Ok(Self { id: f_id })
-            }
-        }
-        impl ::tl_runtime::Serialize for GetUsers {
-            #[inline]
-            fn serialized_len(&self) -> usize {
-                4 + ::tl_runtime::Bare::bare_len(self)
-            }
-            #[inline]
-            fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-                ::tl_runtime::Sink::put_u32(out, 0x0d91a548);
-                ::tl_runtime::Bare::serialize_bare(self, out);
-            }
-        }
-        impl ::tl_runtime::Deserialize for GetUsers {
-            #[inline]
-            fn deserialize(
-                r: &mut ::tl_runtime::Reader<'_>,
-            ) -> ::tl_runtime::Result<Self> {
-                r.expect_id(0x0d91a548, "users.getUsers")?;
-                ::tl_runtime::Bare::deserialize_bare(r)
             }
         }
         impl ::tl_runtime::RemoteCall for GetUsers {

@@ -13,11 +13,10 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0xe317af7e;
     }
     impl ::tl_runtime::Bare for UpdatesTooLong {
-        #[inline]
+        const NAME: &'static str = "updatesTooLong";
         fn bare_len(&self) -> usize {
             0
         }
-        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             let _ = out;
         }
@@ -26,24 +25,6 @@ pub mod types {
         ) -> ::tl_runtime::Result<Self> {
             let _ = r;
             ::core::result::Result::Ok(Self {})
-        }
-    }
-    impl ::tl_runtime::Serialize for UpdatesTooLong {
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            4 + ::tl_runtime::Bare::bare_len(self)
-        }
-        #[inline]
-        fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-            ::tl_runtime::Sink::put_u32(out, 0xe317af7e);
-            ::tl_runtime::Bare::serialize_bare(self, out);
-        }
-    }
-    impl ::tl_runtime::Deserialize for UpdatesTooLong {
-        #[inline]
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            r.expect_id(0xe317af7e, "updatesTooLong")?;
-            ::tl_runtime::Bare::deserialize_bare(r)
         }
     }
     /// ```tl
@@ -90,7 +71,7 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x313bc7f8;
     }
     impl ::tl_runtime::Bare for UpdateShortMessage {
-        #[inline]
+        const NAME: &'static str = "updateShortMessage";
         fn bare_len(&self) -> usize {
             let Self {
                 message: f_message,
@@ -118,7 +99,6 @@ pub mod types {
                         },
                     ) + usize::from(f_ttl_period.is_some()) * 4
         }
-        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             let Self {
                 out: f_out,
@@ -245,24 +225,6 @@ pub mod types {
             })
         }
     }
-    impl ::tl_runtime::Serialize for UpdateShortMessage {
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            4 + ::tl_runtime::Bare::bare_len(self)
-        }
-        #[inline]
-        fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-            ::tl_runtime::Sink::put_u32(out, 0x313bc7f8);
-            ::tl_runtime::Bare::serialize_bare(self, out);
-        }
-    }
-    impl ::tl_runtime::Deserialize for UpdateShortMessage {
-        #[inline]
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            r.expect_id(0x313bc7f8, "updateShortMessage")?;
-            ::tl_runtime::Bare::deserialize_bare(r)
-        }
-    }
     /// ```tl
     /// updateShortChatMessage#4d6deea5 flags:# out:flags.1?true mentioned:flags.4?true media_unread:flags.5?true silent:flags.13?true id:int from_id:long chat_id:long message:string pts:int pts_count:int date:int fwd_from:flags.2?MessageFwdHeader via_bot_id:flags.11?long reply_to:flags.3?MessageReplyHeader entities:flags.7?Vector<MessageEntity> ttl_period:flags.25?int = Updates;
     /// ```
@@ -309,7 +271,7 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x4d6deea5;
     }
     impl ::tl_runtime::Bare for UpdateShortChatMessage {
-        #[inline]
+        const NAME: &'static str = "updateShortChatMessage";
         fn bare_len(&self) -> usize {
             let Self {
                 message: f_message,
@@ -337,7 +299,6 @@ pub mod types {
                         },
                     ) + usize::from(f_ttl_period.is_some()) * 4
         }
-        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             let Self {
                 out: f_out,
@@ -468,24 +429,6 @@ pub mod types {
             })
         }
     }
-    impl ::tl_runtime::Serialize for UpdateShortChatMessage {
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            4 + ::tl_runtime::Bare::bare_len(self)
-        }
-        #[inline]
-        fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-            ::tl_runtime::Sink::put_u32(out, 0x4d6deea5);
-            ::tl_runtime::Bare::serialize_bare(self, out);
-        }
-    }
-    impl ::tl_runtime::Deserialize for UpdateShortChatMessage {
-        #[inline]
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            r.expect_id(0x4d6deea5, "updateShortChatMessage")?;
-            ::tl_runtime::Bare::deserialize_bare(r)
-        }
-    }
     /// ```tl
     /// updateShort#78d4dec1 update:Update date:int = Updates;
     /// ```
@@ -502,12 +445,11 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x78d4dec1;
     }
     impl ::tl_runtime::Bare for UpdateShort {
-        #[inline]
+        const NAME: &'static str = "updateShort";
         fn bare_len(&self) -> usize {
             let Self { update: f_update, .. } = self;
             4 + ::tl_runtime::Serialize::serialized_len(f_update)
         }
-        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             let Self { update: f_update, date: f_date } = self;
             ::tl_runtime::Serialize::serialize(f_update, out);
@@ -524,24 +466,6 @@ pub mod types {
                 update: f_update,
                 date: f_date,
             })
-        }
-    }
-    impl ::tl_runtime::Serialize for UpdateShort {
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            4 + ::tl_runtime::Bare::bare_len(self)
-        }
-        #[inline]
-        fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-            ::tl_runtime::Sink::put_u32(out, 0x78d4dec1);
-            ::tl_runtime::Bare::serialize_bare(self, out);
-        }
-    }
-    impl ::tl_runtime::Deserialize for UpdateShort {
-        #[inline]
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            r.expect_id(0x78d4dec1, "updateShort")?;
-            ::tl_runtime::Bare::deserialize_bare(r)
         }
     }
     /// ```tl
@@ -568,7 +492,7 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x725b04c3;
     }
     impl ::tl_runtime::Bare for UpdatesCombined {
-        #[inline]
+        const NAME: &'static str = "updatesCombined";
         fn bare_len(&self) -> usize {
             let Self { updates: f_updates, users: f_users, chats: f_chats, .. } = self;
             12 + 8
@@ -585,7 +509,6 @@ pub mod types {
                     .map(::tl_runtime::Serialize::serialized_len)
                     .sum::<usize>()
         }
-        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             let Self {
                 updates: f_updates,
@@ -645,24 +568,6 @@ pub mod types {
             })
         }
     }
-    impl ::tl_runtime::Serialize for UpdatesCombined {
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            4 + ::tl_runtime::Bare::bare_len(self)
-        }
-        #[inline]
-        fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-            ::tl_runtime::Sink::put_u32(out, 0x725b04c3);
-            ::tl_runtime::Bare::serialize_bare(self, out);
-        }
-    }
-    impl ::tl_runtime::Deserialize for UpdatesCombined {
-        #[inline]
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            r.expect_id(0x725b04c3, "updatesCombined")?;
-            ::tl_runtime::Bare::deserialize_bare(r)
-        }
-    }
     /// ```tl
     /// updates#74ae4240 updates:Vector<Update> users:Vector<User> chats:Vector<Chat> date:int seq:int = Updates;
     /// ```
@@ -685,7 +590,7 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x74ae4240;
     }
     impl ::tl_runtime::Bare for Updates {
-        #[inline]
+        const NAME: &'static str = "updates";
         fn bare_len(&self) -> usize {
             let Self { updates: f_updates, users: f_users, chats: f_chats, .. } = self;
             8 + 8
@@ -702,7 +607,6 @@ pub mod types {
                     .map(::tl_runtime::Serialize::serialized_len)
                     .sum::<usize>()
         }
-        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             let Self {
                 updates: f_updates,
@@ -758,24 +662,6 @@ pub mod types {
             })
         }
     }
-    impl ::tl_runtime::Serialize for Updates {
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            4 + ::tl_runtime::Bare::bare_len(self)
-        }
-        #[inline]
-        fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-            ::tl_runtime::Sink::put_u32(out, 0x74ae4240);
-            ::tl_runtime::Bare::serialize_bare(self, out);
-        }
-    }
-    impl ::tl_runtime::Deserialize for Updates {
-        #[inline]
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            r.expect_id(0x74ae4240, "updates")?;
-            ::tl_runtime::Bare::deserialize_bare(r)
-        }
-    }
     /// ```tl
     /// updateShortSentMessage#9015e101 flags:# out:flags.1?true id:int pts:int pts_count:int date:int media:flags.9?MessageMedia entities:flags.7?Vector<MessageEntity> ttl_period:flags.25?int = Updates;
     /// ```
@@ -806,7 +692,7 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x9015e101;
     }
     impl ::tl_runtime::Bare for UpdateShortSentMessage {
-        #[inline]
+        const NAME: &'static str = "updateShortSentMessage";
         fn bare_len(&self) -> usize {
             let Self {
                 media: f_media,
@@ -828,7 +714,6 @@ pub mod types {
                         },
                     ) + usize::from(f_ttl_period.is_some()) * 4
         }
-        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             let Self {
                 out: f_out,
@@ -910,24 +795,6 @@ pub mod types {
             })
         }
     }
-    impl ::tl_runtime::Serialize for UpdateShortSentMessage {
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            4 + ::tl_runtime::Bare::bare_len(self)
-        }
-        #[inline]
-        fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-            ::tl_runtime::Sink::put_u32(out, 0x9015e101);
-            ::tl_runtime::Bare::serialize_bare(self, out);
-        }
-    }
-    impl ::tl_runtime::Deserialize for UpdateShortSentMessage {
-        #[inline]
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            r.expect_id(0x9015e101, "updateShortSentMessage")?;
-            ::tl_runtime::Bare::deserialize_bare(r)
-        }
-    }
     /// ```tl
     /// peerUser#59511722 user_id:long = Peer;
     /// ```
@@ -942,11 +809,10 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x59511722;
     }
     impl ::tl_runtime::Bare for PeerUser {
-        #[inline]
+        const NAME: &'static str = "peerUser";
         fn bare_len(&self) -> usize {
             8
         }
-        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             let Self { user_id: f_user_id } = self;
             ::tl_runtime::Sink::put_i64(out, *f_user_id);
@@ -956,24 +822,6 @@ pub mod types {
         ) -> ::tl_runtime::Result<Self> {
             let f_user_id = ::tl_runtime::Reader::read_i64(r)?;
             ::core::result::Result::Ok(Self { user_id: f_user_id })
-        }
-    }
-    impl ::tl_runtime::Serialize for PeerUser {
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            4 + ::tl_runtime::Bare::bare_len(self)
-        }
-        #[inline]
-        fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-            ::tl_runtime::Sink::put_u32(out, 0x59511722);
-            ::tl_runtime::Bare::serialize_bare(self, out);
-        }
-    }
-    impl ::tl_runtime::Deserialize for PeerUser {
-        #[inline]
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            r.expect_id(0x59511722, "peerUser")?;
-            ::tl_runtime::Bare::deserialize_bare(r)
         }
     }
     /// ```tl
@@ -990,11 +838,10 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x36c6019a;
     }
     impl ::tl_runtime::Bare for PeerChat {
-        #[inline]
+        const NAME: &'static str = "peerChat";
         fn bare_len(&self) -> usize {
             8
         }
-        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             let Self { chat_id: f_chat_id } = self;
             ::tl_runtime::Sink::put_i64(out, *f_chat_id);
@@ -1004,24 +851,6 @@ pub mod types {
         ) -> ::tl_runtime::Result<Self> {
             let f_chat_id = ::tl_runtime::Reader::read_i64(r)?;
             ::core::result::Result::Ok(Self { chat_id: f_chat_id })
-        }
-    }
-    impl ::tl_runtime::Serialize for PeerChat {
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            4 + ::tl_runtime::Bare::bare_len(self)
-        }
-        #[inline]
-        fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-            ::tl_runtime::Sink::put_u32(out, 0x36c6019a);
-            ::tl_runtime::Bare::serialize_bare(self, out);
-        }
-    }
-    impl ::tl_runtime::Deserialize for PeerChat {
-        #[inline]
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            r.expect_id(0x36c6019a, "peerChat")?;
-            ::tl_runtime::Bare::deserialize_bare(r)
         }
     }
     /// ```tl
@@ -1038,11 +867,10 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0xa2a5371e;
     }
     impl ::tl_runtime::Bare for PeerChannel {
-        #[inline]
+        const NAME: &'static str = "peerChannel";
         fn bare_len(&self) -> usize {
             8
         }
-        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             let Self { channel_id: f_channel_id } = self;
             ::tl_runtime::Sink::put_i64(out, *f_channel_id);
@@ -1052,24 +880,6 @@ pub mod types {
         ) -> ::tl_runtime::Result<Self> {
             let f_channel_id = ::tl_runtime::Reader::read_i64(r)?;
             ::core::result::Result::Ok(Self { channel_id: f_channel_id })
-        }
-    }
-    impl ::tl_runtime::Serialize for PeerChannel {
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            4 + ::tl_runtime::Bare::bare_len(self)
-        }
-        #[inline]
-        fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-            ::tl_runtime::Sink::put_u32(out, 0xa2a5371e);
-            ::tl_runtime::Bare::serialize_bare(self, out);
-        }
-    }
-    impl ::tl_runtime::Deserialize for PeerChannel {
-        #[inline]
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            r.expect_id(0xa2a5371e, "peerChannel")?;
-            ::tl_runtime::Bare::deserialize_bare(r)
         }
     }
     /// ```tl
@@ -1114,7 +924,7 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x4e4df4bb;
     }
     impl ::tl_runtime::Bare for MessageFwdHeader {
-        #[inline]
+        const NAME: &'static str = "messageFwdHeader";
         fn bare_len(&self) -> usize {
             let Self {
                 from_id: f_from_id,
@@ -1151,7 +961,6 @@ pub mod types {
                     .as_ref()
                     .map_or(0, |v| ::tl_runtime::wire::bytes_len(v.len()))
         }
-        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             let Self {
                 imported: f_imported,
@@ -1312,24 +1121,6 @@ pub mod types {
             })
         }
     }
-    impl ::tl_runtime::Serialize for MessageFwdHeader {
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            4 + ::tl_runtime::Bare::bare_len(self)
-        }
-        #[inline]
-        fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-            ::tl_runtime::Sink::put_u32(out, 0x4e4df4bb);
-            ::tl_runtime::Bare::serialize_bare(self, out);
-        }
-    }
-    impl ::tl_runtime::Deserialize for MessageFwdHeader {
-        #[inline]
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            r.expect_id(0x4e4df4bb, "messageFwdHeader")?;
-            ::tl_runtime::Bare::deserialize_bare(r)
-        }
-    }
     /// ```tl
     /// messageReplyStoryHeader#0e5af939 peer:Peer story_id:int = MessageReplyHeader;
     /// ```
@@ -1346,12 +1137,11 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x0e5af939;
     }
     impl ::tl_runtime::Bare for MessageReplyStoryHeader {
-        #[inline]
+        const NAME: &'static str = "messageReplyStoryHeader";
         fn bare_len(&self) -> usize {
             let Self { peer: f_peer, .. } = self;
             4 + ::tl_runtime::Serialize::serialized_len(f_peer)
         }
-        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             let Self { peer: f_peer, story_id: f_story_id } = self;
             ::tl_runtime::Serialize::serialize(f_peer, out);
@@ -1370,24 +1160,6 @@ pub mod types {
             })
         }
     }
-    impl ::tl_runtime::Serialize for MessageReplyStoryHeader {
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            4 + ::tl_runtime::Bare::bare_len(self)
-        }
-        #[inline]
-        fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-            ::tl_runtime::Sink::put_u32(out, 0x0e5af939);
-            ::tl_runtime::Bare::serialize_bare(self, out);
-        }
-    }
-    impl ::tl_runtime::Deserialize for MessageReplyStoryHeader {
-        #[inline]
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            r.expect_id(0x0e5af939, "messageReplyStoryHeader")?;
-            ::tl_runtime::Bare::deserialize_bare(r)
-        }
-    }
     /// ```tl
     /// messageEntityBold#bd610bc9 offset:int length:int = MessageEntity;
     /// ```
@@ -1404,11 +1176,10 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0xbd610bc9;
     }
     impl ::tl_runtime::Bare for MessageEntityBold {
-        #[inline]
+        const NAME: &'static str = "messageEntityBold";
         fn bare_len(&self) -> usize {
             8
         }
-        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             let Self { offset: f_offset, length: f_length } = self;
             ::tl_runtime::Sink::put_i32(out, *f_offset);
@@ -1423,24 +1194,6 @@ pub mod types {
                 offset: f_offset,
                 length: f_length,
             })
-        }
-    }
-    impl ::tl_runtime::Serialize for MessageEntityBold {
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            4 + ::tl_runtime::Bare::bare_len(self)
-        }
-        #[inline]
-        fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-            ::tl_runtime::Sink::put_u32(out, 0xbd610bc9);
-            ::tl_runtime::Bare::serialize_bare(self, out);
-        }
-    }
-    impl ::tl_runtime::Deserialize for MessageEntityBold {
-        #[inline]
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            r.expect_id(0xbd610bc9, "messageEntityBold")?;
-            ::tl_runtime::Bare::deserialize_bare(r)
         }
     }
     /// ```tl
@@ -1459,11 +1212,10 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x826f8b60;
     }
     impl ::tl_runtime::Bare for MessageEntityItalic {
-        #[inline]
+        const NAME: &'static str = "messageEntityItalic";
         fn bare_len(&self) -> usize {
             8
         }
-        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             let Self { offset: f_offset, length: f_length } = self;
             ::tl_runtime::Sink::put_i32(out, *f_offset);
@@ -1478,24 +1230,6 @@ pub mod types {
                 offset: f_offset,
                 length: f_length,
             })
-        }
-    }
-    impl ::tl_runtime::Serialize for MessageEntityItalic {
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            4 + ::tl_runtime::Bare::bare_len(self)
-        }
-        #[inline]
-        fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-            ::tl_runtime::Sink::put_u32(out, 0x826f8b60);
-            ::tl_runtime::Bare::serialize_bare(self, out);
-        }
-    }
-    impl ::tl_runtime::Deserialize for MessageEntityItalic {
-        #[inline]
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            r.expect_id(0x826f8b60, "messageEntityItalic")?;
-            ::tl_runtime::Bare::deserialize_bare(r)
         }
     }
     /// ```tl
@@ -1516,12 +1250,11 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x76a6d327;
     }
     impl ::tl_runtime::Bare for MessageEntityTextUrl {
-        #[inline]
+        const NAME: &'static str = "messageEntityTextUrl";
         fn bare_len(&self) -> usize {
             let Self { url: f_url, .. } = self;
             8 + ::tl_runtime::wire::bytes_len(f_url.len())
         }
-        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             let Self { offset: f_offset, length: f_length, url: f_url } = self;
             ::tl_runtime::Sink::put_i32(out, *f_offset);
@@ -1541,24 +1274,6 @@ pub mod types {
             })
         }
     }
-    impl ::tl_runtime::Serialize for MessageEntityTextUrl {
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            4 + ::tl_runtime::Bare::bare_len(self)
-        }
-        #[inline]
-        fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-            ::tl_runtime::Sink::put_u32(out, 0x76a6d327);
-            ::tl_runtime::Bare::serialize_bare(self, out);
-        }
-    }
-    impl ::tl_runtime::Deserialize for MessageEntityTextUrl {
-        #[inline]
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            r.expect_id(0x76a6d327, "messageEntityTextUrl")?;
-            ::tl_runtime::Bare::deserialize_bare(r)
-        }
-    }
     /// ```tl
     /// messageMediaEmpty#3ded6320 = MessageMedia;
     /// ```
@@ -1570,11 +1285,10 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x3ded6320;
     }
     impl ::tl_runtime::Bare for MessageMediaEmpty {
-        #[inline]
+        const NAME: &'static str = "messageMediaEmpty";
         fn bare_len(&self) -> usize {
             0
         }
-        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             let _ = out;
         }
@@ -1583,24 +1297,6 @@ pub mod types {
         ) -> ::tl_runtime::Result<Self> {
             let _ = r;
             ::core::result::Result::Ok(Self {})
-        }
-    }
-    impl ::tl_runtime::Serialize for MessageMediaEmpty {
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            4 + ::tl_runtime::Bare::bare_len(self)
-        }
-        #[inline]
-        fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-            ::tl_runtime::Sink::put_u32(out, 0x3ded6320);
-            ::tl_runtime::Bare::serialize_bare(self, out);
-        }
-    }
-    impl ::tl_runtime::Deserialize for MessageMediaEmpty {
-        #[inline]
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            r.expect_id(0x3ded6320, "messageMediaEmpty")?;
-            ::tl_runtime::Bare::deserialize_bare(r)
         }
     }
     /// ```tl
@@ -1614,11 +1310,10 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x9f84f49e;
     }
     impl ::tl_runtime::Bare for MessageMediaUnsupported {
-        #[inline]
+        const NAME: &'static str = "messageMediaUnsupported";
         fn bare_len(&self) -> usize {
             0
         }
-        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             let _ = out;
         }
@@ -1627,24 +1322,6 @@ pub mod types {
         ) -> ::tl_runtime::Result<Self> {
             let _ = r;
             ::core::result::Result::Ok(Self {})
-        }
-    }
-    impl ::tl_runtime::Serialize for MessageMediaUnsupported {
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            4 + ::tl_runtime::Bare::bare_len(self)
-        }
-        #[inline]
-        fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-            ::tl_runtime::Sink::put_u32(out, 0x9f84f49e);
-            ::tl_runtime::Bare::serialize_bare(self, out);
-        }
-    }
-    impl ::tl_runtime::Deserialize for MessageMediaUnsupported {
-        #[inline]
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            r.expect_id(0x9f84f49e, "messageMediaUnsupported")?;
-            ::tl_runtime::Bare::deserialize_bare(r)
         }
     }
     /// ```tl
@@ -1665,12 +1342,11 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0xa20db0e5;
     }
     impl ::tl_runtime::Bare for UpdateDeleteMessages {
-        #[inline]
+        const NAME: &'static str = "updateDeleteMessages";
         fn bare_len(&self) -> usize {
             let Self { messages: f_messages, .. } = self;
             8 + 8 + f_messages.len() * 4
         }
-        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             let Self { messages: f_messages, pts: f_pts, pts_count: f_pts_count } = self;
             ::tl_runtime::Sink::put_u32(out, ::tl_runtime::wire::VECTOR_ID);
@@ -1694,24 +1370,6 @@ pub mod types {
             })
         }
     }
-    impl ::tl_runtime::Serialize for UpdateDeleteMessages {
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            4 + ::tl_runtime::Bare::bare_len(self)
-        }
-        #[inline]
-        fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-            ::tl_runtime::Sink::put_u32(out, 0xa20db0e5);
-            ::tl_runtime::Bare::serialize_bare(self, out);
-        }
-    }
-    impl ::tl_runtime::Deserialize for UpdateDeleteMessages {
-        #[inline]
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            r.expect_id(0xa20db0e5, "updateDeleteMessages")?;
-            ::tl_runtime::Bare::deserialize_bare(r)
-        }
-    }
     /// ```tl
     /// userEmpty#d3bc4b7a id:long = User;
     /// ```
@@ -1726,11 +1384,10 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0xd3bc4b7a;
     }
     impl ::tl_runtime::Bare for UserEmpty {
-        #[inline]
+        const NAME: &'static str = "userEmpty";
         fn bare_len(&self) -> usize {
             8
         }
-        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             let Self { id: f_id } = self;
             ::tl_runtime::Sink::put_i64(out, *f_id);
@@ -1740,24 +1397,6 @@ pub mod types {
         ) -> ::tl_runtime::Result<Self> {
             let f_id = ::tl_runtime::Reader::read_i64(r)?;
             ::core::result::Result::Ok(Self { id: f_id })
-        }
-    }
-    impl ::tl_runtime::Serialize for UserEmpty {
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            4 + ::tl_runtime::Bare::bare_len(self)
-        }
-        #[inline]
-        fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-            ::tl_runtime::Sink::put_u32(out, 0xd3bc4b7a);
-            ::tl_runtime::Bare::serialize_bare(self, out);
-        }
-    }
-    impl ::tl_runtime::Deserialize for UserEmpty {
-        #[inline]
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            r.expect_id(0xd3bc4b7a, "userEmpty")?;
-            ::tl_runtime::Bare::deserialize_bare(r)
         }
     }
     /// ```tl
@@ -1774,11 +1413,10 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0x29562865;
     }
     impl ::tl_runtime::Bare for ChatEmpty {
-        #[inline]
+        const NAME: &'static str = "chatEmpty";
         fn bare_len(&self) -> usize {
             8
         }
-        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             let Self { id: f_id } = self;
             ::tl_runtime::Sink::put_i64(out, *f_id);
@@ -1788,24 +1426,6 @@ pub mod types {
         ) -> ::tl_runtime::Result<Self> {
             let f_id = ::tl_runtime::Reader::read_i64(r)?;
             ::core::result::Result::Ok(Self { id: f_id })
-        }
-    }
-    impl ::tl_runtime::Serialize for ChatEmpty {
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            4 + ::tl_runtime::Bare::bare_len(self)
-        }
-        #[inline]
-        fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-            ::tl_runtime::Sink::put_u32(out, 0x29562865);
-            ::tl_runtime::Bare::serialize_bare(self, out);
-        }
-    }
-    impl ::tl_runtime::Deserialize for ChatEmpty {
-        #[inline]
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            r.expect_id(0x29562865, "chatEmpty")?;
-            ::tl_runtime::Bare::deserialize_bare(r)
         }
     }
     /// ```tl
@@ -1824,11 +1444,10 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0xd8aa840f;
     }
     impl ::tl_runtime::Bare for InputGroupCall {
-        #[inline]
+        const NAME: &'static str = "inputGroupCall";
         fn bare_len(&self) -> usize {
             16
         }
-        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             let Self { id: f_id, access_hash: f_access_hash } = self;
             ::tl_runtime::Sink::put_i64(out, *f_id);
@@ -1845,24 +1464,6 @@ pub mod types {
             })
         }
     }
-    impl ::tl_runtime::Serialize for InputGroupCall {
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            4 + ::tl_runtime::Bare::bare_len(self)
-        }
-        #[inline]
-        fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-            ::tl_runtime::Sink::put_u32(out, 0xd8aa840f);
-            ::tl_runtime::Bare::serialize_bare(self, out);
-        }
-    }
-    impl ::tl_runtime::Deserialize for InputGroupCall {
-        #[inline]
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            r.expect_id(0xd8aa840f, "inputGroupCall")?;
-            ::tl_runtime::Bare::deserialize_bare(r)
-        }
-    }
     /// ```tl
     /// inputGroupCallSlug#fe06823f slug:string = InputGroupCall;
     /// ```
@@ -1877,12 +1478,11 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0xfe06823f;
     }
     impl ::tl_runtime::Bare for InputGroupCallSlug {
-        #[inline]
+        const NAME: &'static str = "inputGroupCallSlug";
         fn bare_len(&self) -> usize {
             let Self { slug: f_slug } = self;
             ::tl_runtime::wire::bytes_len(f_slug.len())
         }
-        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             let Self { slug: f_slug } = self;
             ::tl_runtime::wire::write_bytes(out, f_slug.as_bytes());
@@ -1892,24 +1492,6 @@ pub mod types {
         ) -> ::tl_runtime::Result<Self> {
             let f_slug = ::tl_runtime::Reader::read_string(r)?;
             ::core::result::Result::Ok(Self { slug: f_slug })
-        }
-    }
-    impl ::tl_runtime::Serialize for InputGroupCallSlug {
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            4 + ::tl_runtime::Bare::bare_len(self)
-        }
-        #[inline]
-        fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-            ::tl_runtime::Sink::put_u32(out, 0xfe06823f);
-            ::tl_runtime::Bare::serialize_bare(self, out);
-        }
-    }
-    impl ::tl_runtime::Deserialize for InputGroupCallSlug {
-        #[inline]
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            r.expect_id(0xfe06823f, "inputGroupCallSlug")?;
-            ::tl_runtime::Bare::deserialize_bare(r)
         }
     }
     /// ```tl
@@ -1923,11 +1505,10 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0xb98886cf;
     }
     impl ::tl_runtime::Bare for InputUserEmpty {
-        #[inline]
+        const NAME: &'static str = "inputUserEmpty";
         fn bare_len(&self) -> usize {
             0
         }
-        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             let _ = out;
         }
@@ -1936,24 +1517,6 @@ pub mod types {
         ) -> ::tl_runtime::Result<Self> {
             let _ = r;
             ::core::result::Result::Ok(Self {})
-        }
-    }
-    impl ::tl_runtime::Serialize for InputUserEmpty {
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            4 + ::tl_runtime::Bare::bare_len(self)
-        }
-        #[inline]
-        fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-            ::tl_runtime::Sink::put_u32(out, 0xb98886cf);
-            ::tl_runtime::Bare::serialize_bare(self, out);
-        }
-    }
-    impl ::tl_runtime::Deserialize for InputUserEmpty {
-        #[inline]
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            r.expect_id(0xb98886cf, "inputUserEmpty")?;
-            ::tl_runtime::Bare::deserialize_bare(r)
         }
     }
     /// ```tl
@@ -1967,11 +1530,10 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0xf7c1b13f;
     }
     impl ::tl_runtime::Bare for InputUserSelf {
-        #[inline]
+        const NAME: &'static str = "inputUserSelf";
         fn bare_len(&self) -> usize {
             0
         }
-        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             let _ = out;
         }
@@ -1980,24 +1542,6 @@ pub mod types {
         ) -> ::tl_runtime::Result<Self> {
             let _ = r;
             ::core::result::Result::Ok(Self {})
-        }
-    }
-    impl ::tl_runtime::Serialize for InputUserSelf {
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            4 + ::tl_runtime::Bare::bare_len(self)
-        }
-        #[inline]
-        fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-            ::tl_runtime::Sink::put_u32(out, 0xf7c1b13f);
-            ::tl_runtime::Bare::serialize_bare(self, out);
-        }
-    }
-    impl ::tl_runtime::Deserialize for InputUserSelf {
-        #[inline]
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            r.expect_id(0xf7c1b13f, "inputUserSelf")?;
-            ::tl_runtime::Bare::deserialize_bare(r)
         }
     }
     /// ```tl
@@ -2016,11 +1560,10 @@ pub mod types {
         const CONSTRUCTOR_ID: u32 = 0xf21158c6;
     }
     impl ::tl_runtime::Bare for InputUser {
-        #[inline]
+        const NAME: &'static str = "inputUser";
         fn bare_len(&self) -> usize {
             16
         }
-        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             let Self { user_id: f_user_id, access_hash: f_access_hash } = self;
             ::tl_runtime::Sink::put_i64(out, *f_user_id);
@@ -2035,24 +1578,6 @@ pub mod types {
                 user_id: f_user_id,
                 access_hash: f_access_hash,
             })
-        }
-    }
-    impl ::tl_runtime::Serialize for InputUser {
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            4 + ::tl_runtime::Bare::bare_len(self)
-        }
-        #[inline]
-        fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-            ::tl_runtime::Sink::put_u32(out, 0xf21158c6);
-            ::tl_runtime::Bare::serialize_bare(self, out);
-        }
-    }
-    impl ::tl_runtime::Deserialize for InputUser {
-        #[inline]
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            r.expect_id(0xf21158c6, "inputUser")?;
-            ::tl_runtime::Bare::deserialize_bare(r)
         }
     }
 }
@@ -2098,7 +1623,6 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serialize for Updates {
-        #[inline]
         fn serialized_len(&self) -> usize {
             match self {
                 Self::TooLong => 4,
@@ -2110,7 +1634,6 @@ pub mod enums {
                 Self::UpdateShortSentMessage(x) => 4 + ::tl_runtime::Bare::bare_len(x),
             }
         }
-        #[inline]
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
                 Self::TooLong => ::tl_runtime::Sink::put_u32(out, 0xe317af7e),
@@ -2328,7 +1851,6 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serialize for Peer {
-        #[inline]
         fn serialized_len(&self) -> usize {
             match self {
                 Self::User(x) => 4 + ::tl_runtime::Bare::bare_len(x),
@@ -2336,7 +1858,6 @@ pub mod enums {
                 Self::Channel(x) => 4 + ::tl_runtime::Bare::bare_len(x),
             }
         }
-        #[inline]
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
                 Self::User(x) => {
@@ -2451,13 +1972,11 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serialize for MessageFwdHeader {
-        #[inline]
         fn serialized_len(&self) -> usize {
             match self {
                 Self::MessageFwdHeader(x) => 4 + ::tl_runtime::Bare::bare_len(x),
             }
         }
-        #[inline]
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
                 Self::MessageFwdHeader(x) => {
@@ -2519,13 +2038,11 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serialize for MessageReplyHeader {
-        #[inline]
         fn serialized_len(&self) -> usize {
             match self {
                 Self::MessageReplyStoryHeader(x) => 4 + ::tl_runtime::Bare::bare_len(x),
             }
         }
-        #[inline]
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
                 Self::MessageReplyStoryHeader(x) => {
@@ -2595,7 +2112,6 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serialize for MessageEntity {
-        #[inline]
         fn serialized_len(&self) -> usize {
             match self {
                 Self::Bold(x) => 4 + ::tl_runtime::Bare::bare_len(x),
@@ -2603,7 +2119,6 @@ pub mod enums {
                 Self::TextUrl(x) => 4 + ::tl_runtime::Bare::bare_len(x),
             }
         }
-        #[inline]
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
                 Self::Bold(x) => {
@@ -2721,14 +2236,12 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serialize for MessageMedia {
-        #[inline]
         fn serialized_len(&self) -> usize {
             match self {
                 Self::Empty => 4,
                 Self::Unsupported => 4,
             }
         }
-        #[inline]
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
                 Self::Empty => ::tl_runtime::Sink::put_u32(out, 0x3ded6320),
@@ -2806,13 +2319,11 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serialize for Update {
-        #[inline]
         fn serialized_len(&self) -> usize {
             match self {
                 Self::DeleteMessages(x) => 4 + ::tl_runtime::Bare::bare_len(x),
             }
         }
-        #[inline]
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
                 Self::DeleteMessages(x) => {
@@ -2874,13 +2385,11 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serialize for User {
-        #[inline]
         fn serialized_len(&self) -> usize {
             match self {
                 Self::Empty(x) => 4 + ::tl_runtime::Bare::bare_len(x),
             }
         }
-        #[inline]
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
                 Self::Empty(x) => {
@@ -2942,13 +2451,11 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serialize for Chat {
-        #[inline]
         fn serialized_len(&self) -> usize {
             match self {
                 Self::Empty(x) => 4 + ::tl_runtime::Bare::bare_len(x),
             }
         }
-        #[inline]
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
                 Self::Empty(x) => {
@@ -3013,14 +2520,12 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serialize for InputGroupCall {
-        #[inline]
         fn serialized_len(&self) -> usize {
             match self {
                 Self::InputGroupCall(x) => 4 + ::tl_runtime::Bare::bare_len(x),
                 Self::Slug(x) => 4 + ::tl_runtime::Bare::bare_len(x),
             }
         }
-        #[inline]
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
                 Self::InputGroupCall(x) => {
@@ -3116,7 +2621,6 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serialize for InputUser {
-        #[inline]
         fn serialized_len(&self) -> usize {
             match self {
                 Self::Empty => 4,
@@ -3124,7 +2628,6 @@ pub mod enums {
                 Self::InputUser(x) => 4 + ::tl_runtime::Bare::bare_len(x),
             }
         }
-        #[inline]
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
                 Self::Empty => ::tl_runtime::Sink::put_u32(out, 0xb98886cf),
@@ -3229,7 +2732,7 @@ pub mod functions {
             const CONSTRUCTOR_ID: u32 = 0x7b393160;
         }
         impl ::tl_runtime::Bare for InviteToGroupCall {
-            #[inline]
+            const NAME: &'static str = "phone.inviteToGroupCall";
             fn bare_len(&self) -> usize {
                 let Self { call: f_call, users: f_users } = self;
                 ::tl_runtime::Serialize::serialized_len(f_call) + 8
@@ -3238,7 +2741,6 @@ pub mod functions {
                         .map(::tl_runtime::Serialize::serialized_len)
                         .sum::<usize>()
             }
-            #[inline]
             fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
                 let Self { call: f_call, users: f_users } = self;
                 ::tl_runtime::Serialize::serialize(f_call, out);
@@ -3263,26 +2765,6 @@ pub mod functions {
                     call: f_call,
                     users: f_users,
                 })
-            }
-        }
-        impl ::tl_runtime::Serialize for InviteToGroupCall {
-            #[inline]
-            fn serialized_len(&self) -> usize {
-                4 + ::tl_runtime::Bare::bare_len(self)
-            }
-            #[inline]
-            fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-                ::tl_runtime::Sink::put_u32(out, 0x7b393160);
-                ::tl_runtime::Bare::serialize_bare(self, out);
-            }
-        }
-        impl ::tl_runtime::Deserialize for InviteToGroupCall {
-            #[inline]
-            fn deserialize(
-                r: &mut ::tl_runtime::Reader<'_>,
-            ) -> ::tl_runtime::Result<Self> {
-                r.expect_id(0x7b393160, "phone.inviteToGroupCall")?;
-                ::tl_runtime::Bare::deserialize_bare(r)
             }
         }
         impl ::tl_runtime::RemoteCall for InviteToGroupCall {
