@@ -19,7 +19,6 @@
 //! [`wire::write_bytes`]; where a type is needed (`Vector<bytes>` as
 //! `Vec<RawBytes>`), use [`RawBytes`](crate::RawBytes).
 
-use alloc::boxed::Box;
 use alloc::string::String;
 use alloc::vec::Vec;
 
