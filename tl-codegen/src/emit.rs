@@ -15,6 +15,8 @@ pub struct EmitOptions {
     pub derives: Vec<TokenStream>,
     /// Whether the extra derives include serde's, which need `bytes` helpers.
     pub serde: bool,
+    /// Emit `Sample` impls and `visit_samples` (tests; needs tl-runtime's `sample` feature).
+    pub samples: bool,
 }
 
 /// A tree of modules, each with the items emitted into it.
@@ -60,6 +62,10 @@ pub fn emit(model: &Model, options: &EmitOptions) -> TokenStream {
             .at(&c.module)
             .items
             .push(combinator(&paths, c, Page::Constructor, options));
+        if options.samples {
+            let sample = crate::samples::combinator(&paths, c);
+            types.at(&c.module).items.push(sample);
+        }
     }
     for (t, ty) in model.types.iter().enumerate() {
         let paths = Paths {
@@ -70,6 +76,10 @@ pub fn emit(model: &Model, options: &EmitOptions) -> TokenStream {
             .at(&ty.module)
             .items
             .push(boxed_enum(&paths, t, options));
+        if options.samples {
+            let sample = crate::samples::boxed_enum(&paths, t);
+            enums.at(&ty.module).items.push(sample);
+        }
     }
     for f in &model.functions {
         let paths = Paths {
@@ -80,6 +90,10 @@ pub fn emit(model: &Model, options: &EmitOptions) -> TokenStream {
             .at(&f.module)
             .items
             .push(combinator(&paths, f, Page::Method, options));
+        if options.samples && f.type_params.is_empty() {
+            let sample = crate::samples::combinator(&paths, f);
+            functions.at(&f.module).items.push(sample);
+        }
     }
     let (types, enums, functions) = (
         types.into_tokens(),
@@ -95,6 +109,7 @@ pub fn emit(model: &Model, options: &EmitOptions) -> TokenStream {
     });
     let names = name_for_id(model);
     let read_object = needs_known_objects(model).then(|| read_object(model));
+    let visit = options.samples.then(|| crate::samples::visit(model));
     quote! {
         #layer
         /// One struct per constructor; its `Serialize` writes the boxed form (id first).
@@ -108,6 +123,7 @@ pub fn emit(model: &Model, options: &EmitOptions) -> TokenStream {
         pub mod functions { #functions }
         #names
         #read_object
+        #visit
     }
 }
 
@@ -195,7 +211,7 @@ fn name_for_id(model: &Model) -> TokenStream {
 }
 
 /// `0x1cb5c415`: ids read best in hex.
-fn hex(id: u32) -> Literal {
+pub(crate) fn hex(id: u32) -> Literal {
     format!("0x{id:08x}")
         .parse()
         .unwrap_or_else(|_| Literal::u32_unsuffixed(id))
@@ -232,8 +248,8 @@ fn field_type(p: &Paths<'_>, shape: &FieldShape) -> TokenStream {
         }
         FieldShape::Flag => quote!(bool),
         FieldShape::Group(parts) => {
-            let parts = parts.iter().map(|w| codec::rust_type(p, w));
-            quote!(::core::option::Option<(#(#parts,)*)>)
+            let tuple = crate::group::tuple(parts.iter().map(|w| codec::rust_type(p, w)).collect());
+            quote!(::core::option::Option<#tuple>)
         }
     }
 }
@@ -367,8 +383,7 @@ fn bind_fields(c: &Combinator, used: &[usize]) -> TokenStream {
 
 /// A pattern taking part `part` of a group tuple of `arity` as `v`.
 fn group_pattern(arity: usize, part: usize) -> TokenStream {
-    let elems = (0..arity).map(|i| if i == part { quote!(v) } else { quote!(_) });
-    quote!((#(#elems,)*))
+    crate::group::pattern(arity, part)
 }
 
 fn group_arity(c: &Combinator, field: usize) -> usize {
@@ -562,9 +577,10 @@ fn bare_read(p: &Paths<'_>, c: &Combinator) -> TokenStream {
             let locals: Vec<_> = (0..parts.len())
                 .map(|k| format_ident!("{}_{}", b, k))
                 .collect();
+            let tuple = crate::group::tuple(locals.iter().map(|l| quote!(#l)).collect());
             stmts.push(quote! {
                 let #b = match (#(#locals,)*) {
-                    (#(::core::option::Option::Some(#locals),)*) => ::core::option::Option::Some((#(#locals,)*)),
+                    (#(::core::option::Option::Some(#locals),)*) => ::core::option::Option::Some(#tuple),
                     _ => ::core::option::Option::None,
                 };
             });

@@ -25,6 +25,45 @@ pub fn decide(model: &mut Model) {
     box_large_variants(model);
     derive_capabilities(model);
     mark_recursive(model);
+    choose_finite_variants(model);
+}
+
+/// For each enum, a variant that can be built without building the enum again
+/// through required fields (vectors may be empty and options absent), so
+/// sample values end: the least fixpoint of "every required field is finite".
+fn choose_finite_variants(model: &mut Model) {
+    let mut type_ok = vec![false; model.types.len()];
+    let mut ctor_ok = vec![false; model.constructors.len()];
+    loop {
+        let mut changed = false;
+        for (c, ctor) in model.constructors.iter().enumerate() {
+            if ctor_ok[c] {
+                continue;
+            }
+            let ok = ctor.fields.iter().all(|f| match &f.shape {
+                FieldShape::Plain(WireType::Boxed { index, .. }) => type_ok[*index],
+                FieldShape::Plain(WireType::Bare { index, .. }) => ctor_ok[*index],
+                _ => true,
+            });
+            if ok {
+                ctor_ok[c] = true;
+                changed = true;
+            }
+        }
+        for (t, ty) in model.types.iter_mut().enumerate() {
+            if type_ok[t] {
+                continue;
+            }
+            if let Some(v) = ty.constructors.iter().position(|&c| ctor_ok[c]) {
+                ty.finite_variant = v;
+                type_ok[t] = true;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
 }
 
 fn node_index(model: &Model, n: Node) -> usize {

@@ -20,9 +20,11 @@ mod codec;
 mod docs;
 mod emit;
 pub mod graph;
+mod group;
 mod ident;
 pub mod model;
 mod resolve;
+mod samples;
 
 pub use builder::Builder;
 pub use emit::EmitOptions;
@@ -41,6 +43,9 @@ pub struct Options {
     pub only: Vec<String>,
     /// Extra derives, as Rust paths (`serde::Serialize`).
     pub derives: Vec<String>,
+    /// Emit sample values for tests (`Sample` impls and `visit_samples`); the
+    /// crate then needs tl-runtime's `sample` feature.
+    pub samples: bool,
 }
 
 /// A diagnostic and the file it is about.
@@ -202,7 +207,10 @@ pub fn generate(files: &[SourceFile], options: &Options) -> Result<Generated, Er
         }
     };
     graph::decide(&mut model);
-    let mut emit_options = EmitOptions::default();
+    let mut emit_options = EmitOptions {
+        samples: options.samples,
+        ..EmitOptions::default()
+    };
     for d in &options.derives {
         let path: TokenStream = d.parse().map_err(|_| Error::BadDerive(d.clone()))?;
         emit_options.serde |= d.starts_with("serde::") || d.starts_with("::serde::");

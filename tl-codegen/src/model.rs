@@ -38,6 +38,8 @@ pub struct BoxedType {
     pub boxed_variants: Vec<bool>,
     /// Whether every variant allows `Eq` and `Hash`.
     pub eq: bool,
+    /// A variant whose sample values never recurse into this type again.
+    pub finite_variant: usize,
 }
 
 /// A constructor or a function.

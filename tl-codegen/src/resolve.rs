@@ -83,6 +83,7 @@ pub fn resolve(schema: &Schema, only: &[String]) -> Result<Model, Vec<Diagnostic
                 doc: schema.type_doc(result).map(|d| d.description.clone()),
                 boxed_variants: Vec::new(),
                 eq: true,
+                finite_variant: 0,
             });
         }
         ctor_index.insert(def.name.text.as_str(), ctor_index.len());

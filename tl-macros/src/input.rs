@@ -5,7 +5,14 @@ use syn::parse::{Parse, ParseStream};
 use syn::{bracketed, Ident, LitStr, Token};
 
 /// Every option the macro takes, for "did you mean" errors.
-pub const OPTIONS: &[&str] = &["include", "dialect", "allow_id_mismatch", "only", "derive"];
+pub const OPTIONS: &[&str] = &[
+    "include",
+    "dialect",
+    "allow_id_mismatch",
+    "only",
+    "derive",
+    "samples",
+];
 
 /// A string with the span it was written at.
 pub struct Spanned {
@@ -31,6 +38,7 @@ pub struct Input {
     pub allow_id_mismatch: Vec<Spanned>,
     pub only: Vec<Spanned>,
     pub derive: Vec<Spanned>,
+    pub samples: bool,
 }
 
 impl Parse for Input {
@@ -52,6 +60,7 @@ impl Parse for Input {
                 "allow_id_mismatch" => out.allow_id_mismatch = strings(input)?,
                 "only" => out.only = strings(input)?,
                 "derive" => out.derive = paths(input)?,
+                "samples" => out.samples = input.parse::<syn::LitBool>()?.value,
                 other => {
                     // Skip the value so that later options are still checked.
                     skip_value(input)?;

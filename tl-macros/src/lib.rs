@@ -18,7 +18,8 @@
 //! ```
 //!
 //! Options: `include` (a path or a list of paths), `dialect` (`"telegram"` or
-//! `"tdlib"`), `allow_id_mismatch`, `only` and `derive`. Schema errors become
+//! `"tdlib"`), `allow_id_mismatch`, `only`, `derive`, and `samples = true`
+//! (sample values for tests; needs tl-runtime's `sample` feature). Schema errors become
 //! compile errors on the string or path literal, with `file:line:col`.
 
 mod input;
@@ -70,6 +71,7 @@ fn expand(input: Input) -> syn::Result<TokenStream> {
         allow_id_mismatch: values(&input.allow_id_mismatch),
         only: values(&input.only),
         derives: values(&input.derive),
+        samples: input.samples,
     };
     let generated = generate(&files, &options).map_err(|e| to_syn(e, &input, &files, &spans))?;
     // `include_bytes!` makes rustc rebuild when an included file changes.

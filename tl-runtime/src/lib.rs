@@ -71,6 +71,8 @@ mod object;
 mod raw_bytes;
 mod reader;
 mod rpc_error;
+#[cfg(feature = "sample")]
+pub mod sample;
 #[cfg(feature = "serde")]
 pub mod serde_bytes;
 mod sink;
