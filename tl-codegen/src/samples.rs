@@ -163,6 +163,7 @@ pub fn visit(model: &Model) -> TokenStream {
         let name = &ty.tl_name;
         quote!(v.boxed::<#path>(#name);)
     });
+    let reencode = reencode(model, &paths);
     quote! {
         /// Walks every constructor, non-generic function and boxed type (tests).
         #[allow(dead_code)]
@@ -170,6 +171,44 @@ pub fn visit(model: &Model) -> TokenStream {
             #(#ctors)*
             #(#funcs)*
             #(#enums)*
+        }
+        #reencode
+    }
+}
+
+/// `reencode`: decodes boxed bytes as the constructor or function their id
+/// names, and encodes the value again; `None` for an id this schema lacks.
+/// Tests use it to compare schemas (layers, other implementations) byte for byte.
+fn reencode(model: &Model, paths: &Paths<'_>) -> TokenStream {
+    let mut seen = std::collections::HashSet::new();
+    let ctors = model
+        .constructors
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id, paths.ctor_path(i)));
+    let funcs = model
+        .functions
+        .iter()
+        .filter(|f| f.type_params.is_empty())
+        .map(|f| {
+            let module = f.module.iter().map(|m| ident(m));
+            let name = format_ident!("{}", f.rust_name);
+            (f.id, quote!(functions:: #(#module ::)* #name))
+        });
+    let arms = ctors.chain(funcs).filter(|(id, _)| seen.insert(*id)).map(|(id, path)| {
+        let id = crate::emit::hex(id);
+        quote!(#id => <#path as ::tl_runtime::Deserialize>::from_bytes(bytes).map(|v| ::tl_runtime::Serialize::to_bytes(&v)),)
+    });
+    quote! {
+        /// Decodes `bytes` as the constructor or function their id names and
+        /// encodes it again (tests); `None` if this schema lacks the id.
+        #[allow(dead_code)]
+        pub fn reencode(bytes: &[u8]) -> ::core::option::Option<::tl_runtime::Result<::tl_runtime::__private::Vec<u8>>> {
+            let id = u32::from_le_bytes(*bytes.first_chunk::<4>()?);
+            ::core::option::Option::Some(match id {
+                #(#arms)*
+                _ => return ::core::option::Option::None,
+            })
         }
     }
 }
