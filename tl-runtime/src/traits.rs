@@ -67,12 +67,15 @@ pub trait Deserialize: Sized {
     /// Reads one value at the reader's cursor.
     fn deserialize(r: &mut Reader<'_>) -> Result<Self>;
 
-    /// Reads `count` items back to back (a vector's body). The caller has
-    /// already checked `count` against the remaining input. Fixed-width
+    /// Reads `count` items back to back (a vector's body). Fixed-width
     /// numbers override it to check bounds once and convert the whole run.
+    ///
+    /// Vector decoding checks `count` against the remaining input before
+    /// calling this; the capacity is capped by the remaining input as well,
+    /// so a direct call with a hostile count cannot force a large allocation.
     #[inline]
     fn deserialize_items(r: &mut Reader<'_>, count: usize) -> Result<Vec<Self>> {
-        let mut items = Vec::with_capacity(count);
+        let mut items = Vec::with_capacity(count.min(r.remaining()));
         for _ in 0..count {
             items.push(Self::deserialize(r)?);
         }

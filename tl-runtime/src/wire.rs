@@ -73,27 +73,36 @@ pub const fn bytes_len(len: usize) -> usize {
 #[inline]
 pub fn write_bytes<S: Sink + ?Sized>(out: &mut S, data: &[u8]) {
     let len = data.len();
-    let mut header = [0u8; 8];
-    let header_len = header_len(len);
     let wide = (len as u64).to_le_bytes();
-    match header_len {
-        1 => header[0] = wide[0],
+    // Each prefix and padding is written as a fixed-size array so that the
+    // copies compile to plain stores rather than `memcpy` calls of a
+    // variable length; short strings are the most common field.
+    let header_len = match header_len(len) {
+        1 => {
+            out.put_slice(&[wide[0]]);
+            1
+        }
         4 => {
-            header[0] = MEDIUM_MARK;
-            header[1..4].copy_from_slice(&wide[..3]);
+            out.put_slice(&[MEDIUM_MARK, wide[0], wide[1], wide[2]]);
+            4
         }
         _ => {
             assert!(
                 (len as u64) < LONG_LIMIT,
                 "a TL string cannot carry 2^56 bytes or more"
             );
-            header[0] = LONG_MARK;
-            header[1..8].copy_from_slice(&wide[..7]);
+            let [b0, b1, b2, b3, b4, b5, b6, _] = wide;
+            out.put_slice(&[LONG_MARK, b0, b1, b2, b3, b4, b5, b6]);
+            8
         }
-    }
-    out.put_slice(&header[..header_len]);
+    };
     out.put_slice(data);
-    out.put_slice(&[0u8; 3][..padding(header_len + len)]);
+    match padding(header_len + len) {
+        0 => {}
+        1 => out.put_slice(&[0]),
+        2 => out.put_slice(&[0; 2]),
+        _ => out.put_slice(&[0; 3]),
+    }
 }
 
 /// Writes a boxed `Bool`.
