@@ -248,11 +248,13 @@ fn write_type(out: &mut impl Sink, ty: &TypeExpr, dialect: Dialect, field_type: 
     if parens {
         out.put_char(b'(');
     }
-    if ty.bare {
-        out.put_char(b'%');
-    }
     if field_type && dialect == Dialect::Telegram && ty.name.text == "bytes" && ty.args.is_empty() {
         out.put("string");
+    } else if ty.bare {
+        // `%Message` is the bare form of `Message`, whose constructor the
+        // reference parser names instead: `msg_container#73f1f8dc
+        // messages:vector<%Message>` hashes `vector message`.
+        write_bare_name(out, &ty.name.text);
     } else {
         out.put(&ty.name.text);
     }
@@ -262,6 +264,24 @@ fn write_type(out: &mut impl Sink, ty: &TypeExpr, dialect: Dialect, field_type: 
     }
     if parens {
         out.put_char(b')');
+    }
+}
+
+/// `ns.Type` as its constructor is conventionally named: `ns.type`.
+fn write_bare_name(out: &mut impl Sink, name: &str) {
+    let (ns, base) = match name.rsplit_once('.') {
+        Some((ns, base)) => (Some(ns), base),
+        None => (None, name),
+    };
+    if let Some(ns) = ns {
+        out.put(ns);
+        out.put_char(b'.');
+    }
+    let mut chars = base.chars();
+    if let Some(first) = chars.next() {
+        let mut buf = [0u8; 4];
+        out.put(first.to_ascii_lowercase().encode_utf8(&mut buf));
+        out.put(chars.as_str());
     }
 }
 
@@ -333,6 +353,16 @@ mod tests {
             text,
             "invokeWithLayer X:Type layer:int query:!X v:(vector bytes) = X"
         );
+    }
+
+    #[test]
+    fn bare_type_hashes_as_its_constructor() {
+        let (id, text) = id(
+            "msg_container#73f1f8dc messages:vector<%Message> = MessageContainer;",
+            Dialect::Telegram,
+        );
+        assert_eq!(text, "msg_container messages:vector message = MessageContainer");
+        assert_eq!(id, 0x73f1f8dc);
     }
 
     #[test]

@@ -461,7 +461,7 @@ pub mod types {
         }
     }
     /// ```tl
-    /// packet#ffdd5bcb flags:# nodes:(vector Point) extra:flags.0?(vector %Point) = Packet;
+    /// packet#c397a182 flags:# nodes:(vector Point) extra:flags.0?(vector %Point) = Packet;
     /// ```
     ///
     /// [`packet` on core.telegram.org](https://core.telegram.org/constructor/packet)
@@ -475,7 +475,7 @@ pub mod types {
         >,
     }
     impl ::tl_runtime::Identifiable for Packet {
-        const CONSTRUCTOR_ID: u32 = 0xffdd5bcb;
+        const CONSTRUCTOR_ID: u32 = 0xc397a182;
     }
     impl ::tl_runtime::Bare for Packet {
         const NAME: &'static str = "packet";
@@ -582,7 +582,7 @@ pub mod types {
         }
     }
     /// ```tl
-    /// msg_container#29c1636d messages:vector<%Message> = MessageContainer;
+    /// msg_container#73f1f8dc messages:vector<%Message> = MessageContainer;
     /// ```
     ///
     /// [`msg_container` on core.telegram.org](https://core.telegram.org/constructor/msg_container)
@@ -592,7 +592,7 @@ pub mod types {
         pub messages: ::tl_runtime::__private::Vec<super::types::Message>,
     }
     impl ::tl_runtime::Identifiable for MsgContainer {
-        const CONSTRUCTOR_ID: u32 = 0x29c1636d;
+        const CONSTRUCTOR_ID: u32 = 0x73f1f8dc;
     }
     impl ::tl_runtime::Bare for MsgContainer {
         const NAME: &'static str = "msg_container";
@@ -1478,14 +1478,14 @@ pub mod enums {
     /// [`Packet` on core.telegram.org](https://core.telegram.org/type/Packet)
     #[derive(Debug, Clone, PartialEq)]
     pub enum Packet {
-        /// `packet#ffdd5bcb flags:# nodes:(vector Point) extra:flags.0?(vector %Point) = Packet;`
+        /// `packet#c397a182 flags:# nodes:(vector Point) extra:flags.0?(vector %Point) = Packet;`
         Packet(super::types::Packet),
     }
     impl Packet {
         /// The wire id of the constructor this value holds.
         pub fn constructor_id(&self) -> u32 {
             match self {
-                Self::Packet(_) => 0xffdd5bcb,
+                Self::Packet(_) => 0xc397a182,
             }
         }
     }
@@ -1498,7 +1498,7 @@ pub mod enums {
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
                 Self::Packet(x) => {
-                    ::tl_runtime::Sink::put_u32(out, 0xffdd5bcb);
+                    ::tl_runtime::Sink::put_u32(out, 0xc397a182);
                     ::tl_runtime::Bare::serialize_bare(x, out);
                 }
             }
@@ -1511,7 +1511,7 @@ pub mod enums {
                 let id = r.read_u32()?;
                 ::core::result::Result::Ok(
                     match id {
-                        0xffdd5bcb => {
+                        0xc397a182 => {
                             Self::Packet(
                                 <super::types::Packet as ::tl_runtime::Bare>::deserialize_bare(
                                     r,
@@ -1610,14 +1610,14 @@ pub mod enums {
     /// [`MessageContainer` on core.telegram.org](https://core.telegram.org/type/MessageContainer)
     #[derive(Debug, Clone, PartialEq, Eq, Hash)]
     pub enum MessageContainer {
-        /// `msg_container#29c1636d messages:vector<%Message> = MessageContainer;`
+        /// `msg_container#73f1f8dc messages:vector<%Message> = MessageContainer;`
         MsgContainer(super::types::MsgContainer),
     }
     impl MessageContainer {
         /// The wire id of the constructor this value holds.
         pub fn constructor_id(&self) -> u32 {
             match self {
-                Self::MsgContainer(_) => 0x29c1636d,
+                Self::MsgContainer(_) => 0x73f1f8dc,
             }
         }
     }
@@ -1630,7 +1630,7 @@ pub mod enums {
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
                 Self::MsgContainer(x) => {
-                    ::tl_runtime::Sink::put_u32(out, 0x29c1636d);
+                    ::tl_runtime::Sink::put_u32(out, 0x73f1f8dc);
                     ::tl_runtime::Bare::serialize_bare(x, out);
                 }
             }
@@ -1643,7 +1643,7 @@ pub mod enums {
                 let id = r.read_u32()?;
                 ::core::result::Result::Ok(
                     match id {
-                        0x29c1636d => {
+                        0x73f1f8dc => {
                             Self::MsgContainer(
                                 <super::types::MsgContainer as ::tl_runtime::Bare>::deserialize_bare(
                                     r,
@@ -2445,9 +2445,9 @@ pub fn name_for_id(id: u32) -> ::core::option::Option<&'static str> {
         0x41ea5862 => ::core::option::Option::Some("point"),
         0xc4515ce5 => ::core::option::Option::Some("keywords"),
         0x00f78513 => ::core::option::Option::Some("matrix"),
-        0xffdd5bcb => ::core::option::Option::Some("packet"),
+        0xc397a182 => ::core::option::Option::Some("packet"),
         0x5bb8e511 => ::core::option::Option::Some("message"),
-        0x29c1636d => ::core::option::Option::Some("msg_container"),
+        0x73f1f8dc => ::core::option::Option::Some("msg_container"),
         0xc094661c => ::core::option::Option::Some("keys"),
         0x013801a1 => ::core::option::Option::Some("liteServer.accountState"),
         0x9a87fe54 => ::core::option::Option::Some("feature"),
