@@ -11,7 +11,6 @@
 //! | `String`, `str` | `string` |
 //! | `[u8; 16]`, `[u8; 32]`, `[u8; 64]` | `int128`, `int256`, `int512` (opaque) |
 //! | `Vec<T>`, `[T]` | boxed `Vector t` |
-//! | `Box<T>` | whatever `T` is |
 //!
 //! TL `bytes` has no impl on `Vec<u8>`: `u8` is not `Serialize`, so
 //! `Vec<u8>` can never be mistaken for a `Vector` of something. Generated
