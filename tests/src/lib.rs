@@ -1,1 +1,112 @@
-//! placeholder
+//! Schema-conformance suite: every real schema of the corpus in
+//! `../../shared/schemas` parses, its ids verify, its generated code
+//! round-trips every constructor and function, survives hostile bytes, agrees
+//! with grammers-tl-types and with neighbouring layers.
+//!
+//! The test binaries in `tests/` instantiate [`schema_suite!`] once per schema
+//! file; this crate holds the checks they share. `TL_REPORT=1 cargo test -p
+//! tl-conformance` rewrites `REPORT.md` from the run (see [`report`]).
+//!
+//! ```
+//! let dir = tl_conformance::corpus::dir();
+//! assert!(dir.join("telegram/api.tl").is_file());
+//! ```
+
+pub mod alloc_count;
+pub mod corpus;
+pub mod differential;
+pub mod evolution;
+pub mod hostile;
+pub mod ids;
+pub mod report;
+pub mod round_trip;
+
+/// The offset of the first byte where `a` and `b` differ (or the shorter length).
+pub fn first_difference(a: &[u8], b: &[u8]) -> Option<usize> {
+    if a == b {
+        return None;
+    }
+    Some(
+        a.iter()
+            .zip(b)
+            .position(|(x, y)| x != y)
+            .unwrap_or(a.len().min(b.len())),
+    )
+}
+
+/// `Debug` text cut to a length that keeps a failure message readable.
+pub fn short_debug(value: &impl std::fmt::Debug) -> String {
+    let text = format!("{value:?}");
+    if text.len() <= 1500 {
+        return text;
+    }
+    let mut end = 1500;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}… ({} chars)", &text[..end], text.len())
+}
+
+/// Lower-case hex of `bytes`, for failure messages.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Stable 64-bit seed from a name (FNV-1a), so each type gets its own values.
+pub fn seed_of(name: &str) -> u64 {
+    name.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// One schema's generated module under test, with its corpus checks:
+///
+/// ```ignore
+/// tl_conformance::schema_suite! {
+///     api_160 = "../../shared/schemas/telegram/layers/api-160.tl",
+///     exceptions = [],
+/// }
+/// ```
+///
+/// expands to `mod api_160 { tl!{…} }` plus three tests: the file parses and
+/// its ids verify except exactly `exceptions`; every constructor and function
+/// round-trips; hostile bytes never panic or over-allocate. The path must be
+/// spelled from the crate root (`tl!` resolves it against
+/// `CARGO_MANIFEST_DIR`); the report names the schema by the part after
+/// `schemas/`.
+#[macro_export]
+macro_rules! schema_suite {
+    ($module:ident = $path:literal, exceptions = [$($exception:literal),* $(,)?] $(,)?) => {
+        mod $module {
+            ::tl_runtime::tl! {
+                include = $path,
+                allow_id_mismatch = [$($exception),*],
+                samples = true,
+            }
+
+            mod conformance {
+                const PATH: &str = $path;
+                const EXCEPTIONS: &[&str] = &[$($exception),*];
+
+                #[test]
+                fn parses_and_ids_verify() {
+                    $crate::ids::check_file(PATH, EXCEPTIONS);
+                }
+
+                #[test]
+                fn every_constructor_and_function_round_trips() {
+                    let mut v = $crate::round_trip::RoundTrip::new(PATH);
+                    super::visit_samples(&mut v);
+                    v.finish();
+                }
+
+                #[test]
+                fn hostile_bytes_never_panic_or_over_allocate() {
+                    let mut v = $crate::hostile::Hostile::new(PATH);
+                    super::visit_samples(&mut v);
+                    v.finish();
+                }
+            }
+        }
+    };
+}
