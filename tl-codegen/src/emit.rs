@@ -331,6 +331,9 @@ fn serde_attr(options: &EmitOptions, shape: &FieldShape) -> TokenStream {
     }
     match shape {
         FieldShape::Plain(WireType::Bytes) => quote!(#[serde(with = "::tl_runtime::serde_bytes")]),
+        FieldShape::Plain(WireType::Fixed(n)) if *n > 32 => {
+            quote!(#[serde(with = "::tl_runtime::serde_bytes::fixed")])
+        }
         FieldShape::Optional(WireType::Bytes) => {
             quote!(#[serde(with = "::tl_runtime::serde_bytes::option")])
         }

@@ -156,3 +156,54 @@ mod tests {
         assert_eq!(json, r#"{"file_reference":[1],"thumb":null}"#);
     }
 }
+
+/// The same for `int128`/`int256`/`int512` fields (`[u8; N]`, which serde
+/// implements only up to 32 elements): bytes of exactly `N`.
+pub mod fixed {
+    use super::*;
+
+    /// Serializes the array as bytes.
+    pub fn serialize<S: Serializer, const N: usize>(
+        bytes: &[u8; N],
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_bytes(bytes)
+    }
+
+    /// Deserializes exactly `N` bytes.
+    pub fn deserialize<'de, D: Deserializer<'de>, const N: usize>(
+        deserializer: D,
+    ) -> Result<[u8; N], D::Error> {
+        let bytes = super::deserialize(deserializer)?;
+        let len = bytes.len();
+        bytes
+            .try_into()
+            .map_err(|_| D::Error::invalid_length(len, &"exactly as many bytes as the field holds"))
+    }
+}
+
+/// `Object` values serialize as their raw bytes.
+impl serde::Serialize for crate::RawObject {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_bytes(&self.0)
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for crate::RawObject {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserialize(deserializer).map(crate::RawObject)
+    }
+}
+
+/// `True` carries nothing: it serializes as a unit.
+impl serde::Serialize for crate::True {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_unit()
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for crate::True {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        <() as serde::Deserialize>::deserialize(deserializer).map(|()| crate::True)
+    }
+}
