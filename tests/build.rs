@@ -14,11 +14,14 @@ use std::path::PathBuf;
 const SCHEMAS: &[&str] = &["grammers/api-230.tl", "grammers/mtproto.tl"];
 
 /// Types grammers-tl-types maps to Rust types instead of generating an enum.
-const NOT_ENUMS: &[&str] = &["Bool", "True", "Vector", "Int", "Long", "Double", "String", "Bytes", "Int128", "Int256"];
+const NOT_ENUMS: &[&str] = &[
+    "Bool", "True", "Vector", "Int", "Long", "Double", "String", "Bytes", "Int128", "Int256",
+];
 
 fn main() {
-    let corpus = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"))
-        .join("../../shared/schemas");
+    let corpus =
+        PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"))
+            .join("../../shared/schemas");
     let mut arms = String::new();
     let mut names = String::new();
     let mut seen = BTreeSet::new();
@@ -32,7 +35,11 @@ fn main() {
         let parsed = tl_parser::parse(&text, &tl_parser::Options::default());
         for def in parsed.schema.constructors() {
             let ty = &def.result.name;
-            if def.builtin || NOT_ENUMS.contains(&ty.base()) || !def.type_params.is_empty() || !seen.insert(def.id()) {
+            if def.builtin
+                || NOT_ENUMS.contains(&ty.base())
+                || !def.type_params.is_empty()
+                || !seen.insert(def.id())
+            {
                 continue;
             }
             let mut path = String::from("grammers_tl_types::enums::");
@@ -53,7 +60,8 @@ fn main() {
          /// Every constructor the dispatch covers: id and TL name.\n\
          pub const GRAMMERS_CONSTRUCTORS: &[(u32, &str)] = &[\n{names}];\n"
     );
-    let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("grammers_dispatch.rs");
+    let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"))
+        .join("grammers_dispatch.rs");
     std::fs::write(out, code).expect("write grammers_dispatch.rs");
 }
 
@@ -80,8 +88,16 @@ fn rusty_type_name(name: &str) -> String {
                 casing = Casing::Lower;
             }
             Casing::Lower | Casing::Preserve => {
-                out.push(if matches!(casing, Casing::Lower) { c.to_ascii_lowercase() } else { c });
-                casing = if c.is_ascii_uppercase() { Casing::Lower } else { Casing::Preserve };
+                out.push(if matches!(casing, Casing::Lower) {
+                    c.to_ascii_lowercase()
+                } else {
+                    c
+                });
+                casing = if c.is_ascii_uppercase() {
+                    Casing::Lower
+                } else {
+                    Casing::Preserve
+                };
             }
         }
     }

@@ -39,7 +39,11 @@ impl Differential {
 
     fn check<T: Sample + Bare + Identifiable + Debug>(&mut self) {
         let seed = seed_of(T::NAME);
-        let mut shapes = vec![(Flags::AllOff, 0, 0), (Flags::AllOn, 0, 2), (Flags::AllOn, 254, 1)];
+        let mut shapes = vec![
+            (Flags::AllOff, 0, 0),
+            (Flags::AllOn, 0, 2),
+            (Flags::AllOn, 254, 1),
+        ];
         shapes.extend((0..crate::round_trip::decisions::<T>(seed)).map(|k| (Flags::Only(k), 3, 1)));
         for (flags, text, vec) in shapes {
             let value = T::sample(&mut Gen::new(seed, flags, text, vec));
@@ -51,17 +55,35 @@ impl Differential {
                 }
                 Some(Ok(theirs)) => theirs,
                 Some(Err(e)) => {
-                    self.fail::<T>(flags, &value, &bytes, format!("they cannot decode our bytes: {e}"));
+                    self.fail::<T>(
+                        flags,
+                        &value,
+                        &bytes,
+                        format!("they cannot decode our bytes: {e}"),
+                    );
                     continue;
                 }
             };
             if let Some(at) = first_difference(&bytes, &theirs) {
-                self.fail::<T>(flags, &value, &bytes, format!("they re-encode differently from byte {at}: {}", hex(&theirs)));
+                self.fail::<T>(
+                    flags,
+                    &value,
+                    &bytes,
+                    format!(
+                        "they re-encode differently from byte {at}: {}",
+                        hex(&theirs)
+                    ),
+                );
                 continue;
             }
             match (self.ours)(&theirs) {
                 Some(Ok(back)) if back == theirs => {}
-                other => self.fail::<T>(flags, &value, &bytes, format!("we decode their bytes to {other:?}")),
+                other => self.fail::<T>(
+                    flags,
+                    &value,
+                    &bytes,
+                    format!("we decode their bytes to {other:?}"),
+                ),
             }
         }
         self.compared += 1;

@@ -4,8 +4,8 @@
 
 use std::fmt::Debug;
 
-use tl_runtime::ErrorKind;
 use tl_runtime::sample::{Flags, Gen, Sample, Visitor};
+use tl_runtime::ErrorKind;
 use tl_runtime::{Bare, Identifiable, RemoteCall, Serialize};
 
 use crate::{first_difference, hex, report, seed_of, short_debug};
@@ -44,7 +44,11 @@ impl Evolution {
         let mut compared = false;
         // All fields off nests least, so it is the most likely to reach only
         // constructors both layers share; all on covers every field.
-        for (flags, text, vec) in [(Flags::AllOff, 0, 0), (Flags::AllOn, 3, 1), (Flags::AllOn, 254, 2)] {
+        for (flags, text, vec) in [
+            (Flags::AllOff, 0, 0),
+            (Flags::AllOn, 3, 1),
+            (Flags::AllOn, 254, 2),
+        ] {
             let value = T::sample(&mut Gen::new(seed, flags, text, vec));
             let bytes = value.to_bytes();
             match (self.newer)(&bytes) {
@@ -83,7 +87,12 @@ impl Evolution {
             self.failures.is_empty(),
             "{} values differ:\n{}",
             self.failures.len(),
-            self.failures.iter().take(20).cloned().collect::<Vec<_>>().join("\n")
+            self.failures
+                .iter()
+                .take(20)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join("\n")
         );
     }
 }

@@ -60,7 +60,8 @@ pub fn inputs(samples: &[Vec<u8>], seed: u64) -> Vec<Vec<u8>> {
     for bytes in samples {
         let len = bytes.len();
         let stride = (len / 64).max(1);
-        let cuts = (0..len.min(EVERY_TRUNCATION_UP_TO)).chain((EVERY_TRUNCATION_UP_TO..len).step_by(stride));
+        let cuts = (0..len.min(EVERY_TRUNCATION_UP_TO))
+            .chain((EVERY_TRUNCATION_UP_TO..len).step_by(stride));
         out.extend(cuts.map(|cut| bytes[..cut].to_vec()));
         for _ in 0..FLIPS.min(len * 8) {
             let bit = rng.below(len * 8);
@@ -110,14 +111,23 @@ impl Hostile {
 
     /// Records the counts and fails with every failure found.
     pub fn finish(self) {
-        assert!(self.types > 0, "{}: visit_samples visited no boxed type", self.schema);
+        assert!(
+            self.types > 0,
+            "{}: visit_samples visited no boxed type",
+            self.schema
+        );
         report::record(self.schema, report::Column::HostileTypes, self.types);
         report::record(self.schema, report::Column::HostileInputs, self.inputs);
         assert!(
             self.failures.is_empty(),
             "{} hostile inputs failed:\n{}",
             self.failures.len(),
-            self.failures.iter().take(20).cloned().collect::<Vec<_>>().join("\n")
+            self.failures
+                .iter()
+                .take(20)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join("\n")
         );
     }
 }
@@ -159,14 +169,22 @@ impl Visitor for Hostile {
     {
         self.types += 1;
         let seed = seed_of(name);
-        let samples: Vec<Vec<u8>> = [(Flags::AllOn, 0, 2), (Flags::AllOff, 0, 0), (Flags::AllOn, 254, 1)]
-            .into_iter()
-            .map(|(flags, text, vec)| T::sample(&mut Gen::new(seed, flags, text, vec)).to_bytes())
-            .collect();
+        let samples: Vec<Vec<u8>> = [
+            (Flags::AllOn, 0, 2),
+            (Flags::AllOff, 0, 0),
+            (Flags::AllOn, 254, 1),
+        ]
+        .into_iter()
+        .map(|(flags, text, vec)| T::sample(&mut Gen::new(seed, flags, text, vec)).to_bytes())
+        .collect();
         for input in inputs(&samples, seed) {
             self.inputs += 1;
             if let Err(why) = decode_hostile::<T>(&input) {
-                self.failures.push(format!("{}: {name}: {why}\n  input: {}", self.schema, hex(&input)));
+                self.failures.push(format!(
+                    "{}: {name}: {why}\n  input: {}",
+                    self.schema,
+                    hex(&input)
+                ));
             }
         }
     }

@@ -53,8 +53,8 @@ pub fn check_file(path: &str, exceptions: &[&str]) {
 pub fn check_golden(stem: &str) -> usize {
     let golden = corpus::dir().join("golden");
     let mut pairs = 0;
-    let entries = std::fs::read_dir(&golden)
-        .unwrap_or_else(|e| panic!("{}: {e}", golden.display()));
+    let entries =
+        std::fs::read_dir(&golden).unwrap_or_else(|e| panic!("{}: {e}", golden.display()));
     for entry in entries {
         let tsv = entry.expect("directory entry").path();
         let file = tsv.file_name().and_then(|f| f.to_str()).unwrap_or_default();
@@ -69,7 +69,11 @@ pub fn check_golden(stem: &str) -> usize {
         let parsed = parse(&text, &Options::default());
         let schema = &parsed.schema;
         let rows = std::fs::read_to_string(&tsv).expect("golden .ids.tsv");
-        assert_eq!(rows.lines().count(), schema.definitions.len(), "{name}: one row per definition");
+        assert_eq!(
+            rows.lines().count(),
+            schema.definitions.len(),
+            "{name}: one row per definition"
+        );
         for line in rows.lines() {
             let cols: Vec<&str> = line.split('\t').collect();
             let [def_name, id, kind] = cols[..] else {
@@ -79,14 +83,22 @@ pub fn check_golden(stem: &str) -> usize {
             let def = schema
                 .definition(def_name)
                 .unwrap_or_else(|| panic!("{name}: {def_name} is in the .tlo but not parsed"));
-            assert_eq!(def.id(), id, "{name}: id of {def_name} differs from the .tlo's");
+            assert_eq!(
+                def.id(),
+                id,
+                "{name}: id of {def_name} differs from the .tlo's"
+            );
             if def.declared_id.is_none() {
                 assert_eq!(
                     def.computed_id, id,
                     "{name}: computed id of {def_name} differs from the .tlo's"
                 );
             }
-            let section = if kind == "function" { Section::Functions } else { Section::Types };
+            let section = if kind == "function" {
+                Section::Functions
+            } else {
+                Section::Types
+            };
             assert_eq!(def.section, section, "{name}: kind of {def_name}");
         }
         report::record(&name, report::Column::Definitions, schema.definitions.len());
@@ -94,6 +106,10 @@ pub fn check_golden(stem: &str) -> usize {
         report::record(&name, report::Column::Exceptions, 0);
         pairs += 1;
     }
-    assert!(pairs > 0, "no golden pair for {stem} in {}", golden.display());
+    assert!(
+        pairs > 0,
+        "no golden pair for {stem} in {}",
+        golden.display()
+    );
     pairs
 }

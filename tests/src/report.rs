@@ -122,8 +122,16 @@ pub fn render() -> String {
     }
     for path in notes {
         if let Ok(text) = std::fs::read_to_string(&path) {
-            let key = path.file_name().and_then(|f| f.to_str()).unwrap_or_default();
-            let _ = write!(out, "\n### {}\n\n{}\n", key.replace("__", "/"), text.trim_end());
+            let key = path
+                .file_name()
+                .and_then(|f| f.to_str())
+                .unwrap_or_default();
+            let _ = write!(
+                out,
+                "\n### {}\n\n{}\n",
+                key.replace("__", "/"),
+                text.trim_end()
+            );
         }
     }
     out

@@ -14,7 +14,11 @@ use crate::{corpus, first_difference, report, seed_of, short_debug};
 /// a 1-byte prefix, 254 needs the 4-byte form, 300 is past it) and with empty
 /// and non-empty vectors.
 pub fn shapes(decisions: usize) -> Vec<(Flags, usize, usize)> {
-    let mut shapes = vec![(Flags::AllOff, 0, 2), (Flags::AllOn, 0, 2), (Flags::AllOn, 0, 0)];
+    let mut shapes = vec![
+        (Flags::AllOff, 0, 2),
+        (Flags::AllOn, 0, 2),
+        (Flags::AllOn, 0, 0),
+    ];
     shapes.extend((0..decisions).map(|k| (Flags::Only(k), 0, 2)));
     for text in [253, 254, 300] {
         for vec in [0, 2] {
@@ -73,7 +77,11 @@ impl RoundTrip {
 
     /// Records the counts and fails with every failure found.
     pub fn finish(self) {
-        assert!(self.constructors > 0, "{}: visit_samples visited no constructor", self.schema);
+        assert!(
+            self.constructors > 0,
+            "{}: visit_samples visited no constructor",
+            self.schema
+        );
         report::record(self.schema, report::Column::Constructors, self.constructors);
         report::record(self.schema, report::Column::Functions, self.functions);
         report::record(self.schema, report::Column::Values, self.values);
@@ -82,7 +90,12 @@ impl RoundTrip {
             "{} of {} values failed to round-trip:\n{}",
             self.failures.len(),
             self.values,
-            self.failures.iter().take(20).cloned().collect::<Vec<_>>().join("\n")
+            self.failures
+                .iter()
+                .take(20)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join("\n")
         );
     }
 }
@@ -99,7 +112,10 @@ pub fn round_trip<T: Serialize + Deserialize + PartialEq + Debug>(value: &T) -> 
         ));
     }
     match T::from_bytes(&bytes) {
-        Err(e) => Err(format!("decoding its own bytes failed: {e}\n  bytes: {}", crate::hex(&bytes))),
+        Err(e) => Err(format!(
+            "decoding its own bytes failed: {e}\n  bytes: {}",
+            crate::hex(&bytes)
+        )),
         Ok(back) if back == *value => Ok(()),
         Ok(back) => {
             let again = back.to_bytes();

@@ -18,7 +18,10 @@ impl tl_runtime::Deserialize for Buggy {
 #[test]
 fn a_panic_is_reported_not_propagated() {
     assert!(decode_hostile::<Buggy>(&[1]).is_ok());
-    assert_eq!(decode_hostile::<Buggy>(&[0]), Err("decoding panicked".to_string()));
+    assert_eq!(
+        decode_hostile::<Buggy>(&[0]),
+        Err("decoding panicked".to_string())
+    );
     assert!(decode_hostile::<Buggy>(&[]).is_ok(), "an Err is fine");
 }
 
@@ -29,7 +32,9 @@ fn inputs_cover_truncations_flips_and_random_bytes() {
     for cut in 0..96 {
         assert!(all.contains(&sample[..cut].to_vec()), "truncation at {cut}");
     }
-    assert!(all.iter().any(|i| i.len() == 200 && i.iter().filter(|&&b| b != 7).count() == 1));
+    assert!(all
+        .iter()
+        .any(|i| i.len() == 200 && i.iter().filter(|&&b| b != 7).count() == 1));
     assert_eq!(inputs(&[sample], 1), all, "deterministic");
 }
 
@@ -42,6 +47,9 @@ fn first_difference_names_the_offset() {
 
 #[test]
 fn corpus_names_drop_the_prefix() {
-    assert_eq!(corpus::name("../../shared/schemas/ton/ton_api.tl"), "ton/ton_api.tl");
+    assert_eq!(
+        corpus::name("../../shared/schemas/ton/ton_api.tl"),
+        "ton/ton_api.tl"
+    );
     assert!(corpus::dir().join("telegram/api.tl").is_file());
 }

@@ -149,7 +149,10 @@ fn update_short_chat_message() {
         0x80, 0x51, 0x01, 0x00, // ttl_period:flags.25?int 86400 = 0x15180
     ];
     check(&value, &expected);
-    check(&enums::Updates::UpdateShortChatMessage(Box::new(value)), &expected);
+    check(
+        &enums::Updates::UpdateShortChatMessage(Box::new(value)),
+        &expected,
+    );
 }
 
 #[test]
@@ -181,9 +184,17 @@ fn update_short_sent_message() {
 
 #[test]
 fn invite_two_users_to_a_group_call() {
-    let user = |user_id, access_hash| enums::InputUser::InputUser(types::InputUser { user_id, access_hash });
+    let user = |user_id, access_hash| {
+        enums::InputUser::InputUser(types::InputUser {
+            user_id,
+            access_hash,
+        })
+    };
     let value = functions::phone::InviteToGroupCall {
-        call: enums::InputGroupCall::InputGroupCall(types::InputGroupCall { id: 1, access_hash: 2 }),
+        call: enums::InputGroupCall::InputGroupCall(types::InputGroupCall {
+            id: 1,
+            access_hash: 2,
+        }),
         users: vec![user(10, 11), user(12, 13)],
     };
     #[rustfmt::skip]

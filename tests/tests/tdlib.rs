@@ -2,7 +2,8 @@
 //! golden `.tlo` ids).
 
 #[global_allocator]
-static ALLOC: tl_conformance::alloc_count::CountingAlloc = tl_conformance::alloc_count::CountingAlloc;
+static ALLOC: tl_conformance::alloc_count::CountingAlloc =
+    tl_conformance::alloc_count::CountingAlloc;
 
 tl_conformance::schema_suite! {
     td_api = "../../shared/schemas/tdlib/td_api.tl",

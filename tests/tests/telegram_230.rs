@@ -3,7 +3,8 @@
 //! test against grammers-tl-types 0.11, generated from the same two files.
 
 #[global_allocator]
-static ALLOC: tl_conformance::alloc_count::CountingAlloc = tl_conformance::alloc_count::CountingAlloc;
+static ALLOC: tl_conformance::alloc_count::CountingAlloc =
+    tl_conformance::alloc_count::CountingAlloc;
 
 mod common;
 
@@ -105,7 +106,12 @@ fn every_shared_constructor_encodes_like_grammers() {
     let compared = api.compared + mtproto.compared;
     let mut only_ours = api.only_ours.clone();
     only_ours.extend(&mtproto.only_ours);
-    let failures: Vec<String> = api.failures.iter().chain(&mtproto.failures).cloned().collect();
+    let failures: Vec<String> = api
+        .failures
+        .iter()
+        .chain(&mtproto.failures)
+        .cloned()
+        .collect();
     let text = format!(
         "{compared} constructors compared ({} of api-230.tl, {} of grammers/mtproto.tl; grammers' dispatch covers {}), {} disagreements; ours only: {only_ours:?}",
         api.compared,
@@ -115,8 +121,16 @@ fn every_shared_constructor_encodes_like_grammers() {
     );
     println!("{text}");
     tl_conformance::report::note("grammers-tl-types 0.11", &text);
-    tl_conformance::report::record("grammers/api-230.tl", tl_conformance::report::Column::Grammers, api.compared);
-    tl_conformance::report::record("grammers/mtproto.tl", tl_conformance::report::Column::Grammers, mtproto.compared);
+    tl_conformance::report::record(
+        "grammers/api-230.tl",
+        tl_conformance::report::Column::Grammers,
+        api.compared,
+    );
+    tl_conformance::report::record(
+        "grammers/mtproto.tl",
+        tl_conformance::report::Column::Grammers,
+        mtproto.compared,
+    );
     assert!(api.compared > 1000, "{text}");
     let mut disagreeing: Vec<&str> = failures
         .iter()
@@ -130,7 +144,12 @@ fn every_shared_constructor_encodes_like_grammers() {
         disagreeing,
         known,
         "disagreements with grammers other than the documented ones:\n{}",
-        failures.iter().take(20).cloned().collect::<Vec<_>>().join("\n")
+        failures
+            .iter()
+            .take(20)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
     );
 }
 
@@ -141,17 +160,35 @@ const GRAMMERS_DIFFERENCES: &[(&str, &str)] = &[
     // `_flags` and writes `0u32` back), so a non-zero value does not survive its
     // round trip; we keep the word as a field (`flags: u32`) and write it back as
     // received. Lossy on grammers' side; the wire format allows any value.
-    ("exportedChatlistInvite", "unused flags word written as 0 by grammers"),
-    ("chatlists.exportedChatlistInvite", "contains exportedChatlistInvite"),
-    ("chatlists.exportedInvites", "contains exportedChatlistInvite"),
-    ("buttonTypeRequestPeer", "unused flags word written as 0 by grammers"),
+    (
+        "exportedChatlistInvite",
+        "unused flags word written as 0 by grammers",
+    ),
+    (
+        "chatlists.exportedChatlistInvite",
+        "contains exportedChatlistInvite",
+    ),
+    (
+        "chatlists.exportedInvites",
+        "contains exportedChatlistInvite",
+    ),
+    (
+        "buttonTypeRequestPeer",
+        "unused flags word written as 0 by grammers",
+    ),
     ("keyboardButton", "can contain buttonTypeRequestPeer"),
     ("keyboardButtonRow", "can contain buttonTypeRequestPeer"),
-    ("stories.allStoriesNotModified", "unused flags word written as 0 by grammers"),
+    (
+        "stories.allStoriesNotModified",
+        "unused flags word written as 0 by grammers",
+    ),
     // `tlsBlockString data:bytes = TlsBlock` (grammers/mtproto.tl, no `#id`):
     // we compute 0x4218a164 by the Telegram rule (bytes → string), which is the
     // CRC32 of tdesktop's own line `tlsBlockString data:string = TlsBlock`;
     // grammers uses 0xb2b51dca. The TLS block schema describes tdesktop's fake
     // ClientHello and is never sent as boxed TL, so neither id reaches the wire.
-    ("tlsBlockString", "constructor id computed differently for a definition without #id"),
+    (
+        "tlsBlockString",
+        "constructor id computed differently for a definition without #id",
+    ),
 ];

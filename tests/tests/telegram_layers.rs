@@ -1,7 +1,8 @@
 //! Telegram API layers 160, 190, 214 and 227, and schema evolution between them.
 
 #[global_allocator]
-static ALLOC: tl_conformance::alloc_count::CountingAlloc = tl_conformance::alloc_count::CountingAlloc;
+static ALLOC: tl_conformance::alloc_count::CountingAlloc =
+    tl_conformance::alloc_count::CountingAlloc;
 
 mod common;
 

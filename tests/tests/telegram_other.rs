@@ -3,7 +3,8 @@
 //! tdlib's telegram_api, mtproto_api and secret_api.
 
 #[global_allocator]
-static ALLOC: tl_conformance::alloc_count::CountingAlloc = tl_conformance::alloc_count::CountingAlloc;
+static ALLOC: tl_conformance::alloc_count::CountingAlloc =
+    tl_conformance::alloc_count::CountingAlloc;
 
 tl_conformance::schema_suite! {
     api_gotd = "../../shared/schemas/telegram/api-gotd.tl",

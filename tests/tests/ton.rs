@@ -2,7 +2,8 @@
 //! `#id` checked against the golden `.tlo` ids.
 
 #[global_allocator]
-static ALLOC: tl_conformance::alloc_count::CountingAlloc = tl_conformance::alloc_count::CountingAlloc;
+static ALLOC: tl_conformance::alloc_count::CountingAlloc =
+    tl_conformance::alloc_count::CountingAlloc;
 
 tl_conformance::schema_suite! {
     ton_api = "../../shared/schemas/ton/ton_api.tl",

@@ -40,7 +40,10 @@ fn container_of_rpc_results() {
     let back = types::MsgContainer::from_bytes(&bytes).expect("container");
     assert_eq!(back, container);
     // The first body is an rpc_result whose result runs to the end of the body.
-    let rpc = back.messages[0].body.decode::<types::RpcResult>().expect("rpc_result");
+    let rpc = back.messages[0]
+        .body
+        .decode::<types::RpcResult>()
+        .expect("rpc_result");
     assert_eq!(rpc.req_msg_id, 7);
     let answer = rpc.result.decode::<enums::Pong>().expect("pong");
     assert_eq!(answer, enums::Pong::Pong(pong));

@@ -361,7 +361,10 @@ mod tests {
             "msg_container#73f1f8dc messages:vector<%Message> = MessageContainer;",
             Dialect::Telegram,
         );
-        assert_eq!(text, "msg_container messages:vector message = MessageContainer");
+        assert_eq!(
+            text,
+            "msg_container messages:vector message = MessageContainer"
+        );
         assert_eq!(id, 0x73f1f8dc);
     }
 

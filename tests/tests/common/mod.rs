@@ -32,7 +32,11 @@ pub fn accept_flag_drift(
 }
 
 fn only_words_differ(old: &[u8], new: &[u8]) -> bool {
-    let differing = old.chunks(4).zip(new.chunks(4)).filter(|(a, b)| a != b).count();
+    let differing = old
+        .chunks(4)
+        .zip(new.chunks(4))
+        .filter(|(a, b)| a != b)
+        .count();
     old.len() == new.len() && old.len() % 4 == 0 && old.len() >= 4 && differing <= 8
 }
 
@@ -44,5 +48,9 @@ pub fn drift_report(pair: &str) -> String {
         .filter(|(p, _)| *p == pair)
         .map(|(_, id)| format!("{id:#010x}"))
         .collect();
-    format!("{} constructors with true-flag drift (same id, a `?true` bit dropped or moved): {}", ids.len(), ids.join(", "))
+    format!(
+        "{} constructors with true-flag drift (same id, a `?true` bit dropped or moved): {}",
+        ids.len(),
+        ids.join(", ")
+    )
 }
