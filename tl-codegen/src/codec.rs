@@ -35,6 +35,11 @@ impl Paths<'_> {
         self.item("enums", &t.module, &t.rust_name)
     }
 
+    /// The path of the struct of function `f`.
+    pub fn function_path(&self, f: &crate::model::Combinator) -> TokenStream {
+        self.item("functions", &f.module, &f.rust_name)
+    }
+
     /// The path of the struct of constructor `index`.
     pub fn ctor_path(&self, index: usize) -> TokenStream {
         let c = &self.model.constructors[index];

@@ -157,11 +157,7 @@ fn read_object(model: &Model) -> TokenStream {
                 .functions
                 .iter()
                 .filter(|f| f.type_params.is_empty())
-                .map(|f| {
-                    let module = f.module.iter().map(|m| ident(m));
-                    let name = format_ident!("{}", f.rust_name);
-                    (f, quote!(functions:: #(#module ::)* #name))
-                }),
+                .map(|f| (f, paths.function_path(f))),
         )
         .filter(|(c, _)| seen.insert(c.id))
         .map(|(c, path)| {

@@ -154,9 +154,8 @@ pub fn visit(model: &Model) -> TokenStream {
         .iter()
         .filter(|f| f.type_params.is_empty())
         .map(|f| {
-            let module = f.module.iter().map(|m| ident(m));
-            let name = format_ident!("{}", f.rust_name);
-            quote!(v.function::<functions:: #(#module ::)* #name>();)
+            let path = paths.function_path(f);
+            quote!(v.function::<#path>();)
         });
     let enums = model.types.iter().enumerate().map(|(t, ty)| {
         let path = paths.enum_path(t);
@@ -190,11 +189,7 @@ fn reencode(model: &Model, paths: &Paths<'_>) -> TokenStream {
         .functions
         .iter()
         .filter(|f| f.type_params.is_empty())
-        .map(|f| {
-            let module = f.module.iter().map(|m| ident(m));
-            let name = format_ident!("{}", f.rust_name);
-            (f.id, quote!(functions:: #(#module ::)* #name))
-        });
+        .map(|f| (f.id, paths.function_path(f)));
     let arms = ctors.chain(funcs).filter(|(id, _)| seen.insert(*id)).map(|(id, path)| {
         let id = crate::emit::hex(id);
         quote!(#id => <#path as ::tl_runtime::Deserialize>::from_bytes(bytes).map(|v| ::tl_runtime::Serialize::to_bytes(&v)),)
