@@ -19,6 +19,7 @@ use tl_parser::{Dialect, SourceFile};
 #[derive(Clone, Debug, Default)]
 pub struct Builder {
     files: Vec<PathBuf>,
+    docs: Option<PathBuf>,
     options: Options,
 }
 
@@ -66,15 +67,36 @@ impl Builder {
         self
     }
 
+    /// Reads Telegram's machine-readable docs (getdoc JSON) for rustdoc and
+    /// typed errors.
+    pub fn docs(mut self, path: impl AsRef<Path>) -> Self {
+        self.docs = Some(path.as_ref().to_path_buf());
+        self
+    }
+
+    /// With [`Builder::docs`]: whether to generate the `errors` module and
+    /// typed `RemoteCall::Error`s (on by default).
+    pub fn typed_errors(mut self, on: bool) -> Self {
+        self.options.typed_errors = on;
+        self
+    }
+
     /// The generated code as a string.
     pub fn generate_string(&self) -> Result<String, BuildError> {
+        let mut options = self.options.clone();
+        if let Some(path) = &self.docs {
+            let text =
+                std::fs::read_to_string(path).map_err(|e| BuildError::Io(path.clone(), e))?;
+            let docs = crate::ApiDocs::parse(&text).map_err(|e| BuildError::Docs(path.clone(), e))?;
+            options.docs = Some(docs);
+        }
         let mut files = Vec::new();
         for path in &self.files {
             let text =
                 std::fs::read_to_string(path).map_err(|e| BuildError::Io(path.clone(), e))?;
             files.push(SourceFile::new(path.display().to_string(), text));
         }
-        let generated = generate(&files, &self.options).map_err(BuildError::Schema)?;
+        let generated = generate(&files, &options).map_err(BuildError::Schema)?;
         Ok(crate::format(generated.tokens))
     }
 
@@ -83,7 +105,7 @@ impl Builder {
     pub fn write_to_out_dir(&self, name: &str) -> Result<PathBuf, BuildError> {
         let out = std::env::var_os("OUT_DIR").ok_or(BuildError::NoOutDir)?;
         let path = Path::new(&out).join(name);
-        for f in &self.files {
+        for f in self.files.iter().chain(&self.docs) {
             println!("cargo:rerun-if-changed={}", f.display());
         }
         let code = self.generate_string()?;
@@ -99,6 +121,8 @@ pub enum BuildError {
     Io(PathBuf, std::io::Error),
     /// The schema has errors.
     Schema(Error),
+    /// The docs file is not valid docs JSON.
+    Docs(PathBuf, crate::DocsError),
     /// `OUT_DIR` is not set: not running in a build script.
     NoOutDir,
 }
@@ -108,6 +132,7 @@ impl core::fmt::Display for BuildError {
         match self {
             BuildError::Io(p, e) => write!(f, "{}: {e}", p.display()),
             BuildError::Schema(e) => write!(f, "{e}"),
+            BuildError::Docs(p, e) => write!(f, "{}:{e}", p.display()),
             BuildError::NoOutDir => {
                 f.write_str("OUT_DIR is not set; call this from a build script")
             }

@@ -40,6 +40,18 @@ impl Paths<'_> {
         self.item("functions", &f.module, &f.rust_name)
     }
 
+    /// The path of function `f`'s error type: its own enum if the docs list
+    /// errors for it, else the enum of every known error, else `RpcError`.
+    pub fn error_path(&self, f: &crate::model::Combinator) -> TokenStream {
+        match &self.model.errors {
+            Some(_) if !f.errors.is_empty() => {
+                self.item("errors", &f.module, &format!("{}Error", f.rust_name))
+            }
+            Some(set) => self.item("errors", &[], &set.general_name),
+            None => quote!(::tl_runtime::RpcError),
+        }
+    }
+
     /// The path of the struct of constructor `index`.
     pub fn ctor_path(&self, index: usize) -> TokenStream {
         let c = &self.model.constructors[index];

@@ -37,8 +37,14 @@ pub fn attrs(text: &str) -> TokenStream {
     quote!(#(#[doc = #lines])*)
 }
 
-/// Docs of a constructor or function struct.
-pub fn combinator(c: &Combinator, dialect: Dialect, page: Page) -> TokenStream {
+/// Docs of a constructor or function struct. For functions, `error_type` is
+/// the intra-doc path of its `RemoteCall::Error`, when that is generated.
+pub fn combinator(
+    c: &Combinator,
+    dialect: Dialect,
+    page: Page,
+    error_type: Option<&str>,
+) -> TokenStream {
     let mut text = String::new();
     if let Some(d) = &c.doc.description {
         text.push_str(d);
@@ -52,7 +58,38 @@ pub fn combinator(c: &Combinator, dialect: Dialect, page: Page) -> TokenStream {
         text.push_str(&l);
         text.push('\n');
     }
+    if let Page::Method = page {
+        function_sections(c, dialect, error_type, &mut text);
+    }
     attrs(&text)
+}
+
+/// What a function returns and the errors its docs list.
+fn function_sections(c: &Combinator, dialect: Dialect, error_type: Option<&str>, text: &mut String) {
+    if let Some((_, ret)) = c.tl_line.rsplit_once(" = ") {
+        let ret = ret.trim_end_matches(';');
+        text.push_str(&format!("\nReturns `{ret}`"));
+        let plain = ret.chars().all(|ch| ch.is_alphanumeric() || ch == '.' || ch == '_');
+        match link(dialect, Page::Type, ret) {
+            Some(l) if plain => text.push_str(&format!(" ({l}).\n")),
+            _ => text.push_str(".\n"),
+        }
+    }
+    if c.errors.is_empty() {
+        return;
+    }
+    text.push_str("\n# Possible errors\n\n| Code | Type | Description |\n|---|---|---|\n");
+    for e in &c.errors {
+        let description = crate::api_docs::markdown(&e.description, &[]).replace('|', "\\|");
+        text.push_str(&format!("| {} | `{}` | {description} |\n", e.code, e.name));
+    }
+    if let Some(path) = error_type {
+        let name = path.rsplit("::").next().unwrap_or(path);
+        text.push_str(&format!(
+            "\n[`RemoteCall::error`](::tl_runtime::RemoteCall::error) turns an `rpc_error` \
+             answer into [`{name}`]({path}).\n"
+        ));
+    }
 }
 
 /// Docs of a boxed type's enum.

@@ -95,6 +95,7 @@ pub fn emit(model: &Model, options: &EmitOptions) -> TokenStream {
             functions.at(&f.module).items.push(sample);
         }
     }
+    let errors = model.errors.as_ref().map(|set| errors_module(model, set));
     let (types, enums, functions) = (
         types.into_tokens(),
         enums.into_tokens(),
@@ -121,9 +122,48 @@ pub fn emit(model: &Model, options: &EmitOptions) -> TokenStream {
         /// One struct per function; `RemoteCall::Return` is what it answers.
         #[allow(dead_code)]
         pub mod functions { #functions }
+        #errors
         #names
         #read_object
         #visit
+    }
+}
+
+/// The `errors` module: the enum of every known error at its root, and one
+/// enum per method that documents errors, in the method's namespace.
+fn errors_module(model: &Model, set: &crate::model::ErrorSet) -> TokenStream {
+    let general = format_ident!("{}", set.general_name);
+    let doc = "Every error the docs know: their global table and the protocol-wide \
+               errors (redirects, authorization, flood waits) any call can get.\n\n\
+               `From<RpcError>` picks the variant whose code and text match; any \
+               other error is kept whole in `Other`, and `RpcError::from` gives \
+               back exactly what the server sent.";
+    let mut tree = ModuleTree::default();
+    tree.items.push(crate::errors::error_enum(
+        &general,
+        doc,
+        &set.general,
+        quote!(::tl_runtime::RpcError),
+    ));
+    for f in model.functions.iter().filter(|f| !f.errors.is_empty()) {
+        let name = format_ident!("{}Error", f.rust_name);
+        let doc = format!(
+            "The errors `{}` documents. Any other error, or one of these with \
+             another code, is kept in `Other` as [`{}`].",
+            f.tl_name, set.general_name
+        );
+        let general_path = {
+            let root = root(f.module.len());
+            quote!(#root #general)
+        };
+        let item = crate::errors::error_enum(&name, &doc, &f.errors, general_path);
+        tree.at(&f.module).items.push(item);
+    }
+    let body = tree.into_tokens();
+    quote! {
+        /// Typed RPC errors, from the docs: `RemoteCall::Error` of each function.
+        #[allow(dead_code, clippy::enum_variant_names)] // names come from the docs
+        pub mod errors { #body }
     }
 }
 
@@ -253,7 +293,9 @@ fn field_type(p: &Paths<'_>, shape: &FieldShape) -> TokenStream {
 /// A constructor or function: the struct and its impls.
 fn combinator(p: &Paths<'_>, c: &Combinator, page: Page, options: &EmitOptions) -> TokenStream {
     let name = format_ident!("{}", c.rust_name);
-    let doc = docs::combinator(c, p.model.dialect, page);
+    let error_type = (p.model.errors.is_some() && !c.errors.is_empty())
+        .then(|| p.error_path(c).to_string().replace(' ', ""));
+    let doc = docs::combinator(c, p.model.dialect, page, error_type.as_deref());
     let derive = derives(options, c.eq, c.default);
     let fields = c.fields.iter().map(|f| {
         let fname = ident(&f.name);
@@ -290,16 +332,18 @@ fn combinator(p: &Paths<'_>, c: &Combinator, page: Page, options: &EmitOptions) 
             c,
             quote!(::tl_runtime::RemoteCall + ::tl_runtime::Deserialize),
         );
-        let ret = match ret {
+        let (ret, error) = match ret {
+            // A wrapper (`invokeWithLayer`) answers and fails as its query does.
             WireType::Var(v) => {
                 let v = format_ident!("{v}");
-                quote!(#v::Return)
+                (quote!(#v::Return), quote!(#v::Error))
             }
-            other => codec::rust_type(p, other),
+            other => (codec::rust_type(p, other), p.error_path(c)),
         };
         quote! {
             impl #impl_rc ::tl_runtime::RemoteCall for #name #ty_generics {
                 type Return = #ret;
+                type Error = #error;
             }
         }
     });

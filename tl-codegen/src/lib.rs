@@ -15,17 +15,21 @@
 //! assert!(code.contains("pub enum Pong"));
 //! ```
 
+pub mod api_docs;
 mod builder;
 mod codec;
 mod docs;
 mod emit;
+mod errors;
 pub mod graph;
 mod group;
 mod ident;
+mod json;
 pub mod model;
 mod resolve;
 mod samples;
 
+pub use api_docs::{ApiDocs, DocsError};
 pub use builder::Builder;
 pub use emit::EmitOptions;
 
@@ -33,7 +37,7 @@ use proc_macro2::TokenStream;
 use tl_parser::{Diagnostic, Dialect, Schema, SourceFile};
 
 /// What to generate and how.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Options {
     /// The id rule; `None` detects it per file.
     pub dialect: Option<Dialect>,
@@ -46,6 +50,28 @@ pub struct Options {
     /// Emit sample values for tests (`Sample` impls and `visit_samples`); the
     /// crate then needs tl-runtime's `sample` feature.
     pub samples: bool,
+    /// Telegram's machine-readable docs: descriptions, parameter docs and
+    /// each method's errors, for rustdoc and typed errors.
+    pub docs: Option<ApiDocs>,
+    /// With `docs`: generate the `errors` module (an enum of every known
+    /// error and one per documented method) and use them as each function's
+    /// `RemoteCall::Error`. On by default; off, every call's error is
+    /// `tl_runtime::RpcError` and the docs only go into rustdoc.
+    pub typed_errors: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            dialect: None,
+            allow_id_mismatch: Vec::new(),
+            only: Vec::new(),
+            derives: Vec::new(),
+            samples: false,
+            docs: None,
+            typed_errors: true,
+        }
+    }
 }
 
 /// A diagnostic and the file it is about.
@@ -207,6 +233,9 @@ pub fn generate(files: &[SourceFile], options: &Options) -> Result<Generated, Er
         }
     };
     graph::decide(&mut model);
+    if let Some(docs) = &options.docs {
+        errors::attach(&mut model, docs, options.typed_errors);
+    }
     let mut emit_options = EmitOptions {
         samples: options.samples,
         ..EmitOptions::default()

@@ -17,6 +17,32 @@ pub struct Model {
     pub constructors: Vec<Combinator>,
     /// Functions, each a struct in `functions`.
     pub functions: Vec<Combinator>,
+    /// The typed errors to generate (docs given and typed errors on).
+    pub errors: Option<ErrorSet>,
+}
+
+/// The `errors` module: the enum of every known error.
+#[derive(Clone, Debug)]
+pub struct ErrorSet {
+    /// The name of the enum of every known error (`ApiError`).
+    pub general_name: String,
+    /// Its variants: the docs' global table and the protocol-wide errors.
+    pub general: Vec<ErrorVariant>,
+}
+
+/// One documented error, as an enum variant.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ErrorVariant {
+    /// The error code the docs give.
+    pub code: i32,
+    /// The error text, with `%d` where a number goes.
+    pub name: String,
+    /// The docs' description, plain text.
+    pub description: String,
+    /// The variant's name.
+    pub variant: String,
+    /// For names with `%d`: the field that holds the number.
+    pub field: Option<String>,
 }
 
 /// A boxed type such as `Updates` or `messages.Messages`.
@@ -75,6 +101,8 @@ pub struct Combinator {
     pub default: bool,
     /// Whether decoding it bare can recurse into itself, so it counts depth.
     pub recursive: bool,
+    /// For functions: the errors the docs list for it.
+    pub errors: Vec<ErrorVariant>,
 }
 
 impl Combinator {

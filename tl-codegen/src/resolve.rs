@@ -531,6 +531,7 @@ impl Resolver<'_> {
             eq: true,
             default: true,
             recursive: false,
+            errors: Vec::new(),
         })
     }
 

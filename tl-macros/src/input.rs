@@ -12,6 +12,8 @@ pub const OPTIONS: &[&str] = &[
     "only",
     "derive",
     "samples",
+    "docs",
+    "errors",
 ];
 
 /// A string with the span it was written at.
@@ -30,7 +32,6 @@ impl From<LitStr> for Spanned {
 }
 
 /// The parsed macro input.
-#[derive(Default)]
 pub struct Input {
     pub inline: Option<Spanned>,
     pub include: Vec<Spanned>,
@@ -39,11 +40,23 @@ pub struct Input {
     pub only: Vec<Spanned>,
     pub derive: Vec<Spanned>,
     pub samples: bool,
+    pub docs: Option<Spanned>,
+    pub errors: bool,
 }
 
 impl Parse for Input {
     fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
-        let mut out = Input::default();
+        let mut out = Input {
+            inline: None,
+            include: Vec::new(),
+            dialect: None,
+            allow_id_mismatch: Vec::new(),
+            only: Vec::new(),
+            derive: Vec::new(),
+            samples: false,
+            docs: None,
+            errors: true,
+        };
         if input.peek(LitStr) {
             out.inline = Some(input.parse::<LitStr>()?.into());
             if !input.is_empty() {
@@ -61,6 +74,8 @@ impl Parse for Input {
                 "only" => out.only = strings(input)?,
                 "derive" => out.derive = paths(input)?,
                 "samples" => out.samples = input.parse::<syn::LitBool>()?.value,
+                "docs" => out.docs = Some(input.parse::<LitStr>()?.into()),
+                "errors" => out.errors = input.parse::<syn::LitBool>()?.value,
                 other => {
                     // Skip the value so that later options are still checked.
                     skip_value(input)?;

@@ -18,9 +18,13 @@
 //! ```
 //!
 //! Options: `include` (a path or a list of paths), `dialect` (`"telegram"` or
-//! `"tdlib"`), `allow_id_mismatch`, `only`, `derive`, and `samples = true`
-//! (sample values for tests; needs tl-runtime's `sample` feature). Schema errors become
-//! compile errors on the string or path literal, with `file:line:col`.
+//! `"tdlib"`), `allow_id_mismatch`, `only`, `derive`, `samples = true`
+//! (sample values for tests; needs tl-runtime's `sample` feature),
+//! `docs = "api-docs.json"` (Telegram's machine-readable docs: rustdoc for
+//! every item, and typed errors in an `errors` module), and `errors = false`
+//! (with `docs`: rustdoc only, every call fails with `tl_runtime::RpcError`).
+//! Schema and docs errors become compile errors on the string or path
+//! literal, with `file:line:col`.
 
 mod input;
 
@@ -72,6 +76,20 @@ fn expand(input: Input) -> syn::Result<TokenStream> {
         only: values(&input.only),
         derives: values(&input.derive),
         samples: input.samples,
+        docs: match &input.docs {
+            Some(d) => {
+                let path = resolve(&d.value);
+                let text = std::fs::read_to_string(&path).map_err(|e| {
+                    syn::Error::new(d.span, format!("cannot read `{}`: {e}", path.display()))
+                })?;
+                tracked.push(path.display().to_string());
+                let docs = tl_codegen::ApiDocs::parse(&text)
+                    .map_err(|e| syn::Error::new(d.span, format!("{}:{e}", d.value)))?;
+                Some(docs)
+            }
+            None => None,
+        },
+        typed_errors: input.errors,
     };
     let generated = generate(&files, &options).map_err(|e| to_syn(e, &input, &files, &spans))?;
     // `include_bytes!` makes rustc rebuild when an included file changes.

@@ -88,7 +88,7 @@ pub use gzip::{gunzip, unpack_gzip_packed};
 pub use object::RawObject;
 pub use raw_bytes::RawBytes;
 pub use reader::Reader;
-pub use rpc_error::{ErrorClass, RpcError};
+pub use rpc_error::{ErrorClass, ErrorEntry, ErrorInfo, RpcError};
 #[cfg(feature = "bytes")]
 pub use sink::BufMutSink;
 pub use sink::Sink;

@@ -1,9 +1,10 @@
 //! The traits generated types implement.
 
 use alloc::vec::Vec;
+use core::fmt;
 
 use crate::error::{ErrorKind, Result};
-use crate::{Config, Reader, Sink};
+use crate::{Config, Reader, RpcError, Sink};
 
 /// A value that can be written in TL's binary form.
 pub trait Serialize {
@@ -126,9 +127,21 @@ pub trait Identifiable {
     const CONSTRUCTOR_ID: u32;
 }
 
-/// A TL function (RPC method): its arguments serialize as the request, and
-/// the answer decodes as [`RemoteCall::Return`].
+/// A TL function (RPC method): its arguments serialize as the request, the
+/// answer decodes as [`RemoteCall::Return`], and an `rpc_error` answer
+/// converts into [`RemoteCall::Error`].
 pub trait RemoteCall: Serialize {
     /// The type the function returns.
     type Return: Deserialize;
+
+    /// The errors the call can fail with: [`RpcError`] itself, or, when the
+    /// code was generated with docs, an enum of the errors the method
+    /// documents (every other error is kept in its last variant).
+    type Error: From<RpcError> + Into<RpcError> + fmt::Debug + fmt::Display;
+
+    /// The `rpc_error` the server answered this call with, as
+    /// [`RemoteCall::Error`].
+    fn error(&self, error: RpcError) -> Self::Error {
+        Self::Error::from(error)
+    }
 }
