@@ -101,12 +101,28 @@ impl ApiDocs {
             .and_then(Json::as_i64)
             .and_then(|l| u32::try_from(l).ok());
         let items = |key: &str, fields_key: &str| -> HashMap<String, ItemDocs> {
-            root.get(key)
-                .map(Json::members)
-                .unwrap_or_default()
-                .iter()
-                .map(|(name, v)| (name.clone(), item(v, fields_key)))
-                .collect()
+            let mut out = HashMap::new();
+            for (name, v) in root.get(key).map(Json::members).unwrap_or_default() {
+                // Some type entries capitalize the namespace
+                // (`Messages.SearchCounter`); TL namespaces are lower case.
+                let name = match name.split_once('.') {
+                    Some((ns, rest)) => format!("{}.{rest}", lower_first(ns)),
+                    None => name.clone(),
+                };
+                let docs = item(v, fields_key);
+                match out.entry(name) {
+                    std::collections::hash_map::Entry::Vacant(e) => {
+                        e.insert(docs);
+                    }
+                    // Keep the entry that says more.
+                    std::collections::hash_map::Entry::Occupied(mut e) => {
+                        if e.get().description.is_none() {
+                            e.insert(docs);
+                        }
+                    }
+                }
+            }
+            out
         };
         let errors = root
             .get("errors")
@@ -263,6 +279,14 @@ fn item(v: &Json, fields_key: &str) -> ItemDocs {
     }
 }
 
+fn lower_first(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 fn error(v: &Json) -> Option<ErrorDoc> {
     Some(ErrorDoc {
         code: i32::try_from(v.get("code")?.as_i64()?).ok()?,
@@ -333,7 +357,10 @@ pub fn markdown(text: &str, links: &[&str]) -> String {
         let starts = |p: &str| rest.iter().take(p.len()).copied().eq(p.chars());
         if starts("https://") || starts("http://") {
             let mut end = i;
-            while end < chars.len() && !chars[end].is_whitespace() && superscript(chars[end]).is_none() {
+            while end < chars.len()
+                && !chars[end].is_whitespace()
+                && superscript(chars[end]).is_none()
+            {
                 end += 1;
             }
             while end > i && matches!(chars[end - 1], '.' | ',' | ';' | ':' | ')' | '!' | '?') {
@@ -451,7 +478,10 @@ mod tests {
             assert_eq!(rendered_text(&md), expected, "{md}");
         }
         assert_eq!(markdown("snake_case _x", &[]), "snake_case \\_x");
-        assert_eq!(markdown("see https://x.example/a.", &[]), "see <https://x.example/a>.");
+        assert_eq!(
+            markdown("see https://x.example/a.", &[]),
+            "see <https://x.example/a>."
+        );
     }
 
     #[test]

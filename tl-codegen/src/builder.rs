@@ -87,7 +87,8 @@ impl Builder {
         if let Some(path) = &self.docs {
             let text =
                 std::fs::read_to_string(path).map_err(|e| BuildError::Io(path.clone(), e))?;
-            let docs = crate::ApiDocs::parse(&text).map_err(|e| BuildError::Docs(path.clone(), e))?;
+            let docs =
+                crate::ApiDocs::parse(&text).map_err(|e| BuildError::Docs(path.clone(), e))?;
             options.docs = Some(docs);
         }
         let mut files = Vec::new();

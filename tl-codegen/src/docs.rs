@@ -65,11 +65,18 @@ pub fn combinator(
 }
 
 /// What a function returns and the errors its docs list.
-fn function_sections(c: &Combinator, dialect: Dialect, error_type: Option<&str>, text: &mut String) {
+fn function_sections(
+    c: &Combinator,
+    dialect: Dialect,
+    error_type: Option<&str>,
+    text: &mut String,
+) {
     if let Some((_, ret)) = c.tl_line.rsplit_once(" = ") {
         let ret = ret.trim_end_matches(';');
         text.push_str(&format!("\nReturns `{ret}`"));
-        let plain = ret.chars().all(|ch| ch.is_alphanumeric() || ch == '.' || ch == '_');
+        let plain = ret
+            .chars()
+            .all(|ch| ch.is_alphanumeric() || ch == '.' || ch == '_');
         match link(dialect, Page::Type, ret) {
             Some(l) if plain => text.push_str(&format!(" ({l}).\n")),
             _ => text.push_str(".\n"),

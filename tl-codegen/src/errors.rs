@@ -13,21 +13,73 @@ use std::collections::HashSet;
 /// <https://core.telegram.org/api/errors>. An entry of the docs' own table
 /// with the same name wins.
 const PROTOCOL_ERRORS: &[(i32, &str, &str)] = &[
-    (303, "FILE_MIGRATE_%d", "The file is stored in DC %d: repeat the call there."),
-    (303, "PHONE_MIGRATE_%d", "The phone number belongs to DC %d: repeat the call there."),
-    (303, "NETWORK_MIGRATE_%d", "The client's IP address belongs to DC %d: repeat the call there."),
-    (303, "USER_MIGRATE_%d", "The account belongs to DC %d: repeat the call there."),
-    (303, "STATS_MIGRATE_%d", "These statistics are kept in DC %d: fetch them there."),
-    (401, "AUTH_KEY_UNREGISTERED", "The authorization key is not registered: log in again."),
+    (
+        303,
+        "FILE_MIGRATE_%d",
+        "The file is stored in DC %d: repeat the call there.",
+    ),
+    (
+        303,
+        "PHONE_MIGRATE_%d",
+        "The phone number belongs to DC %d: repeat the call there.",
+    ),
+    (
+        303,
+        "NETWORK_MIGRATE_%d",
+        "The client's IP address belongs to DC %d: repeat the call there.",
+    ),
+    (
+        303,
+        "USER_MIGRATE_%d",
+        "The account belongs to DC %d: repeat the call there.",
+    ),
+    (
+        303,
+        "STATS_MIGRATE_%d",
+        "These statistics are kept in DC %d: fetch them there.",
+    ),
+    (
+        401,
+        "AUTH_KEY_UNREGISTERED",
+        "The authorization key is not registered: log in again.",
+    ),
     (401, "AUTH_KEY_INVALID", "The authorization key is invalid."),
-    (401, "USER_DEACTIVATED", "The account was deleted or deactivated."),
-    (401, "USER_DEACTIVATED_BAN", "The account was deactivated for breaking the terms of service."),
-    (401, "SESSION_REVOKED", "The session was terminated, for example by logging out from another device."),
+    (
+        401,
+        "USER_DEACTIVATED",
+        "The account was deleted or deactivated.",
+    ),
+    (
+        401,
+        "USER_DEACTIVATED_BAN",
+        "The account was deactivated for breaking the terms of service.",
+    ),
+    (
+        401,
+        "SESSION_REVOKED",
+        "The session was terminated, for example by logging out from another device.",
+    ),
     (401, "SESSION_EXPIRED", "The session has expired."),
-    (401, "AUTH_KEY_PERM_EMPTY", "The call needs a permanent authorization key bound to the temporary one."),
-    (401, "SESSION_PASSWORD_NEEDED", "Two-step verification is on: the account's password is needed to log in."),
-    (406, "AUTH_KEY_DUPLICATED", "The same authorization key was used by several connections at once."),
-    (420, "FLOOD_WAIT_%d", "Too many calls: wait %d seconds before calling again."),
+    (
+        401,
+        "AUTH_KEY_PERM_EMPTY",
+        "The call needs a permanent authorization key bound to the temporary one.",
+    ),
+    (
+        401,
+        "SESSION_PASSWORD_NEEDED",
+        "Two-step verification is on: the account's password is needed to log in.",
+    ),
+    (
+        406,
+        "AUTH_KEY_DUPLICATED",
+        "The same authorization key was used by several connections at once.",
+    ),
+    (
+        420,
+        "FLOOD_WAIT_%d",
+        "Too many calls: wait %d seconds before calling again.",
+    ),
 ];
 
 /// Puts `docs` into `model`: descriptions and parameter docs where the schema
@@ -64,7 +116,10 @@ pub fn attach(model: &mut Model, docs: &ApiDocs, typed_errors: bool) {
     }
     for t in &mut model.types {
         if t.doc.is_none() {
-            t.doc = docs.types.get(&t.tl_name).and_then(|d| d.description.clone());
+            t.doc = docs
+                .types
+                .get(&t.tl_name)
+                .and_then(|d| d.description.clone());
         }
     }
     if typed_errors {
@@ -138,7 +193,10 @@ fn camel(name: &str) -> String {
         "Zero", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine",
     ];
     let mut out = String::new();
-    for word in name.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()) {
+    for word in name
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
         let mut chars = word.chars();
         if let Some(first) = chars.next() {
             out.push(first.to_ascii_uppercase());
@@ -191,7 +249,12 @@ fn variant_doc(v: &ErrorVariant) -> TokenStream {
 /// An error enum named `name` with `variants` and a last variant `Other`
 /// holding `other` (an error type with `entry()`, `From<RpcError>` and
 /// `Into<RpcError>`). `doc` is its Markdown doc.
-pub fn error_enum(name: &Ident, doc: &str, variants: &[ErrorVariant], other: TokenStream) -> TokenStream {
+pub fn error_enum(
+    name: &Ident,
+    doc: &str,
+    variants: &[ErrorVariant],
+    other: TokenStream,
+) -> TokenStream {
     let doc = crate::docs::attrs(doc);
     let number_doc = " The number in the error's text.";
     let defs = variants.iter().map(|v| {
@@ -320,7 +383,11 @@ mod tests {
             doc(500, "AUTH_RESTART", "Restart."),
             doc(400, "FILE_REFERENCE_%d_EXPIRED", "At index %d."),
             doc(420, "2FA_CONFIRM_WAIT_%d", "Reset in %d seconds."),
-            doc(406, "PREVIOUS_CHAT_IMPORT_ACTIVE_WAIT_%dMIN", "Wait %d minutes."),
+            doc(
+                406,
+                "PREVIOUS_CHAT_IMPORT_ACTIVE_WAIT_%dMIN",
+                "Wait %d minutes.",
+            ),
             doc(303, "USER_MIGRATE_%d", "Go to DC %d."),
             doc(400, "OTHER", ""),
             doc(400, "FLOOD_WAIT_%d", "Listed twice."),

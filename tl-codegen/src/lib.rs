@@ -30,7 +30,7 @@ mod resolve;
 mod samples;
 
 pub use api_docs::{ApiDocs, DocsError};
-pub use builder::Builder;
+pub use builder::{BuildError, Builder};
 pub use emit::EmitOptions;
 
 use proc_macro2::TokenStream;

@@ -48,7 +48,12 @@ fn layer_230_with_docs() {
 
 /// The doc lines on item `kind name` (`struct InviteToGroupCall`) inside
 /// module path `modules`, and its body.
-fn item_docs(tokens: &TokenStream, modules: &[&str], kind: &str, name: &str) -> (Vec<String>, TokenStream) {
+fn item_docs(
+    tokens: &TokenStream,
+    modules: &[&str],
+    kind: &str,
+    name: &str,
+) -> (Vec<String>, TokenStream) {
     let mut scope = tokens.clone();
     for m in modules {
         scope = module(&scope, m).unwrap_or_else(|| panic!("no module {m}"));
@@ -69,7 +74,9 @@ fn item_docs(tokens: &TokenStream, modules: &[&str], kind: &str, name: &str) -> 
                     let body = trees[i + 2..]
                         .iter()
                         .find_map(|t| match t {
-                            TokenTree::Group(g) if g.delimiter() == proc_macro2::Delimiter::Brace => {
+                            TokenTree::Group(g)
+                                if g.delimiter() == proc_macro2::Delimiter::Brace =>
+                            {
                                 Some(g.stream())
                             }
                             _ => None,
@@ -90,7 +97,9 @@ fn item_docs(tokens: &TokenStream, modules: &[&str], kind: &str, name: &str) -> 
 fn module(tokens: &TokenStream, name: &str) -> Option<TokenStream> {
     let trees: Vec<TokenTree> = tokens.clone().into_iter().collect();
     trees.windows(3).find_map(|w| match w {
-        [TokenTree::Ident(m), TokenTree::Ident(n), TokenTree::Group(g)] if m == "mod" && n == name => {
+        [TokenTree::Ident(m), TokenTree::Ident(n), TokenTree::Group(g)]
+            if m == "mod" && n == name =>
+        {
             Some(g.stream())
         }
         _ => None,
@@ -126,7 +135,9 @@ fn field_docs(body: &TokenStream) -> Vec<(String, String, String)> {
                 let name = trees[i + 1].to_string();
                 let mut ty = String::new();
                 i += 3;
-                while i < trees.len() && !matches!(&trees[i], TokenTree::Punct(p) if p.as_char() == ',') {
+                while i < trees.len()
+                    && !matches!(&trees[i], TokenTree::Punct(p) if p.as_char() == ',')
+                {
                     ty.push_str(&trees[i].to_string());
                     i += 1;
                 }
@@ -188,7 +199,9 @@ fn invite_to_group_call_page_is_in_the_rustdoc(generated: &Generated) {
     assert!(docs.iter().any(|d| d.contains(
         "video chat/livestream [»](https://core.telegram.org/api/group-calls#video-chats-livestreams)"
     )));
-    assert!(docs.iter().any(|d| d.contains("(https://core.telegram.org/method/phone.inviteToGroupCall)")));
+    assert!(docs
+        .iter()
+        .any(|d| d.contains("(https://core.telegram.org/method/phone.inviteToGroupCall)")));
     assert!(shown.iter().any(|s| s.starts_with("Returns Updates")));
     // The parameter table: each field with its type and text.
     let fields = field_docs(&body);
@@ -237,12 +250,19 @@ fn method_error_enum_lists_exactly_the_documented_errors(generated: &Generated) 
 }
 
 fn coverage_of_layer_230(generated: &Generated) {
-    let schema = tl_parser::parse(&read("grammers/api-230.tl"), &tl_parser::Options::default()).schema;
+    let schema =
+        tl_parser::parse(&read("grammers/api-230.tl"), &tl_parser::Options::default()).schema;
     let c = docs().coverage(&schema);
     println!(
         "api-230 + api-docs-223.json: methods {}, constructors {}, types {}, parameters {}; \
          {} methods list errors; {} global errors; {} docs entries name nothing in the schema",
-        c.methods, c.constructors, c.types, c.parameters, c.methods_with_errors, c.errors, c.unmatched_entries
+        c.methods,
+        c.constructors,
+        c.types,
+        c.parameters,
+        c.methods_with_errors,
+        c.errors,
+        c.unmatched_entries
     );
     // The parser's count and the generator's agree.
     assert_eq!(c.methods.total, generated.model.functions.len());
@@ -253,7 +273,12 @@ fn coverage_of_layer_230(generated: &Generated) {
         assert!(count.documented < count.total, "{count}");
     }
     // Every method of the docs that still exists in 230 gives its errors.
-    let with_errors = generated.model.functions.iter().filter(|f| !f.errors.is_empty()).count();
+    let with_errors = generated
+        .model
+        .functions
+        .iter()
+        .filter(|f| !f.errors.is_empty())
+        .count();
     assert_eq!(with_errors, c.methods_with_errors);
 }
 
@@ -267,7 +292,11 @@ fn tdlib_continuation_lines_reach_the_rustdoc() {
     let generated = generate(&[file], &options).expect("td_api generates");
     let (_, body) = item_docs(&generated.tokens, &["types"], "struct", "FormattedText");
     let fields = field_docs(&body);
-    let entities = &fields.iter().find(|(n, _, _)| n == "entities").expect("entities field").2;
+    let entities = &fields
+        .iter()
+        .find(|(n, _, _)| n == "entities")
+        .expect("entities field")
+        .2;
     // The `//-` line of td_api.tl continues the `@entities` text.
     let text = read("tdlib/td_api.tl");
     let continuation = text
@@ -278,4 +307,37 @@ fn tdlib_continuation_lines_reach_the_rustdoc() {
         .trim();
     assert!(!continuation.is_empty());
     assert!(entities.contains(continuation), "{entities}");
+}
+
+#[test]
+fn build_scripts_take_the_docs_too() {
+    let builder = tl_codegen::Builder::new()
+        .include(corpus("grammers/api-230.tl"))
+        .only(["phone.inviteToGroupCall"]);
+    let code = builder
+        .clone()
+        .docs(corpus("telegram/docs/api-docs-223.json"))
+        .generate_string()
+        .expect("generates");
+    assert!(code.contains("pub enum InviteToGroupCallError"));
+    assert!(code.contains("You have already invited this user."));
+    let untyped = builder
+        .clone()
+        .docs(corpus("telegram/docs/api-docs-223.json"))
+        .typed_errors(false)
+        .generate_string()
+        .expect("generates");
+    assert!(!untyped.contains("InviteToGroupCallError"));
+    assert!(untyped.contains("You have already invited this user."));
+    assert!(untyped.contains("type Error = ::tl_runtime::RpcError;"));
+
+    let bad = std::env::temp_dir().join(format!("tl-docs-{}.json", std::process::id()));
+    std::fs::write(&bad, "{\"index\": {}, \"methods\": [}").unwrap();
+    let e = builder.docs(&bad).generate_string().unwrap_err();
+    std::fs::remove_file(&bad).ok();
+    assert!(matches!(e, tl_codegen::BuildError::Docs(..)), "{e}");
+    assert!(
+        e.to_string().ends_with(":1:27: expected a JSON value"),
+        "{e}"
+    );
 }

@@ -90,10 +90,7 @@ impl RpcError {
     /// gives `Some(3)`. A pattern without `%d` gives `None`.
     pub fn argument(&self, pattern: &str) -> Option<u32> {
         let (prefix, suffix) = pattern.split_once("%d")?;
-        let digits = self
-            .message
-            .strip_prefix(prefix)?
-            .strip_suffix(suffix)?;
+        let digits = self.message.strip_prefix(prefix)?.strip_suffix(suffix)?;
         let canonical = !digits.is_empty()
             && digits.bytes().all(|b| b.is_ascii_digit())
             && (digits == "0" || !digits.starts_with('0'));
@@ -305,8 +302,16 @@ mod tests {
     fn argument_takes_the_number_where_the_pattern_has_it() {
         for (message, pattern, value) in [
             ("FLOOD_WAIT_30", "FLOOD_WAIT_%d", Some(30)),
-            ("FILE_REFERENCE_3_EXPIRED", "FILE_REFERENCE_%d_EXPIRED", Some(3)),
-            ("PREVIOUS_CHAT_IMPORT_ACTIVE_WAIT_5MIN", "PREVIOUS_CHAT_IMPORT_ACTIVE_WAIT_%dMIN", Some(5)),
+            (
+                "FILE_REFERENCE_3_EXPIRED",
+                "FILE_REFERENCE_%d_EXPIRED",
+                Some(3),
+            ),
+            (
+                "PREVIOUS_CHAT_IMPORT_ACTIVE_WAIT_5MIN",
+                "PREVIOUS_CHAT_IMPORT_ACTIVE_WAIT_%dMIN",
+                Some(5),
+            ),
             ("FLOOD_WAIT_0", "FLOOD_WAIT_%d", Some(0)),
             ("FLOOD_WAIT_030", "FLOOD_WAIT_%d", None),
             ("FLOOD_WAIT_", "FLOOD_WAIT_%d", None),
@@ -315,7 +320,11 @@ mod tests {
             ("FLOOD_WAIT_30", "FLOOD_WAIT", None),
             ("SLOWMODE_WAIT_30", "FLOOD_WAIT_%d", None),
         ] {
-            assert_eq!(error(420, message).argument(pattern), value, "{message} ~ {pattern}");
+            assert_eq!(
+                error(420, message).argument(pattern),
+                value,
+                "{message} ~ {pattern}"
+            );
         }
     }
 
@@ -337,7 +346,11 @@ mod tests {
             Shown(info, Some(30)).to_string(),
             "Wait 30 seconds before sending another message. (420 SLOWMODE_WAIT_30)"
         );
-        let bare = ErrorInfo { code: 400, name: "X", description: "" };
+        let bare = ErrorInfo {
+            code: 400,
+            name: "X",
+            description: "",
+        };
         assert_eq!(Shown(bare, None).to_string(), "400 X");
     }
 

@@ -2268,6 +2268,8 @@ pub mod functions {
     /// ```
     ///
     /// [`invokeWithLayer` on core.telegram.org](https://core.telegram.org/method/invokeWithLayer)
+    ///
+    /// Returns `X` ([`X` on core.telegram.org](https://core.telegram.org/type/X)).
     #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct InvokeWithLayer<X> {
         /// TL field `layer`.
@@ -2305,12 +2307,15 @@ pub mod functions {
         X: ::tl_runtime::RemoteCall + ::tl_runtime::Deserialize,
     > ::tl_runtime::RemoteCall for InvokeWithLayer<X> {
         type Return = X::Return;
+        type Error = X::Error;
     }
     /// ```tl
     /// ping#7abe77ec ping_id:long = Pong;
     /// ```
     ///
     /// [`ping` on core.telegram.org](https://core.telegram.org/method/ping)
+    ///
+    /// Returns `Pong` ([`Pong` on core.telegram.org](https://core.telegram.org/type/Pong)).
     #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
     pub struct Ping {
         /// TL field `ping_id`.
@@ -2337,6 +2342,7 @@ pub mod functions {
     }
     impl ::tl_runtime::RemoteCall for Ping {
         type Return = super::enums::Pong;
+        type Error = ::tl_runtime::RpcError;
     }
     pub mod help {
         /// ```tl
@@ -2344,6 +2350,8 @@ pub mod functions {
         /// ```
         ///
         /// [`help.getNearestPoint` on core.telegram.org](https://core.telegram.org/method/help.getNearestPoint)
+        ///
+        /// Returns `Point` ([`Point` on core.telegram.org](https://core.telegram.org/type/Point)).
         #[derive(Debug, Clone, PartialEq, Default)]
         pub struct GetNearestPoint {
             /// TL `flags.0?`: present when the bit is set.
@@ -2383,6 +2391,7 @@ pub mod functions {
         }
         impl ::tl_runtime::RemoteCall for GetNearestPoint {
             type Return = super::super::enums::Point;
+            type Error = ::tl_runtime::RpcError;
         }
     }
     pub mod users {
@@ -2391,6 +2400,8 @@ pub mod functions {
         /// ```
         ///
         /// [`users.getUsers` on core.telegram.org](https://core.telegram.org/method/users.getUsers)
+        ///
+        /// Returns `Vector<User>`.
         #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
         pub struct GetUsers {
             /// TL field `id`.
@@ -2430,6 +2441,7 @@ pub mod functions {
         }
         impl ::tl_runtime::RemoteCall for GetUsers {
             type Return = ::tl_runtime::__private::Vec<super::super::enums::User>;
+            type Error = ::tl_runtime::RpcError;
         }
     }
 }

@@ -2721,6 +2721,8 @@ pub mod functions {
         /// ```
         ///
         /// [`phone.inviteToGroupCall` on core.telegram.org](https://core.telegram.org/method/phone.inviteToGroupCall)
+        ///
+        /// Returns `Updates` ([`Updates` on core.telegram.org](https://core.telegram.org/type/Updates)).
         #[derive(Debug, Clone, PartialEq, Eq, Hash)]
         pub struct InviteToGroupCall {
             /// TL field `call`.
@@ -2769,6 +2771,7 @@ pub mod functions {
         }
         impl ::tl_runtime::RemoteCall for InviteToGroupCall {
             type Return = super::super::enums::Updates;
+            type Error = ::tl_runtime::RpcError;
         }
     }
 }
