@@ -1,16 +1,17 @@
 //! `tl check`: parse and validate schema files, report counts and diagnostics.
 
 use crate::args::{Arg, Args, Format};
-use crate::check_json::CheckReport;
+use crate::check_json::{CheckReport, DocsReport};
 use crate::command::{Command, Outcome};
 use crate::counts::Counts;
+use crate::docs;
 use crate::files::schema_files;
 use crate::load::{load, Loaded};
 use crate::render;
 use crate::stop::Stop;
 use codespan_reporting::term::termcolor::WriteColor;
 use std::io::{self, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use tl_parser::Options;
 
 /// The `check` subcommand.
@@ -30,6 +31,8 @@ Options:
                                 computed one, or repeats another (repeatable;
                                 `*` matches any text, e.g. `*Legacy`)
       --strict                  report undefined types as errors
+      --docs PATH.json          also report how much of each file the API
+                                docs JSON describes (gaps are not errors)
       --format human|json       output format (default: human)
   -h, --help                    print this help
 
@@ -40,6 +43,7 @@ Exit status: 0 if no errors (warnings are fine), 1 if any error,
         "--dialect",
         "--allow-id-mismatch",
         "--strict",
+        "--docs",
         "--format",
         "--help",
     ],
@@ -50,6 +54,7 @@ fn run(mut args: Args) -> Result<Outcome, Stop> {
     let mut paths = Vec::new();
     let mut options = Options::default();
     let mut format = Format::default();
+    let mut docs_path = None;
     while let Some(arg) = args.next_arg()? {
         match arg {
             Arg::Value(path) => paths.push(PathBuf::from(path)),
@@ -57,6 +62,7 @@ fn run(mut args: Args) -> Result<Outcome, Stop> {
                 "--dialect" => options.dialect = Some(args.dialect()?),
                 "--allow-id-mismatch" => options.allow_id_mismatch.push(args.value()?),
                 "--strict" => options.strict = true,
+                "--docs" => docs_path = Some(PathBuf::from(args.value()?)),
                 "--format" => format = args.parsed_value()?,
                 _ => return Err(args.unknown_flag(&flag)),
             },
@@ -67,11 +73,12 @@ fn run(mut args: Args) -> Result<Outcome, Stop> {
     }
     // Read everything before printing anything, so an unreadable file stops
     // the command before half a report (or half a JSON document) is out.
+    let docs = docs_path.as_deref().map(docs::load).transpose()?;
     let loaded = schema_files(&paths)?
         .iter()
         .map(|path| load(path, &options))
         .collect::<Result<Vec<_>, _>>()?;
-    let report = CheckReport::new(&loaded);
+    let report = CheckReport::new(&loaded, docs.as_ref());
     match format {
         Format::Human => print_human(&loaded, &report)?,
         Format::Json => {
@@ -85,8 +92,11 @@ fn run(mut args: Args) -> Result<Outcome, Stop> {
 
 fn print_human(loaded: &[Loaded], report: &CheckReport) -> io::Result<()> {
     let mut out = render::stdout();
-    for file in loaded {
+    for (file, file_report) in loaded.iter().zip(&report.files) {
         print_file_header(&mut out, file)?;
+        if let Some(coverage) = &file_report.docs {
+            print_docs_coverage(&mut out, coverage)?;
+        }
         render::diagnostics(&mut out, &file.source, &file.parsed.diagnostics)?;
     }
     writeln!(
@@ -102,25 +112,60 @@ fn print_human(loaded: &[Loaded], report: &CheckReport) -> io::Result<()> {
 /// `path: 8 constructors, 1 function, 1 boxed type, layer 227, dialect telegram (detected)`
 fn print_file_header(out: &mut dyn WriteColor, file: &Loaded) -> io::Result<()> {
     let counts = Counts::of(&file.parsed.schema);
-    let layer = match file.parsed.schema.layer {
-        Some(n) => format!("layer {n}"),
-        None => "no layer".to_string(),
-    };
     writeln!(
         out,
-        "{}: {}, {}, {}, {layer}, dialect {}",
+        "{}: {}, {}, {}, {}, dialect {}",
         file.source.name(),
         plural(counts.constructors, "constructor"),
         plural(counts.functions, "function"),
         plural(counts.boxed_types, "boxed type"),
+        layer(file.parsed.schema.layer),
         file.dialect_label(),
     )
 }
 
+/// `  docs api-docs-223.json (layer 223): methods 756/850 (88.9%), …; 580 methods
+/// list errors; 724 known errors; 22 docs entries name nothing in this file`
+///
+/// The docs are named by file name only: the line sits under the schema's
+/// header, and the full path is in `--format json`.
+fn print_docs_coverage(out: &mut dyn WriteColor, c: &DocsReport) -> io::Result<()> {
+    let path = Path::new(&c.path);
+    let name = path
+        .file_name()
+        .unwrap_or(path.as_os_str())
+        .to_string_lossy();
+    writeln!(
+        out,
+        "  docs {name} ({}): methods {}, constructors {}, types {}, parameters {}; {}; {}; {} nothing in this file",
+        layer(c.layer),
+        c.methods,
+        c.constructors,
+        c.types,
+        c.parameters,
+        counted(c.methods_with_errors, "method lists errors", "methods list errors"),
+        plural(c.errors, "known error"),
+        counted(c.unmatched_entries, "docs entry names", "docs entries name"),
+    )
+}
+
+/// `"layer 227"` or `"no layer"`.
+fn layer(layer: Option<u32>) -> String {
+    match layer {
+        Some(n) => format!("layer {n}"),
+        None => "no layer".to_string(),
+    }
+}
+
 fn plural(n: usize, noun: &str) -> String {
+    counted(n, noun, &format!("{noun}s"))
+}
+
+/// `"1 {one}"` or `"{n} {many}"`, for phrases whose verb agrees too.
+fn counted(n: usize, one: &str, many: &str) -> String {
     if n == 1 {
-        format!("1 {noun}")
+        format!("1 {one}")
     } else {
-        format!("{n} {noun}s")
+        format!("{n} {many}")
     }
 }

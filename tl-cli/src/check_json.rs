@@ -3,8 +3,10 @@
 //! Field names are a contract with scripts: add fields, never rename them.
 
 use crate::counts::Counts;
+use crate::docs::DocsFile;
 use crate::load::Loaded;
 use serde::Serialize;
+use tl_codegen::api_docs::{Count, Coverage};
 use tl_parser::{Diagnostic, SourceFile};
 
 /// The whole report.
@@ -37,6 +39,47 @@ pub struct FileReport {
     pub dialect_forced: bool,
     /// Every diagnostic, in source order.
     pub diagnostics: Vec<DiagnosticReport>,
+    /// How much of the file `--docs` describes; absent without `--docs`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub docs: Option<DocsReport>,
+}
+
+/// How much of one schema file a docs file describes. Gaps on either side
+/// are expected (docs and schema are rarely the same layer), so none of this
+/// counts as an error.
+#[derive(Debug, Serialize)]
+pub struct DocsReport {
+    /// The docs file's path as given.
+    pub path: String,
+    /// The layer the docs describe, `null` if they do not say.
+    pub layer: Option<u32>,
+    /// Functions with a description.
+    #[serde(with = "CountReport")]
+    pub methods: Count,
+    /// Constructors with a description.
+    #[serde(with = "CountReport")]
+    pub constructors: Count,
+    /// Boxed types with a description.
+    #[serde(with = "CountReport")]
+    pub types: Count,
+    /// Named parameters with a description.
+    #[serde(with = "CountReport")]
+    pub parameters: Count,
+    /// Functions that document at least one error.
+    pub methods_with_errors: usize,
+    /// Entries in the docs' global error table.
+    pub errors: usize,
+    /// Constructor and method entries of the docs that name nothing in the file.
+    pub unmatched_entries: usize,
+}
+
+/// `{"documented": 756, "total": 850}`: [`Count`] lives in tl-codegen, which
+/// has no serde, so its JSON shape is declared here.
+#[derive(Serialize)]
+#[serde(remote = "Count")]
+struct CountReport {
+    documented: usize,
+    total: usize,
 }
 
 /// One diagnostic with its position resolved to lines and columns.
@@ -63,9 +106,9 @@ pub struct DiagnosticReport {
 }
 
 impl CheckReport {
-    /// The report for `files`.
-    pub fn new(files: &[Loaded]) -> Self {
-        let files: Vec<FileReport> = files.iter().map(FileReport::new).collect();
+    /// The report for `files`, with each file's coverage by `docs` if given.
+    pub fn new(files: &[Loaded], docs: Option<&DocsFile>) -> Self {
+        let files: Vec<FileReport> = files.iter().map(|f| FileReport::new(f, docs)).collect();
         let count = |severity: &str| {
             files
                 .iter()
@@ -82,7 +125,7 @@ impl CheckReport {
 }
 
 impl FileReport {
-    fn new(file: &Loaded) -> Self {
+    fn new(file: &Loaded, docs: Option<&DocsFile>) -> Self {
         let schema = &file.parsed.schema;
         let counts = Counts::of(schema);
         FileReport {
@@ -99,6 +142,23 @@ impl FileReport {
                 .iter()
                 .map(|d| DiagnosticReport::new(d, &file.source))
                 .collect(),
+            docs: docs.map(|d| DocsReport::new(d, d.docs.coverage(schema))),
+        }
+    }
+}
+
+impl DocsReport {
+    fn new(file: &DocsFile, c: Coverage) -> Self {
+        DocsReport {
+            path: file.path.display().to_string(),
+            layer: file.docs.layer,
+            methods: c.methods,
+            constructors: c.constructors,
+            types: c.types,
+            parameters: c.parameters,
+            methods_with_errors: c.methods_with_errors,
+            errors: c.errors,
+            unmatched_entries: c.unmatched_entries,
         }
     }
 }

@@ -2,6 +2,7 @@
 
 use crate::args::{Arg, Args};
 use crate::command::{Command, Outcome};
+use crate::docs;
 use crate::stop::Stop;
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -23,6 +24,10 @@ Options:
       --dialect telegram|tdlib  id rule to use (default: detected)
       --allow-id-mismatch NAME  accept a known id deviation (repeatable)
       --derive PATH             add a derive to every type (repeatable)
+      --docs PATH.json          Telegram API docs JSON: descriptions into
+                                rustdoc, documented errors into typed enums
+      --no-errors               with --docs: keep the error tables in rustdoc
+                                but generate no error enums
   -h, --help                    print this help
 
 Exit status: 0 on success, 1 if the schema has errors (printed to stderr),
@@ -33,6 +38,8 @@ Exit status: 0 on success, 1 if the schema has errors (printed to stderr),
         "--dialect",
         "--allow-id-mismatch",
         "--derive",
+        "--docs",
+        "--no-errors",
         "--help",
     ],
     run,
@@ -41,6 +48,7 @@ Exit status: 0 on success, 1 if the schema has errors (printed to stderr),
 fn run(mut args: Args) -> Result<Outcome, Stop> {
     let mut paths = Vec::new();
     let mut options = Options::default();
+    let mut docs_path = None;
     while let Some(arg) = args.next_arg()? {
         match arg {
             Arg::Value(path) => paths.push(PathBuf::from(path)),
@@ -49,12 +57,20 @@ fn run(mut args: Args) -> Result<Outcome, Stop> {
                 "--dialect" => options.dialect = Some(args.dialect()?),
                 "--allow-id-mismatch" => options.allow_id_mismatch.push(args.value()?),
                 "--derive" => options.derives.push(args.value()?),
+                "--docs" => docs_path = Some(PathBuf::from(args.value()?)),
+                "--no-errors" => options.typed_errors = false,
                 _ => return Err(args.unknown_flag(&flag)),
             },
         }
     }
     if paths.is_empty() {
         return Err(args.usage("expected at least one FILE"));
+    }
+    match docs_path {
+        Some(path) => options.docs = Some(docs::load(&path)?.docs),
+        // Without docs there are no errors to type: the flag would do nothing.
+        None if !options.typed_errors => return Err(args.usage("--no-errors needs --docs")),
+        None => {}
     }
     let mut files = Vec::new();
     for path in &paths {

@@ -11,6 +11,7 @@ mod command;
 mod compare;
 mod counts;
 mod diff;
+mod docs;
 mod expand;
 mod files;
 mod ids;

@@ -4,6 +4,7 @@
 use std::io;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use tl_codegen::DocsError;
 
 /// A reason to stop early. Everything here except [`Stop::Help`] exits with 2,
 /// the code that scripts read as "the command was used wrongly or could not
@@ -25,6 +26,13 @@ pub enum Stop {
         path: PathBuf,
         /// What the OS said.
         error: io::Error,
+    },
+    /// A `--docs` file was read but is not API docs JSON.
+    Docs {
+        /// The path as given.
+        path: PathBuf,
+        /// Where and why parsing failed.
+        error: DocsError,
     },
     /// Writing the report failed (e.g. a closed pipe).
     Write(io::Error),
@@ -56,6 +64,11 @@ impl Stop {
             }
             Stop::Read { path, error } => {
                 eprintln!("tl: error: cannot read `{}`: {error}", path.display());
+                ExitCode::from(2)
+            }
+            // `path:line:col: message`, the shape editors and terminals link.
+            Stop::Docs { path, error } => {
+                eprintln!("tl: error: {}:{error}", path.display());
                 ExitCode::from(2)
             }
             // A reader that went away (`tl check … | head`) is not worth a message.

@@ -455,3 +455,150 @@ fn diff_needs_two_files() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("OLD and NEW"));
 }
+
+/// The layer-223 docs JSON in the corpus.
+fn docs_223() -> PathBuf {
+    corpus().join("telegram/docs/api-docs-223.json")
+}
+
+/// `(documented, total)` of `category` in a coverage line such as
+/// `  docs api-docs-223.json (layer 223): methods 756/850 (88.9%), …`.
+fn coverage_count(line: &str, category: &str) -> (u64, u64) {
+    let key = format!(" {category} ");
+    let start = line
+        .find(&key)
+        .unwrap_or_else(|| panic!("no {category} in {line}"))
+        + key.len();
+    let fraction = line[start..]
+        .split_whitespace()
+        .next()
+        .expect("a count follows the category");
+    let (documented, total) = fraction.split_once('/').expect("documented/total");
+    (
+        documented.parse().expect("documented is a number"),
+        total.parse().expect("total is a number"),
+    )
+}
+
+#[test]
+fn check_reports_docs_coverage_without_failing() {
+    let schema = corpus().join("grammers/api-230.tl");
+    let docs = docs_223();
+    let out = tl(&["check", path_str(&schema), "--docs", path_str(&docs)]);
+    // Layer-223 docs against a layer-230 schema leave gaps both ways; gaps
+    // are reported, not errors.
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[0].starts_with(path_str(&schema)), "{text}");
+    let line = lines[1];
+    assert!(
+        line.starts_with("  docs api-docs-223.json (layer 223): methods "),
+        "coverage line right after the header:\n{text}"
+    );
+    assert!(line.ends_with("nothing in this file"), "{line}");
+
+    let out = tl(&[
+        "check",
+        path_str(&schema),
+        "--docs",
+        path_str(&docs),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let report = json(&out);
+    let coverage = &report["files"][0]["docs"];
+    assert_eq!(coverage["layer"].as_u64(), Some(223), "{coverage}");
+    assert_eq!(coverage["path"].as_str(), Some(path_str(&docs)));
+    for category in ["methods", "constructors", "types", "parameters"] {
+        let (documented, total) = coverage_count(line, category);
+        assert!(documented < total, "{category}: {line}");
+        if category != "types" {
+            assert!(
+                documented * 10 > total * 8,
+                "{category} mostly documented: {line}"
+            );
+        }
+        assert_eq!(coverage[category]["documented"].as_u64(), Some(documented));
+        assert_eq!(coverage[category]["total"].as_u64(), Some(total));
+    }
+    for (key, phrase) in [
+        ("methods_with_errors", "methods list errors"),
+        ("errors", "known errors"),
+        ("unmatched_entries", "docs entries name nothing"),
+    ] {
+        let n = coverage[key].as_u64().expect("a count");
+        assert!(n > 0, "{key}: {coverage}");
+        assert!(line.contains(&format!("; {n} {phrase}")), "{key}: {line}");
+    }
+
+    // Without --docs the key is absent, not null.
+    let out = tl(&["check", path_str(&schema), "--format", "json"]);
+    assert!(json(&out)["files"][0].get("docs").is_none());
+}
+
+#[test]
+fn expand_with_docs_types_the_documented_errors() {
+    let schema = corpus().join("grammers/api-230.tl");
+    let docs = docs_223();
+    let args = [
+        "expand",
+        path_str(&schema),
+        "--docs",
+        path_str(&docs),
+        "--only",
+        "phone.inviteToGroupCall",
+    ];
+    let out = tl(&args);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let code = stdout(&out);
+    for wanted in [
+        "pub enum InviteToGroupCallError",
+        "UserAlreadyInvited",
+        "You have already invited this user.",
+    ] {
+        assert!(code.contains(wanted), "no `{wanted}` in the expansion");
+    }
+
+    let out = tl(&[&args[..], &["--no-errors"]].concat());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let code = stdout(&out);
+    assert!(!code.contains("InviteToGroupCallError"));
+    assert!(
+        code.contains("Possible errors"),
+        "the table stays in rustdoc"
+    );
+    assert!(code.contains("You have already invited this user."));
+}
+
+#[test]
+fn malformed_docs_is_a_usage_error_with_its_position() {
+    let seed = manifest_dir().join("../schema/seed.tl");
+    let bad = temp_file(
+        "bad-docs.json",
+        "{\"index\": {\"layer\": 223},\n  \"methods\": [1,]}\n",
+    );
+    let not_docs = temp_file("not-docs.json", "{}\n");
+    for (path, position) in [(&bad, ":2:17: "), (&not_docs, ":1:1: ")] {
+        for cmd in ["check", "expand"] {
+            let out = tl(&[cmd, path_str(&seed), "--docs", path_str(path)]);
+            assert_eq!(out.status.code(), Some(2), "{cmd}");
+            assert!(stdout(&out).is_empty(), "{cmd}: no partial report");
+            let err = stderr(&out);
+            let located = format!("{}{position}", path.display());
+            assert!(err.contains(&located), "{cmd}: no `{located}` in {err}");
+        }
+    }
+    fs::remove_file(bad).ok();
+    fs::remove_file(not_docs).ok();
+
+    let missing = std::env::temp_dir().join("tl-cli-definitely-missing.json");
+    let out = tl(&["check", path_str(&seed), "--docs", path_str(&missing)]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("cannot read"), "{}", stderr(&out));
+
+    let out = tl(&["expand", path_str(&seed), "--no-errors"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--no-errors needs --docs"));
+}
