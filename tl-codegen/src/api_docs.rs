@@ -229,20 +229,20 @@ pub struct Coverage {
     pub unmatched_entries: usize,
 }
 
+/// The strings of array member `key` (empty if absent).
+fn strings<'a>(v: &'a Json, key: &str) -> Vec<&'a str> {
+    v.get(key)
+        .map(Json::items)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(Json::as_str)
+        .collect()
+}
+
 fn item(v: &Json, fields_key: &str) -> ItemDocs {
-    let links: Vec<&str> = v
-        .get("links")
-        .map(Json::items)
-        .unwrap_or_default()
-        .iter()
-        .filter_map(Json::as_str)
-        .collect();
-    let paragraphs: Vec<String> = v
-        .get("description")
-        .map(Json::items)
-        .unwrap_or_default()
-        .iter()
-        .filter_map(Json::as_str)
+    let links = strings(v, "links");
+    let paragraphs: Vec<String> = strings(v, "description")
+        .into_iter()
         .filter(|p| !p.trim().is_empty())
         .map(|p| markdown(p, &links))
         .collect();
@@ -255,13 +255,7 @@ fn item(v: &Json, fields_key: &str) -> ItemDocs {
             .iter()
             .filter_map(|(name, f)| {
                 let text = f.get("description")?.as_str()?;
-                let links: Vec<&str> = f
-                    .get("links")
-                    .map(Json::items)
-                    .unwrap_or_default()
-                    .iter()
-                    .filter_map(Json::as_str)
-                    .collect();
+                let links = strings(f, "links");
                 (!text.trim().is_empty()).then(|| (name.clone(), markdown(text, &links)))
             })
             .collect()
