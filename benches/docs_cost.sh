@@ -5,9 +5,6 @@
 # module). Dependencies are built once first; each run then rebuilds only the
 # crate, so the figures are the cost of the generated code itself.
 #
-# With `perf` installed, each build's user-space instruction count is printed
-# too: on a shared, noisy machine it moves far less than the times.
-#
 # Usage: benches/docs_cost.sh [debug|release] [runs]
 set -euo pipefail
 profile=${1:-debug}
@@ -36,14 +33,7 @@ echo "pub fn nothing() {}" > "$work/c/src/lib.rs"
 for run in $(seq "$runs"); do
   for v in none docs errors; do
     body "$v" > "$work/c/src/lib.rs"
-    if command -v perf >/dev/null; then
-      (cd "$work/c" && perf stat -x, -e instructions:u -o "$work/perf" \
-        /usr/bin/time -o "$work/time" -f "%e s wall, %U s user, %M KB peak RSS" cargo build -q $flag)
-      echo "$v $profile run $run: $(cat "$work/time"), $(awk -F, '/instructions/ {printf "%.1f G instructions", $1 / 1e9}' "$work/perf")"
-      touch "$work/c/src/lib.rs"
-    else
-      (cd "$work/c" && /usr/bin/time -f "$v $profile run $run: %e s wall, %U s user, %M KB peak RSS" \
-        cargo build -q $flag 2>&1 | tail -1)
-    fi
+    (cd "$work/c" && /usr/bin/time -f "$v $profile run $run: %e s wall, %U s user, %M KB peak RSS" \
+      cargo build -q $flag 2>&1 | tail -1)
   done
 done
