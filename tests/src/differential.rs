@@ -1,43 +1,61 @@
 //! Point 5: our generated code and another implementation encode every
-//! shared constructor to the same bytes.
+//! shared constructor and function to the same bytes.
 
 use std::fmt::Debug;
 
 use tl_runtime::sample::{Flags, Gen, Sample, Visitor};
 use tl_runtime::{Bare, Identifiable, RemoteCall, Serialize};
 
-use crate::{first_difference, hex, seed_of, short_debug};
+use crate::{corpus, first_difference, hex, seed_of, short_debug};
 
 /// Our decode-and-re-encode (`reencode` of one or more generated modules).
 pub type Ours = fn(&[u8]) -> Option<tl_runtime::Result<Vec<u8>>>;
 /// The other implementation's, `None` for an id it lacks.
 pub type Theirs = fn(&[u8]) -> Option<Result<Vec<u8>, String>>;
 
-/// A [`Visitor`] over our constructors, comparing with `theirs`.
+/// One value on which the two implementations disagree.
+#[derive(Clone, Debug)]
+pub struct Disagreement {
+    /// The constructor or function (TL name).
+    pub name: &'static str,
+    /// Schema, name, value, bytes and the first differing byte.
+    pub message: String,
+}
+
+/// A [`Visitor`] over our constructors and functions, comparing with `theirs`:
+/// our bytes must survive their decode and re-encode unchanged, and theirs
+/// ours.
 pub struct Differential {
+    schema: &'static str,
     ours: Ours,
     theirs: Theirs,
     /// Constructors both have, compared.
-    pub compared: usize,
-    /// Constructors the other implementation lacks.
+    pub constructors: usize,
+    /// Functions both have, compared.
+    pub functions: usize,
+    /// Constructors and functions the other implementation lacks.
     pub only_ours: Vec<&'static str>,
-    /// Disagreements, one message each.
-    pub failures: Vec<String>,
+    /// Disagreements, one per value.
+    pub failures: Vec<Disagreement>,
 }
 
 impl Differential {
-    /// Compares with `theirs`; `ours` decodes their bytes back.
-    pub fn new(ours: Ours, theirs: Theirs) -> Self {
+    /// Compares the schema at `path` (as written in `tl!`) with `theirs`;
+    /// `ours` decodes their bytes back.
+    pub fn new(path: &'static str, ours: Ours, theirs: Theirs) -> Self {
         Differential {
+            schema: corpus::name(path),
             ours,
             theirs,
-            compared: 0,
+            constructors: 0,
+            functions: 0,
             only_ours: Vec::new(),
             failures: Vec::new(),
         }
     }
 
-    fn check<T: Sample + Bare + Identifiable + Debug>(&mut self) {
+    /// Compares `T`'s sample values; `false` if the other side lacks `T`.
+    fn compare<T: Sample + Bare + Identifiable + Debug>(&mut self) -> bool {
         let seed = seed_of(T::NAME);
         let mut shapes = vec![
             (Flags::AllOff, 0, 0),
@@ -48,54 +66,42 @@ impl Differential {
         for (flags, text, vec) in shapes {
             let value = T::sample(&mut Gen::new(seed, flags, text, vec));
             let bytes = value.to_bytes();
-            let theirs = match (self.theirs)(&bytes) {
+            let why = match (self.theirs)(&bytes) {
                 None => {
                     self.only_ours.push(T::NAME);
-                    return;
+                    return false;
                 }
-                Some(Ok(theirs)) => theirs,
-                Some(Err(e)) => {
-                    self.fail::<T>(
-                        flags,
-                        &value,
-                        &bytes,
-                        format!("they cannot decode our bytes: {e}"),
-                    );
-                    continue;
-                }
-            };
-            if let Some(at) = first_difference(&bytes, &theirs) {
-                self.fail::<T>(
-                    flags,
-                    &value,
-                    &bytes,
-                    format!(
+                Some(Err(e)) => format!("they cannot decode our bytes: {e}"),
+                Some(Ok(theirs)) => match first_difference(&bytes, &theirs) {
+                    Some(at) => format!(
                         "they re-encode differently from byte {at}: {}",
                         hex(&theirs)
                     ),
-                );
-                continue;
-            }
-            match (self.ours)(&theirs) {
-                Some(Ok(back)) if back == theirs => {}
-                other => self.fail::<T>(
-                    flags,
-                    &value,
-                    &bytes,
-                    format!("we decode their bytes to {other:?}"),
+                    None => match (self.ours)(&theirs) {
+                        Some(Ok(back)) => match first_difference(&theirs, &back) {
+                            None => continue,
+                            Some(at) => format!(
+                                "we re-encode their bytes differently from byte {at}: {}",
+                                hex(&back)
+                            ),
+                        },
+                        Some(Err(e)) => format!("we cannot decode their bytes: {e}"),
+                        None => "we lack the id of their bytes".to_string(),
+                    },
+                },
+            };
+            self.failures.push(Disagreement {
+                name: T::NAME,
+                message: format!(
+                    "{}: {} ({flags:?}, strings {text} bytes, vectors {vec} items): {why}\n  value: {}\n  our bytes: {}",
+                    self.schema,
+                    T::NAME,
+                    short_debug(&value),
+                    hex(&bytes)
                 ),
-            }
+            });
         }
-        self.compared += 1;
-    }
-
-    fn fail<T: Bare + Debug>(&mut self, flags: Flags, value: &T, bytes: &[u8], why: String) {
-        self.failures.push(format!(
-            "{} ({flags:?}): {why}\n  value: {}\n  our bytes: {}",
-            T::NAME,
-            short_debug(value),
-            hex(bytes)
-        ));
+        true
     }
 }
 
@@ -104,18 +110,24 @@ impl Visitor for Differential {
     where
         T: Sample + Bare + Identifiable + Clone + PartialEq + Debug,
     {
-        self.check::<T>();
+        if self.compare::<T>() {
+            self.constructors += 1;
+        }
     }
 
     fn function<T>(&mut self)
     where
         T: Sample + Bare + Identifiable + RemoteCall + Clone + PartialEq + Debug,
     {
+        if self.compare::<T>() {
+            self.functions += 1;
+        }
     }
 
     fn boxed<T>(&mut self, _name: &'static str)
     where
         T: Sample + Serialize + tl_runtime::Deserialize + Clone + PartialEq + Debug,
     {
+        // Every variant of a boxed type is one of the constructors above.
     }
 }

@@ -29,6 +29,8 @@ pub enum Column {
     HostileInputs,
     /// Constructors compared byte for byte with grammers-tl-types.
     Grammers,
+    /// Functions compared byte for byte with grammers-tl-types.
+    GrammersFunctions,
 }
 
 const COLUMNS: &[(Column, &str)] = &[
@@ -41,6 +43,10 @@ const COLUMNS: &[(Column, &str)] = &[
     (Column::HostileTypes, "boxed types, hostile input"),
     (Column::HostileInputs, "hostile inputs"),
     (Column::Grammers, "constructors compared with grammers"),
+    (
+        Column::GrammersFunctions,
+        "functions compared with grammers",
+    ),
 ];
 
 fn records_dir() -> PathBuf {
