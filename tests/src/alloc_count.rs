@@ -2,7 +2,7 @@
 //! the current thread while tracking is on. Test binaries that run the
 //! hostile-input check install it:
 //!
-//! ```ignore
+//! ```text
 //! #[global_allocator]
 //! static ALLOC: tl_conformance::alloc_count::CountingAlloc = tl_conformance::alloc_count::CountingAlloc;
 //! ```

@@ -61,7 +61,7 @@ pub fn seed_of(name: &str) -> u64 {
 
 /// One schema's generated module under test, with its corpus checks:
 ///
-/// ```ignore
+/// ```text
 /// tl_conformance::schema_suite! {
 ///     api_160 = "../../shared/schemas/telegram/layers/api-160.tl",
 ///     exceptions = [],

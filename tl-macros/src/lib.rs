@@ -4,17 +4,20 @@
 //!
 //! Most users call it as `tl_runtime::tl!`, which re-exports it:
 //!
-//! ```ignore
+//! ```
 //! mod api {
 //!     tl_runtime::tl! {
-//!         include = "schema/api.tl",            // relative to CARGO_MANIFEST_DIR
-//!         only = ["messages.sendMessage"],      // optional: these and what they reach
+//!         include = "../schema/features.tl",    // relative to CARGO_MANIFEST_DIR
+//!         only = ["users.getUsers"],            // optional: these and what they reach
 //!         derive = [serde::Serialize],          // optional: extra derives
 //!     }
 //! }
 //! mod inline {
 //!     tl_runtime::tl!(r#"pong#347773c5 msg_id:long ping_id:long = Pong;"#);
 //! }
+//! # use tl_runtime::{Deserialize, Serialize};
+//! let pong = inline::types::Pong { msg_id: 1, ping_id: 2 };
+//! assert_eq!(inline::enums::Pong::from_bytes(&pong.to_bytes()).unwrap(), pong.into());
 //! ```
 //!
 //! Options: `include` (a path or a list of paths), `dialect` (`"telegram"` or
