@@ -105,6 +105,7 @@ pub fn emit(model: &Model, options: &EmitOptions) -> TokenStream {
         let l = Literal::i32_unsuffixed(i32::try_from(l).unwrap_or(i32::MAX));
         quote! {
             /// The layer this schema declares (`// LAYER N`).
+            #[allow(dead_code)]
             pub const LAYER: i32 = #l;
         }
     });
@@ -501,11 +502,18 @@ fn flag_expr(c: &Combinator, bits: &[(u32, usize)]) -> TokenStream {
             FieldShape::Flag => quote!(u32::from(*#b)),
             _ => quote!(u32::from(#b.is_some())),
         };
-        if bit == 0 {
-            set
-        } else {
-            let bit = Literal::u32_unsuffixed(bit);
-            quote!((#set << #bit))
+        match bit {
+            0 => set,
+            // Alone, the shift needs no parentheses (rustc's `unused_parens`
+            // fires in `include!`d build-script output).
+            _ if bits.len() == 1 => {
+                let bit = Literal::u32_unsuffixed(bit);
+                quote!(#set << #bit)
+            }
+            _ => {
+                let bit = Literal::u32_unsuffixed(bit);
+                quote!((#set << #bit))
+            }
         }
     });
     quote!(#(#terms)|*)
