@@ -328,6 +328,7 @@ pub fn error_enum(
             /// The docs' entry of each variant, in order.
             pub const INFO: &'static [::tl_runtime::ErrorInfo] = &[#(#infos)*];
             /// The docs' entry and number of a listed error, or the raw error.
+            #[inline]
             pub fn entry(&self) -> ::tl_runtime::ErrorEntry<'_> {
                 match self {
                     #(#entries)*
@@ -335,11 +336,13 @@ pub fn error_enum(
                 }
             }
             /// The error code.
+            #[inline]
             pub fn code(&self) -> i32 {
                 self.entry().code()
             }
         }
         impl ::core::convert::From<::tl_runtime::RpcError> for #name {
+            #[inline]
             fn from(e: ::tl_runtime::RpcError) -> Self {
                 #plain
                 #(#numbered)*
@@ -347,6 +350,7 @@ pub fn error_enum(
             }
         }
         impl ::core::convert::From<#name> for ::tl_runtime::RpcError {
+            #[inline]
             fn from(e: #name) -> Self {
                 match e {
                     #name::Other(e) => ::core::convert::From::from(e),
@@ -355,6 +359,7 @@ pub fn error_enum(
             }
         }
         impl ::core::fmt::Display for #name {
+            #[inline]
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 ::core::fmt::Display::fmt(&self.entry(), f)
             }

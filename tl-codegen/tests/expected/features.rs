@@ -35,6 +35,7 @@ pub mod types {
     }
     impl User {
         /// Whether the TL flag `bot` is set: it shares its bit with `bot_info_version`, so it is set exactly when that is present.
+        #[inline]
         pub fn bot(&self) -> bool {
             self.bot_info_version.is_some()
         }
@@ -44,6 +45,7 @@ pub mod types {
     }
     impl ::tl_runtime::Bare for User {
         const NAME: &'static str = "user";
+        #[inline]
         fn bare_len(&self) -> usize {
             let Self {
                 first_name: f_first_name,
@@ -125,6 +127,7 @@ pub mod types {
                 }
             }
         }
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -197,6 +200,7 @@ pub mod types {
     }
     impl ::tl_runtime::Bare for UserEmpty {
         const NAME: &'static str = "userEmpty";
+        #[inline]
         fn bare_len(&self) -> usize {
             8
         }
@@ -204,6 +208,7 @@ pub mod types {
             let Self { id: f_id } = self;
             ::tl_runtime::Sink::put_i64(out, *f_id);
         }
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -230,6 +235,7 @@ pub mod types {
     }
     impl ::tl_runtime::Bare for UserPhoto {
         const NAME: &'static str = "userPhoto";
+        #[inline]
         fn bare_len(&self) -> usize {
             let Self { stripped: f_stripped, .. } = self;
             12 + ::tl_runtime::wire::bytes_len(f_stripped.len())
@@ -240,6 +246,7 @@ pub mod types {
             ::tl_runtime::Sink::put_i32(out, *f_dc_id);
             ::tl_runtime::wire::write_bytes(out, f_stripped);
         }
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -265,12 +272,14 @@ pub mod types {
     }
     impl ::tl_runtime::Bare for InputUserSelf {
         const NAME: &'static str = "inputUserSelf";
+        #[inline]
         fn bare_len(&self) -> usize {
             0
         }
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             let _ = out;
         }
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -295,6 +304,7 @@ pub mod types {
     }
     impl ::tl_runtime::Bare for InputUser {
         const NAME: &'static str = "inputUser";
+        #[inline]
         fn bare_len(&self) -> usize {
             16
         }
@@ -303,6 +313,7 @@ pub mod types {
             ::tl_runtime::Sink::put_i64(out, *f_user_id);
             ::tl_runtime::Sink::put_i64(out, *f_access_hash);
         }
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -333,6 +344,7 @@ pub mod types {
     }
     impl ::tl_runtime::Bare for Point {
         const NAME: &'static str = "point";
+        #[inline]
         fn bare_len(&self) -> usize {
             20
         }
@@ -342,6 +354,7 @@ pub mod types {
             ::tl_runtime::Sink::put_f64(out, *f_lat);
             ::tl_runtime::Sink::put_i32(out, *f_bytes);
         }
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -376,6 +389,7 @@ pub mod types {
     }
     impl ::tl_runtime::Bare for Keywords {
         const NAME: &'static str = "keywords";
+        #[inline]
         fn bare_len(&self) -> usize {
             let Self { r#static: f_static, .. } = self;
             16 + ::tl_runtime::wire::bytes_len(f_static.len())
@@ -387,6 +401,7 @@ pub mod types {
             ::tl_runtime::wire::write_bytes(out, f_static.as_bytes());
             ::tl_runtime::wire::write_bool(out, *f_fn);
         }
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -419,6 +434,7 @@ pub mod types {
     }
     impl ::tl_runtime::Bare for Matrix {
         const NAME: &'static str = "matrix";
+        #[inline]
         fn bare_len(&self) -> usize {
             let Self { rows: f_rows, cells: f_cells } = self;
             8 + f_rows.iter().map(|x| 8 + x.len() * 4).sum::<usize>() + 4
@@ -440,6 +456,7 @@ pub mod types {
                 ::tl_runtime::Bare::serialize_bare(x, out);
             }
         }
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -480,6 +497,7 @@ pub mod types {
     }
     impl ::tl_runtime::Bare for Packet {
         const NAME: &'static str = "packet";
+        #[inline]
         fn bare_len(&self) -> usize {
             let Self { nodes: f_nodes, extra: f_extra } = self;
             4 + 4
@@ -508,6 +526,7 @@ pub mod types {
                 }
             }
         }
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -553,6 +572,7 @@ pub mod types {
     }
     impl ::tl_runtime::Bare for Message {
         const NAME: &'static str = "message";
+        #[inline]
         fn bare_len(&self) -> usize {
             let Self { body: f_body, .. } = self;
             16 + ::tl_runtime::Serialize::serialized_len(f_body)
@@ -568,6 +588,7 @@ pub mod types {
             );
             ::tl_runtime::Serialize::serialize(f_body, out);
         }
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -597,6 +618,7 @@ pub mod types {
     }
     impl ::tl_runtime::Bare for MsgContainer {
         const NAME: &'static str = "msg_container";
+        #[inline]
         fn bare_len(&self) -> usize {
             let Self { messages: f_messages } = self;
             4 + f_messages.iter().map(::tl_runtime::Bare::bare_len).sum::<usize>()
@@ -608,6 +630,7 @@ pub mod types {
                 ::tl_runtime::Bare::serialize_bare(x, out);
             }
         }
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -638,6 +661,7 @@ pub mod types {
     }
     impl ::tl_runtime::Bare for Keys {
         const NAME: &'static str = "keys";
+        #[inline]
         fn bare_len(&self) -> usize {
             112
         }
@@ -647,6 +671,7 @@ pub mod types {
             ::tl_runtime::Sink::put_slice(out, f_server_nonce);
             ::tl_runtime::Sink::put_slice(out, f_key);
         }
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -675,6 +700,7 @@ pub mod types {
     }
     impl ::tl_runtime::Bare for Feature {
         const NAME: &'static str = "feature";
+        #[inline]
         fn bare_len(&self) -> usize {
             4
         }
@@ -682,6 +708,7 @@ pub mod types {
             let Self { other: f_other } = self;
             ::tl_runtime::Sink::put_i32(out, *f_other);
         }
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -708,6 +735,7 @@ pub mod types {
     }
     impl ::tl_runtime::Bare for TextEntityBold {
         const NAME: &'static str = "textEntityBold";
+        #[inline]
         fn bare_len(&self) -> usize {
             8
         }
@@ -716,6 +744,7 @@ pub mod types {
             ::tl_runtime::Sink::put_i32(out, *f_offset);
             ::tl_runtime::Sink::put_i32(out, *f_length);
         }
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -749,6 +778,7 @@ pub mod types {
     }
     impl ::tl_runtime::Bare for TextEntityNested {
         const NAME: &'static str = "textEntityNested";
+        #[inline]
         fn bare_len(&self) -> usize {
             let Self { inner: f_inner, .. } = self;
             8 + ::tl_runtime::Serialize::serialized_len(&**f_inner)
@@ -759,6 +789,7 @@ pub mod types {
             ::tl_runtime::Sink::put_i32(out, *f_length);
             ::tl_runtime::Serialize::serialize(&**f_inner, out);
         }
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -794,6 +825,7 @@ pub mod types {
     }
     impl ::tl_runtime::Bare for FormattedText {
         const NAME: &'static str = "formattedText";
+        #[inline]
         fn bare_len(&self) -> usize {
             let Self { text: f_text, entities: f_entities } = self;
             ::tl_runtime::wire::bytes_len(f_text.len()) + 8
@@ -811,6 +843,7 @@ pub mod types {
                 ::tl_runtime::Serialize::serialize(x, out);
             }
         }
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -843,6 +876,7 @@ pub mod types {
     }
     impl ::tl_runtime::Bare for Pong {
         const NAME: &'static str = "pong";
+        #[inline]
         fn bare_len(&self) -> usize {
             16
         }
@@ -851,6 +885,7 @@ pub mod types {
             ::tl_runtime::Sink::put_i64(out, *f_msg_id);
             ::tl_runtime::Sink::put_i64(out, *f_ping_id);
         }
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -880,6 +915,7 @@ pub mod types {
         }
         impl ::tl_runtime::Bare for AccountState {
             const NAME: &'static str = "liteServer.accountState";
+            #[inline]
             fn bare_len(&self) -> usize {
                 let Self { balance: f_balance, .. } = self;
                 8 + usize::from(f_balance.is_some()) * 8
@@ -892,6 +928,7 @@ pub mod types {
                     ::tl_runtime::Sink::put_i64(out, *v);
                 }
             }
+            #[inline]
             fn deserialize_bare(
                 r: &mut ::tl_runtime::Reader<'_>,
             ) -> ::tl_runtime::Result<Self> {
@@ -930,6 +967,7 @@ pub mod types {
             }
             impl ::tl_runtime::Bare for Torrent {
                 const NAME: &'static str = "storage.daemon.torrent";
+                #[inline]
                 fn bare_len(&self) -> usize {
                     let Self { size: f_size, error: f_error, .. } = self;
                     36 + usize::from(f_size.is_some()) * 8
@@ -951,6 +989,7 @@ pub mod types {
                         ::tl_runtime::wire::write_bytes(out, v.as_bytes());
                     }
                 }
+                #[inline]
                 fn deserialize_bare(
                     r: &mut ::tl_runtime::Reader<'_>,
                 ) -> ::tl_runtime::Result<Self> {
@@ -993,6 +1032,7 @@ pub mod types {
                 }
                 impl ::tl_runtime::Bare for Entry {
                     const NAME: &'static str = "storage.daemon.db.entry";
+                    #[inline]
                     fn bare_len(&self) -> usize {
                         let Self { key: f_key, value: f_value } = self;
                         ::tl_runtime::wire::bytes_len(f_key.len())
@@ -1006,6 +1046,7 @@ pub mod types {
                         ::tl_runtime::wire::write_bytes(out, f_key.as_bytes());
                         ::tl_runtime::wire::write_bytes(out, f_value);
                     }
+                    #[inline]
                     fn deserialize_bare(
                         r: &mut ::tl_runtime::Reader<'_>,
                     ) -> ::tl_runtime::Result<Self> {
@@ -1033,6 +1074,7 @@ pub mod enums {
     }
     impl User {
         /// The wire id of the constructor this value holds.
+        #[inline]
         pub fn constructor_id(&self) -> u32 {
             match self {
                 Self::User(_) => 0x23ef3be9,
@@ -1041,6 +1083,7 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serialize for User {
+        #[inline]
         fn serialized_len(&self) -> usize {
             match self {
                 Self::User(x) => 4 + ::tl_runtime::Bare::bare_len(x),
@@ -1062,6 +1105,7 @@ pub mod enums {
     }
     impl ::tl_runtime::Deserialize for User {
         const MIN_WIRE_LEN: usize = 4;
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             r.nested(|r| {
                 let id = r.read_u32()?;
@@ -1092,12 +1136,14 @@ pub mod enums {
         }
     }
     impl ::core::convert::From<super::types::User> for User {
+        #[inline]
         fn from(x: super::types::User) -> Self {
             Self::User(x)
         }
     }
     impl ::core::convert::TryFrom<User> for super::types::User {
         type Error = User;
+        #[inline]
         fn try_from(e: User) -> ::core::result::Result<Self, User> {
             match e {
                 User::User(x) => ::core::result::Result::Ok(x),
@@ -1106,12 +1152,14 @@ pub mod enums {
         }
     }
     impl ::core::convert::From<super::types::UserEmpty> for User {
+        #[inline]
         fn from(x: super::types::UserEmpty) -> Self {
             Self::Empty(x)
         }
     }
     impl ::core::convert::TryFrom<User> for super::types::UserEmpty {
         type Error = User;
+        #[inline]
         fn try_from(e: User) -> ::core::result::Result<Self, User> {
             match e {
                 User::Empty(x) => ::core::result::Result::Ok(x),
@@ -1129,6 +1177,7 @@ pub mod enums {
     }
     impl UserPhoto {
         /// The wire id of the constructor this value holds.
+        #[inline]
         pub fn constructor_id(&self) -> u32 {
             match self {
                 Self::UserPhoto(_) => 0x39ad2aca,
@@ -1136,6 +1185,7 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serialize for UserPhoto {
+        #[inline]
         fn serialized_len(&self) -> usize {
             match self {
                 Self::UserPhoto(x) => 4 + ::tl_runtime::Bare::bare_len(x),
@@ -1152,6 +1202,7 @@ pub mod enums {
     }
     impl ::tl_runtime::Deserialize for UserPhoto {
         const MIN_WIRE_LEN: usize = 4;
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             r.nested(|r| {
                 let id = r.read_u32()?;
@@ -1175,11 +1226,13 @@ pub mod enums {
         }
     }
     impl ::core::convert::From<super::types::UserPhoto> for UserPhoto {
+        #[inline]
         fn from(x: super::types::UserPhoto) -> Self {
             Self::UserPhoto(x)
         }
     }
     impl ::core::convert::From<UserPhoto> for super::types::UserPhoto {
+        #[inline]
         fn from(e: UserPhoto) -> Self {
             let UserPhoto::UserPhoto(x) = e;
             x
@@ -1197,6 +1250,7 @@ pub mod enums {
     }
     impl InputUser {
         /// The wire id of the constructor this value holds.
+        #[inline]
         pub fn constructor_id(&self) -> u32 {
             match self {
                 Self::InputUserSelf => 0xf7c1b13f,
@@ -1205,6 +1259,7 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serialize for InputUser {
+        #[inline]
         fn serialized_len(&self) -> usize {
             match self {
                 Self::InputUserSelf => 4,
@@ -1223,6 +1278,7 @@ pub mod enums {
     }
     impl ::tl_runtime::Deserialize for InputUser {
         const MIN_WIRE_LEN: usize = 4;
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             r.nested(|r| {
                 let id = r.read_u32()?;
@@ -1247,12 +1303,14 @@ pub mod enums {
         }
     }
     impl ::core::convert::From<super::types::InputUserSelf> for InputUser {
+        #[inline]
         fn from(_: super::types::InputUserSelf) -> Self {
             Self::InputUserSelf
         }
     }
     impl ::core::convert::TryFrom<InputUser> for super::types::InputUserSelf {
         type Error = InputUser;
+        #[inline]
         fn try_from(e: InputUser) -> ::core::result::Result<Self, InputUser> {
             match e {
                 InputUser::InputUserSelf => {
@@ -1263,12 +1321,14 @@ pub mod enums {
         }
     }
     impl ::core::convert::From<super::types::InputUser> for InputUser {
+        #[inline]
         fn from(x: super::types::InputUser) -> Self {
             Self::InputUser(x)
         }
     }
     impl ::core::convert::TryFrom<InputUser> for super::types::InputUser {
         type Error = InputUser;
+        #[inline]
         fn try_from(e: InputUser) -> ::core::result::Result<Self, InputUser> {
             match e {
                 InputUser::InputUser(x) => ::core::result::Result::Ok(x),
@@ -1286,6 +1346,7 @@ pub mod enums {
     }
     impl Point {
         /// The wire id of the constructor this value holds.
+        #[inline]
         pub fn constructor_id(&self) -> u32 {
             match self {
                 Self::Point(_) => 0x41ea5862,
@@ -1293,6 +1354,7 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serialize for Point {
+        #[inline]
         fn serialized_len(&self) -> usize {
             match self {
                 Self::Point(x) => 4 + ::tl_runtime::Bare::bare_len(x),
@@ -1309,6 +1371,7 @@ pub mod enums {
     }
     impl ::tl_runtime::Deserialize for Point {
         const MIN_WIRE_LEN: usize = 4;
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             r.nested(|r| {
                 let id = r.read_u32()?;
@@ -1332,11 +1395,13 @@ pub mod enums {
         }
     }
     impl ::core::convert::From<super::types::Point> for Point {
+        #[inline]
         fn from(x: super::types::Point) -> Self {
             Self::Point(x)
         }
     }
     impl ::core::convert::From<Point> for super::types::Point {
+        #[inline]
         fn from(e: Point) -> Self {
             let Point::Point(x) = e;
             x
@@ -1352,6 +1417,7 @@ pub mod enums {
     }
     impl Keywords {
         /// The wire id of the constructor this value holds.
+        #[inline]
         pub fn constructor_id(&self) -> u32 {
             match self {
                 Self::Keywords(_) => 0xc4515ce5,
@@ -1359,6 +1425,7 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serialize for Keywords {
+        #[inline]
         fn serialized_len(&self) -> usize {
             match self {
                 Self::Keywords(x) => 4 + ::tl_runtime::Bare::bare_len(x),
@@ -1375,6 +1442,7 @@ pub mod enums {
     }
     impl ::tl_runtime::Deserialize for Keywords {
         const MIN_WIRE_LEN: usize = 4;
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             r.nested(|r| {
                 let id = r.read_u32()?;
@@ -1398,11 +1466,13 @@ pub mod enums {
         }
     }
     impl ::core::convert::From<super::types::Keywords> for Keywords {
+        #[inline]
         fn from(x: super::types::Keywords) -> Self {
             Self::Keywords(x)
         }
     }
     impl ::core::convert::From<Keywords> for super::types::Keywords {
+        #[inline]
         fn from(e: Keywords) -> Self {
             let Keywords::Keywords(x) = e;
             x
@@ -1418,6 +1488,7 @@ pub mod enums {
     }
     impl Matrix {
         /// The wire id of the constructor this value holds.
+        #[inline]
         pub fn constructor_id(&self) -> u32 {
             match self {
                 Self::Matrix(_) => 0x00f78513,
@@ -1425,6 +1496,7 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serialize for Matrix {
+        #[inline]
         fn serialized_len(&self) -> usize {
             match self {
                 Self::Matrix(x) => 4 + ::tl_runtime::Bare::bare_len(x),
@@ -1441,6 +1513,7 @@ pub mod enums {
     }
     impl ::tl_runtime::Deserialize for Matrix {
         const MIN_WIRE_LEN: usize = 4;
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             r.nested(|r| {
                 let id = r.read_u32()?;
@@ -1464,11 +1537,13 @@ pub mod enums {
         }
     }
     impl ::core::convert::From<super::types::Matrix> for Matrix {
+        #[inline]
         fn from(x: super::types::Matrix) -> Self {
             Self::Matrix(x)
         }
     }
     impl ::core::convert::From<Matrix> for super::types::Matrix {
+        #[inline]
         fn from(e: Matrix) -> Self {
             let Matrix::Matrix(x) = e;
             x
@@ -1484,6 +1559,7 @@ pub mod enums {
     }
     impl Packet {
         /// The wire id of the constructor this value holds.
+        #[inline]
         pub fn constructor_id(&self) -> u32 {
             match self {
                 Self::Packet(_) => 0xc397a182,
@@ -1491,6 +1567,7 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serialize for Packet {
+        #[inline]
         fn serialized_len(&self) -> usize {
             match self {
                 Self::Packet(x) => 4 + ::tl_runtime::Bare::bare_len(x),
@@ -1507,6 +1584,7 @@ pub mod enums {
     }
     impl ::tl_runtime::Deserialize for Packet {
         const MIN_WIRE_LEN: usize = 4;
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             r.nested(|r| {
                 let id = r.read_u32()?;
@@ -1530,11 +1608,13 @@ pub mod enums {
         }
     }
     impl ::core::convert::From<super::types::Packet> for Packet {
+        #[inline]
         fn from(x: super::types::Packet) -> Self {
             Self::Packet(x)
         }
     }
     impl ::core::convert::From<Packet> for super::types::Packet {
+        #[inline]
         fn from(e: Packet) -> Self {
             let Packet::Packet(x) = e;
             x
@@ -1550,6 +1630,7 @@ pub mod enums {
     }
     impl Message {
         /// The wire id of the constructor this value holds.
+        #[inline]
         pub fn constructor_id(&self) -> u32 {
             match self {
                 Self::Message(_) => 0x5bb8e511,
@@ -1557,6 +1638,7 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serialize for Message {
+        #[inline]
         fn serialized_len(&self) -> usize {
             match self {
                 Self::Message(x) => 4 + ::tl_runtime::Bare::bare_len(x),
@@ -1573,6 +1655,7 @@ pub mod enums {
     }
     impl ::tl_runtime::Deserialize for Message {
         const MIN_WIRE_LEN: usize = 4;
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             r.nested(|r| {
                 let id = r.read_u32()?;
@@ -1596,11 +1679,13 @@ pub mod enums {
         }
     }
     impl ::core::convert::From<super::types::Message> for Message {
+        #[inline]
         fn from(x: super::types::Message) -> Self {
             Self::Message(x)
         }
     }
     impl ::core::convert::From<Message> for super::types::Message {
+        #[inline]
         fn from(e: Message) -> Self {
             let Message::Message(x) = e;
             x
@@ -1616,6 +1701,7 @@ pub mod enums {
     }
     impl MessageContainer {
         /// The wire id of the constructor this value holds.
+        #[inline]
         pub fn constructor_id(&self) -> u32 {
             match self {
                 Self::MsgContainer(_) => 0x73f1f8dc,
@@ -1623,6 +1709,7 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serialize for MessageContainer {
+        #[inline]
         fn serialized_len(&self) -> usize {
             match self {
                 Self::MsgContainer(x) => 4 + ::tl_runtime::Bare::bare_len(x),
@@ -1639,6 +1726,7 @@ pub mod enums {
     }
     impl ::tl_runtime::Deserialize for MessageContainer {
         const MIN_WIRE_LEN: usize = 4;
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             r.nested(|r| {
                 let id = r.read_u32()?;
@@ -1662,11 +1750,13 @@ pub mod enums {
         }
     }
     impl ::core::convert::From<super::types::MsgContainer> for MessageContainer {
+        #[inline]
         fn from(x: super::types::MsgContainer) -> Self {
             Self::MsgContainer(x)
         }
     }
     impl ::core::convert::From<MessageContainer> for super::types::MsgContainer {
+        #[inline]
         fn from(e: MessageContainer) -> Self {
             let MessageContainer::MsgContainer(x) = e;
             x
@@ -1682,6 +1772,7 @@ pub mod enums {
     }
     impl Keys {
         /// The wire id of the constructor this value holds.
+        #[inline]
         pub fn constructor_id(&self) -> u32 {
             match self {
                 Self::Keys(_) => 0xc094661c,
@@ -1689,6 +1780,7 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serialize for Keys {
+        #[inline]
         fn serialized_len(&self) -> usize {
             match self {
                 Self::Keys(x) => 4 + ::tl_runtime::Bare::bare_len(x),
@@ -1705,6 +1797,7 @@ pub mod enums {
     }
     impl ::tl_runtime::Deserialize for Keys {
         const MIN_WIRE_LEN: usize = 4;
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             r.nested(|r| {
                 let id = r.read_u32()?;
@@ -1728,11 +1821,13 @@ pub mod enums {
         }
     }
     impl ::core::convert::From<super::types::Keys> for Keys {
+        #[inline]
         fn from(x: super::types::Keys) -> Self {
             Self::Keys(x)
         }
     }
     impl ::core::convert::From<Keys> for super::types::Keys {
+        #[inline]
         fn from(e: Keys) -> Self {
             let Keys::Keys(x) = e;
             x
@@ -1748,6 +1843,7 @@ pub mod enums {
     }
     impl Feature {
         /// The wire id of the constructor this value holds.
+        #[inline]
         pub fn constructor_id(&self) -> u32 {
             match self {
                 Self::Feature(_) => 0x9a87fe54,
@@ -1755,6 +1851,7 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serialize for Feature {
+        #[inline]
         fn serialized_len(&self) -> usize {
             match self {
                 Self::Feature(x) => 4 + ::tl_runtime::Bare::bare_len(x),
@@ -1771,6 +1868,7 @@ pub mod enums {
     }
     impl ::tl_runtime::Deserialize for Feature {
         const MIN_WIRE_LEN: usize = 4;
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             r.nested(|r| {
                 let id = r.read_u32()?;
@@ -1794,11 +1892,13 @@ pub mod enums {
         }
     }
     impl ::core::convert::From<super::types::Feature> for Feature {
+        #[inline]
         fn from(x: super::types::Feature) -> Self {
             Self::Feature(x)
         }
     }
     impl ::core::convert::From<Feature> for super::types::Feature {
+        #[inline]
         fn from(e: Feature) -> Self {
             let Feature::Feature(x) = e;
             x
@@ -1818,6 +1918,7 @@ pub mod enums {
     }
     impl TextEntity {
         /// The wire id of the constructor this value holds.
+        #[inline]
         pub fn constructor_id(&self) -> u32 {
             match self {
                 Self::Bold(_) => 0x0ea70f5e,
@@ -1826,6 +1927,7 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serialize for TextEntity {
+        #[inline]
         fn serialized_len(&self) -> usize {
             match self {
                 Self::Bold(x) => 4 + ::tl_runtime::Bare::bare_len(x),
@@ -1847,6 +1949,7 @@ pub mod enums {
     }
     impl ::tl_runtime::Deserialize for TextEntity {
         const MIN_WIRE_LEN: usize = 4;
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             r.nested(|r| {
                 let id = r.read_u32()?;
@@ -1877,12 +1980,14 @@ pub mod enums {
         }
     }
     impl ::core::convert::From<super::types::TextEntityBold> for TextEntity {
+        #[inline]
         fn from(x: super::types::TextEntityBold) -> Self {
             Self::Bold(x)
         }
     }
     impl ::core::convert::TryFrom<TextEntity> for super::types::TextEntityBold {
         type Error = TextEntity;
+        #[inline]
         fn try_from(e: TextEntity) -> ::core::result::Result<Self, TextEntity> {
             match e {
                 TextEntity::Bold(x) => ::core::result::Result::Ok(x),
@@ -1891,12 +1996,14 @@ pub mod enums {
         }
     }
     impl ::core::convert::From<super::types::TextEntityNested> for TextEntity {
+        #[inline]
         fn from(x: super::types::TextEntityNested) -> Self {
             Self::Nested(x)
         }
     }
     impl ::core::convert::TryFrom<TextEntity> for super::types::TextEntityNested {
         type Error = TextEntity;
+        #[inline]
         fn try_from(e: TextEntity) -> ::core::result::Result<Self, TextEntity> {
             match e {
                 TextEntity::Nested(x) => ::core::result::Result::Ok(x),
@@ -1914,6 +2021,7 @@ pub mod enums {
     }
     impl FormattedText {
         /// The wire id of the constructor this value holds.
+        #[inline]
         pub fn constructor_id(&self) -> u32 {
             match self {
                 Self::FormattedText(_) => 0x17c3f0d8,
@@ -1921,6 +2029,7 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serialize for FormattedText {
+        #[inline]
         fn serialized_len(&self) -> usize {
             match self {
                 Self::FormattedText(x) => 4 + ::tl_runtime::Bare::bare_len(x),
@@ -1937,6 +2046,7 @@ pub mod enums {
     }
     impl ::tl_runtime::Deserialize for FormattedText {
         const MIN_WIRE_LEN: usize = 4;
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             r.nested(|r| {
                 let id = r.read_u32()?;
@@ -1960,11 +2070,13 @@ pub mod enums {
         }
     }
     impl ::core::convert::From<super::types::FormattedText> for FormattedText {
+        #[inline]
         fn from(x: super::types::FormattedText) -> Self {
             Self::FormattedText(x)
         }
     }
     impl ::core::convert::From<FormattedText> for super::types::FormattedText {
+        #[inline]
         fn from(e: FormattedText) -> Self {
             let FormattedText::FormattedText(x) = e;
             x
@@ -1980,6 +2092,7 @@ pub mod enums {
     }
     impl Pong {
         /// The wire id of the constructor this value holds.
+        #[inline]
         pub fn constructor_id(&self) -> u32 {
             match self {
                 Self::Pong(_) => 0x347773c5,
@@ -1987,6 +2100,7 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serialize for Pong {
+        #[inline]
         fn serialized_len(&self) -> usize {
             match self {
                 Self::Pong(x) => 4 + ::tl_runtime::Bare::bare_len(x),
@@ -2003,6 +2117,7 @@ pub mod enums {
     }
     impl ::tl_runtime::Deserialize for Pong {
         const MIN_WIRE_LEN: usize = 4;
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             r.nested(|r| {
                 let id = r.read_u32()?;
@@ -2026,11 +2141,13 @@ pub mod enums {
         }
     }
     impl ::core::convert::From<super::types::Pong> for Pong {
+        #[inline]
         fn from(x: super::types::Pong) -> Self {
             Self::Pong(x)
         }
     }
     impl ::core::convert::From<Pong> for super::types::Pong {
+        #[inline]
         fn from(e: Pong) -> Self {
             let Pong::Pong(x) = e;
             x
@@ -2047,6 +2164,7 @@ pub mod enums {
         }
         impl AccountState {
             /// The wire id of the constructor this value holds.
+            #[inline]
             pub fn constructor_id(&self) -> u32 {
                 match self {
                     Self::AccountState(_) => 0x013801a1,
@@ -2054,6 +2172,7 @@ pub mod enums {
             }
         }
         impl ::tl_runtime::Serialize for AccountState {
+            #[inline]
             fn serialized_len(&self) -> usize {
                 match self {
                     Self::AccountState(x) => 4 + ::tl_runtime::Bare::bare_len(x),
@@ -2070,6 +2189,7 @@ pub mod enums {
         }
         impl ::tl_runtime::Deserialize for AccountState {
             const MIN_WIRE_LEN: usize = 4;
+            #[inline]
             fn deserialize(
                 r: &mut ::tl_runtime::Reader<'_>,
             ) -> ::tl_runtime::Result<Self> {
@@ -2096,12 +2216,14 @@ pub mod enums {
         }
         impl ::core::convert::From<super::super::types::lite_server::AccountState>
         for AccountState {
+            #[inline]
             fn from(x: super::super::types::lite_server::AccountState) -> Self {
                 Self::AccountState(x)
             }
         }
         impl ::core::convert::From<AccountState>
         for super::super::types::lite_server::AccountState {
+            #[inline]
             fn from(e: AccountState) -> Self {
                 let AccountState::AccountState(x) = e;
                 x
@@ -2120,6 +2242,7 @@ pub mod enums {
             }
             impl Torrent {
                 /// The wire id of the constructor this value holds.
+                #[inline]
                 pub fn constructor_id(&self) -> u32 {
                     match self {
                         Self::Torrent(_) => 0xea954696,
@@ -2127,6 +2250,7 @@ pub mod enums {
                 }
             }
             impl ::tl_runtime::Serialize for Torrent {
+                #[inline]
                 fn serialized_len(&self) -> usize {
                     match self {
                         Self::Torrent(x) => 4 + ::tl_runtime::Bare::bare_len(x),
@@ -2143,6 +2267,7 @@ pub mod enums {
             }
             impl ::tl_runtime::Deserialize for Torrent {
                 const MIN_WIRE_LEN: usize = 4;
+                #[inline]
                 fn deserialize(
                     r: &mut ::tl_runtime::Reader<'_>,
                 ) -> ::tl_runtime::Result<Self> {
@@ -2170,6 +2295,7 @@ pub mod enums {
             impl ::core::convert::From<
                 super::super::super::types::storage::daemon::Torrent,
             > for Torrent {
+                #[inline]
                 fn from(
                     x: super::super::super::types::storage::daemon::Torrent,
                 ) -> Self {
@@ -2178,6 +2304,7 @@ pub mod enums {
             }
             impl ::core::convert::From<Torrent>
             for super::super::super::types::storage::daemon::Torrent {
+                #[inline]
                 fn from(e: Torrent) -> Self {
                     let Torrent::Torrent(x) = e;
                     x
@@ -2194,6 +2321,7 @@ pub mod enums {
                 }
                 impl Entry {
                     /// The wire id of the constructor this value holds.
+                    #[inline]
                     pub fn constructor_id(&self) -> u32 {
                         match self {
                             Self::Entry(_) => 0x9919eb40,
@@ -2201,6 +2329,7 @@ pub mod enums {
                     }
                 }
                 impl ::tl_runtime::Serialize for Entry {
+                    #[inline]
                     fn serialized_len(&self) -> usize {
                         match self {
                             Self::Entry(x) => 4 + ::tl_runtime::Bare::bare_len(x),
@@ -2217,6 +2346,7 @@ pub mod enums {
                 }
                 impl ::tl_runtime::Deserialize for Entry {
                     const MIN_WIRE_LEN: usize = 4;
+                    #[inline]
                     fn deserialize(
                         r: &mut ::tl_runtime::Reader<'_>,
                     ) -> ::tl_runtime::Result<Self> {
@@ -2244,6 +2374,7 @@ pub mod enums {
                 impl ::core::convert::From<
                     super::super::super::super::types::storage::daemon::db::Entry,
                 > for Entry {
+                    #[inline]
                     fn from(
                         x: super::super::super::super::types::storage::daemon::db::Entry,
                     ) -> Self {
@@ -2252,6 +2383,7 @@ pub mod enums {
                 }
                 impl ::core::convert::From<Entry>
                 for super::super::super::super::types::storage::daemon::db::Entry {
+                    #[inline]
                     fn from(e: Entry) -> Self {
                         let Entry::Entry(x) = e;
                         x
@@ -2284,6 +2416,7 @@ pub mod functions {
     impl<X: ::tl_runtime::Serialize + ::tl_runtime::Deserialize> ::tl_runtime::Bare
     for InvokeWithLayer<X> {
         const NAME: &'static str = "invokeWithLayer";
+        #[inline]
         fn bare_len(&self) -> usize {
             let Self { query: f_query, .. } = self;
             4 + ::tl_runtime::Serialize::serialized_len(f_query)
@@ -2293,6 +2426,7 @@ pub mod functions {
             ::tl_runtime::Sink::put_i32(out, *f_layer);
             ::tl_runtime::Serialize::serialize(f_query, out);
         }
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -2327,6 +2461,7 @@ pub mod functions {
     }
     impl ::tl_runtime::Bare for Ping {
         const NAME: &'static str = "ping";
+        #[inline]
         fn bare_len(&self) -> usize {
             8
         }
@@ -2334,6 +2469,7 @@ pub mod functions {
             let Self { ping_id: f_ping_id } = self;
             ::tl_runtime::Sink::put_i64(out, *f_ping_id);
         }
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -2363,6 +2499,7 @@ pub mod functions {
         }
         impl ::tl_runtime::Bare for GetNearestPoint {
             const NAME: &'static str = "help.getNearestPoint";
+            #[inline]
             fn bare_len(&self) -> usize {
                 let Self { around: f_around } = self;
                 4 + f_around.as_ref().map_or(0, ::tl_runtime::Serialize::serialized_len)
@@ -2374,6 +2511,7 @@ pub mod functions {
                     ::tl_runtime::Serialize::serialize(v, out);
                 }
             }
+            #[inline]
             fn deserialize_bare(
                 r: &mut ::tl_runtime::Reader<'_>,
             ) -> ::tl_runtime::Result<Self> {
@@ -2413,6 +2551,7 @@ pub mod functions {
         }
         impl ::tl_runtime::Bare for GetUsers {
             const NAME: &'static str = "users.getUsers";
+            #[inline]
             fn bare_len(&self) -> usize {
                 let Self { id: f_id } = self;
                 8
@@ -2429,6 +2568,7 @@ pub mod functions {
                     ::tl_runtime::Serialize::serialize(x, out);
                 }
             }
+            #[inline]
             fn deserialize_bare(
                 r: &mut ::tl_runtime::Reader<'_>,
             ) -> ::tl_runtime::Result<Self> {
@@ -2448,6 +2588,7 @@ pub mod functions {
 }
 /// The TL name of the constructor or function with wire id `id`.
 #[allow(dead_code)]
+#[inline]
 pub fn name_for_id(id: u32) -> ::core::option::Option<&'static str> {
     match id {
         0x23ef3be9 => ::core::option::Option::Some("user"),

@@ -14,12 +14,14 @@ pub mod types {
     }
     impl ::tl_runtime::Bare for UpdatesTooLong {
         const NAME: &'static str = "updatesTooLong";
+        #[inline]
         fn bare_len(&self) -> usize {
             0
         }
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             let _ = out;
         }
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -72,6 +74,7 @@ pub mod types {
     }
     impl ::tl_runtime::Bare for UpdateShortMessage {
         const NAME: &'static str = "updateShortMessage";
+        #[inline]
         fn bare_len(&self) -> usize {
             let Self {
                 message: f_message,
@@ -153,6 +156,7 @@ pub mod types {
                 ::tl_runtime::Sink::put_i32(out, *v);
             }
         }
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -272,6 +276,7 @@ pub mod types {
     }
     impl ::tl_runtime::Bare for UpdateShortChatMessage {
         const NAME: &'static str = "updateShortChatMessage";
+        #[inline]
         fn bare_len(&self) -> usize {
             let Self {
                 message: f_message,
@@ -355,6 +360,7 @@ pub mod types {
                 ::tl_runtime::Sink::put_i32(out, *v);
             }
         }
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -446,6 +452,7 @@ pub mod types {
     }
     impl ::tl_runtime::Bare for UpdateShort {
         const NAME: &'static str = "updateShort";
+        #[inline]
         fn bare_len(&self) -> usize {
             let Self { update: f_update, .. } = self;
             4 + ::tl_runtime::Serialize::serialized_len(f_update)
@@ -455,6 +462,7 @@ pub mod types {
             ::tl_runtime::Serialize::serialize(f_update, out);
             ::tl_runtime::Sink::put_i32(out, *f_date);
         }
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -493,6 +501,7 @@ pub mod types {
     }
     impl ::tl_runtime::Bare for UpdatesCombined {
         const NAME: &'static str = "updatesCombined";
+        #[inline]
         fn bare_len(&self) -> usize {
             let Self { updates: f_updates, users: f_users, chats: f_chats, .. } = self;
             12 + 8
@@ -537,6 +546,7 @@ pub mod types {
             ::tl_runtime::Sink::put_i32(out, *f_seq_start);
             ::tl_runtime::Sink::put_i32(out, *f_seq);
         }
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -591,6 +601,7 @@ pub mod types {
     }
     impl ::tl_runtime::Bare for Updates {
         const NAME: &'static str = "updates";
+        #[inline]
         fn bare_len(&self) -> usize {
             let Self { updates: f_updates, users: f_users, chats: f_chats, .. } = self;
             8 + 8
@@ -633,6 +644,7 @@ pub mod types {
             ::tl_runtime::Sink::put_i32(out, *f_date);
             ::tl_runtime::Sink::put_i32(out, *f_seq);
         }
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -693,6 +705,7 @@ pub mod types {
     }
     impl ::tl_runtime::Bare for UpdateShortSentMessage {
         const NAME: &'static str = "updateShortSentMessage";
+        #[inline]
         fn bare_len(&self) -> usize {
             let Self {
                 media: f_media,
@@ -749,6 +762,7 @@ pub mod types {
                 ::tl_runtime::Sink::put_i32(out, *v);
             }
         }
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -810,6 +824,7 @@ pub mod types {
     }
     impl ::tl_runtime::Bare for PeerUser {
         const NAME: &'static str = "peerUser";
+        #[inline]
         fn bare_len(&self) -> usize {
             8
         }
@@ -817,6 +832,7 @@ pub mod types {
             let Self { user_id: f_user_id } = self;
             ::tl_runtime::Sink::put_i64(out, *f_user_id);
         }
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -839,6 +855,7 @@ pub mod types {
     }
     impl ::tl_runtime::Bare for PeerChat {
         const NAME: &'static str = "peerChat";
+        #[inline]
         fn bare_len(&self) -> usize {
             8
         }
@@ -846,6 +863,7 @@ pub mod types {
             let Self { chat_id: f_chat_id } = self;
             ::tl_runtime::Sink::put_i64(out, *f_chat_id);
         }
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -868,6 +886,7 @@ pub mod types {
     }
     impl ::tl_runtime::Bare for PeerChannel {
         const NAME: &'static str = "peerChannel";
+        #[inline]
         fn bare_len(&self) -> usize {
             8
         }
@@ -875,6 +894,7 @@ pub mod types {
             let Self { channel_id: f_channel_id } = self;
             ::tl_runtime::Sink::put_i64(out, *f_channel_id);
         }
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -925,6 +945,7 @@ pub mod types {
     }
     impl ::tl_runtime::Bare for MessageFwdHeader {
         const NAME: &'static str = "messageFwdHeader";
+        #[inline]
         fn bare_len(&self) -> usize {
             let Self {
                 from_id: f_from_id,
@@ -1021,6 +1042,7 @@ pub mod types {
                 ::tl_runtime::wire::write_bytes(out, v.as_bytes());
             }
         }
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -1138,6 +1160,7 @@ pub mod types {
     }
     impl ::tl_runtime::Bare for MessageReplyStoryHeader {
         const NAME: &'static str = "messageReplyStoryHeader";
+        #[inline]
         fn bare_len(&self) -> usize {
             let Self { peer: f_peer, .. } = self;
             4 + ::tl_runtime::Serialize::serialized_len(f_peer)
@@ -1147,6 +1170,7 @@ pub mod types {
             ::tl_runtime::Serialize::serialize(f_peer, out);
             ::tl_runtime::Sink::put_i32(out, *f_story_id);
         }
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -1177,6 +1201,7 @@ pub mod types {
     }
     impl ::tl_runtime::Bare for MessageEntityBold {
         const NAME: &'static str = "messageEntityBold";
+        #[inline]
         fn bare_len(&self) -> usize {
             8
         }
@@ -1185,6 +1210,7 @@ pub mod types {
             ::tl_runtime::Sink::put_i32(out, *f_offset);
             ::tl_runtime::Sink::put_i32(out, *f_length);
         }
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -1213,6 +1239,7 @@ pub mod types {
     }
     impl ::tl_runtime::Bare for MessageEntityItalic {
         const NAME: &'static str = "messageEntityItalic";
+        #[inline]
         fn bare_len(&self) -> usize {
             8
         }
@@ -1221,6 +1248,7 @@ pub mod types {
             ::tl_runtime::Sink::put_i32(out, *f_offset);
             ::tl_runtime::Sink::put_i32(out, *f_length);
         }
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -1251,6 +1279,7 @@ pub mod types {
     }
     impl ::tl_runtime::Bare for MessageEntityTextUrl {
         const NAME: &'static str = "messageEntityTextUrl";
+        #[inline]
         fn bare_len(&self) -> usize {
             let Self { url: f_url, .. } = self;
             8 + ::tl_runtime::wire::bytes_len(f_url.len())
@@ -1261,6 +1290,7 @@ pub mod types {
             ::tl_runtime::Sink::put_i32(out, *f_length);
             ::tl_runtime::wire::write_bytes(out, f_url.as_bytes());
         }
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -1286,12 +1316,14 @@ pub mod types {
     }
     impl ::tl_runtime::Bare for MessageMediaEmpty {
         const NAME: &'static str = "messageMediaEmpty";
+        #[inline]
         fn bare_len(&self) -> usize {
             0
         }
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             let _ = out;
         }
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -1311,12 +1343,14 @@ pub mod types {
     }
     impl ::tl_runtime::Bare for MessageMediaUnsupported {
         const NAME: &'static str = "messageMediaUnsupported";
+        #[inline]
         fn bare_len(&self) -> usize {
             0
         }
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             let _ = out;
         }
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -1343,6 +1377,7 @@ pub mod types {
     }
     impl ::tl_runtime::Bare for UpdateDeleteMessages {
         const NAME: &'static str = "updateDeleteMessages";
+        #[inline]
         fn bare_len(&self) -> usize {
             let Self { messages: f_messages, .. } = self;
             8 + 8 + f_messages.len() * 4
@@ -1357,6 +1392,7 @@ pub mod types {
             ::tl_runtime::Sink::put_i32(out, *f_pts);
             ::tl_runtime::Sink::put_i32(out, *f_pts_count);
         }
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -1385,6 +1421,7 @@ pub mod types {
     }
     impl ::tl_runtime::Bare for UserEmpty {
         const NAME: &'static str = "userEmpty";
+        #[inline]
         fn bare_len(&self) -> usize {
             8
         }
@@ -1392,6 +1429,7 @@ pub mod types {
             let Self { id: f_id } = self;
             ::tl_runtime::Sink::put_i64(out, *f_id);
         }
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -1414,6 +1452,7 @@ pub mod types {
     }
     impl ::tl_runtime::Bare for ChatEmpty {
         const NAME: &'static str = "chatEmpty";
+        #[inline]
         fn bare_len(&self) -> usize {
             8
         }
@@ -1421,6 +1460,7 @@ pub mod types {
             let Self { id: f_id } = self;
             ::tl_runtime::Sink::put_i64(out, *f_id);
         }
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -1445,6 +1485,7 @@ pub mod types {
     }
     impl ::tl_runtime::Bare for InputGroupCall {
         const NAME: &'static str = "inputGroupCall";
+        #[inline]
         fn bare_len(&self) -> usize {
             16
         }
@@ -1453,6 +1494,7 @@ pub mod types {
             ::tl_runtime::Sink::put_i64(out, *f_id);
             ::tl_runtime::Sink::put_i64(out, *f_access_hash);
         }
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -1479,6 +1521,7 @@ pub mod types {
     }
     impl ::tl_runtime::Bare for InputGroupCallSlug {
         const NAME: &'static str = "inputGroupCallSlug";
+        #[inline]
         fn bare_len(&self) -> usize {
             let Self { slug: f_slug } = self;
             ::tl_runtime::wire::bytes_len(f_slug.len())
@@ -1487,6 +1530,7 @@ pub mod types {
             let Self { slug: f_slug } = self;
             ::tl_runtime::wire::write_bytes(out, f_slug.as_bytes());
         }
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -1506,12 +1550,14 @@ pub mod types {
     }
     impl ::tl_runtime::Bare for InputUserEmpty {
         const NAME: &'static str = "inputUserEmpty";
+        #[inline]
         fn bare_len(&self) -> usize {
             0
         }
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             let _ = out;
         }
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -1531,12 +1577,14 @@ pub mod types {
     }
     impl ::tl_runtime::Bare for InputUserSelf {
         const NAME: &'static str = "inputUserSelf";
+        #[inline]
         fn bare_len(&self) -> usize {
             0
         }
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             let _ = out;
         }
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -1561,6 +1609,7 @@ pub mod types {
     }
     impl ::tl_runtime::Bare for InputUser {
         const NAME: &'static str = "inputUser";
+        #[inline]
         fn bare_len(&self) -> usize {
             16
         }
@@ -1569,6 +1618,7 @@ pub mod types {
             ::tl_runtime::Sink::put_i64(out, *f_user_id);
             ::tl_runtime::Sink::put_i64(out, *f_access_hash);
         }
+        #[inline]
         fn deserialize_bare(
             r: &mut ::tl_runtime::Reader<'_>,
         ) -> ::tl_runtime::Result<Self> {
@@ -1610,6 +1660,7 @@ pub mod enums {
     }
     impl Updates {
         /// The wire id of the constructor this value holds.
+        #[inline]
         pub fn constructor_id(&self) -> u32 {
             match self {
                 Self::TooLong => 0xe317af7e,
@@ -1623,6 +1674,7 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serialize for Updates {
+        #[inline]
         fn serialized_len(&self) -> usize {
             match self {
                 Self::TooLong => 4,
@@ -1666,6 +1718,7 @@ pub mod enums {
     }
     impl ::tl_runtime::Deserialize for Updates {
         const MIN_WIRE_LEN: usize = 4;
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             r.nested(|r| {
                 let id = r.read_u32()?;
@@ -1729,12 +1782,14 @@ pub mod enums {
         }
     }
     impl ::core::convert::From<super::types::UpdatesTooLong> for Updates {
+        #[inline]
         fn from(_: super::types::UpdatesTooLong) -> Self {
             Self::TooLong
         }
     }
     impl ::core::convert::TryFrom<Updates> for super::types::UpdatesTooLong {
         type Error = Updates;
+        #[inline]
         fn try_from(e: Updates) -> ::core::result::Result<Self, Updates> {
             match e {
                 Updates::TooLong => {
@@ -1745,12 +1800,14 @@ pub mod enums {
         }
     }
     impl ::core::convert::From<super::types::UpdateShortMessage> for Updates {
+        #[inline]
         fn from(x: super::types::UpdateShortMessage) -> Self {
             Self::UpdateShortMessage(::tl_runtime::__private::Box::new(x))
         }
     }
     impl ::core::convert::TryFrom<Updates> for super::types::UpdateShortMessage {
         type Error = Updates;
+        #[inline]
         fn try_from(e: Updates) -> ::core::result::Result<Self, Updates> {
             match e {
                 Updates::UpdateShortMessage(x) => ::core::result::Result::Ok(*x),
@@ -1759,12 +1816,14 @@ pub mod enums {
         }
     }
     impl ::core::convert::From<super::types::UpdateShortChatMessage> for Updates {
+        #[inline]
         fn from(x: super::types::UpdateShortChatMessage) -> Self {
             Self::UpdateShortChatMessage(::tl_runtime::__private::Box::new(x))
         }
     }
     impl ::core::convert::TryFrom<Updates> for super::types::UpdateShortChatMessage {
         type Error = Updates;
+        #[inline]
         fn try_from(e: Updates) -> ::core::result::Result<Self, Updates> {
             match e {
                 Updates::UpdateShortChatMessage(x) => ::core::result::Result::Ok(*x),
@@ -1773,12 +1832,14 @@ pub mod enums {
         }
     }
     impl ::core::convert::From<super::types::UpdateShort> for Updates {
+        #[inline]
         fn from(x: super::types::UpdateShort) -> Self {
             Self::UpdateShort(x)
         }
     }
     impl ::core::convert::TryFrom<Updates> for super::types::UpdateShort {
         type Error = Updates;
+        #[inline]
         fn try_from(e: Updates) -> ::core::result::Result<Self, Updates> {
             match e {
                 Updates::UpdateShort(x) => ::core::result::Result::Ok(x),
@@ -1787,12 +1848,14 @@ pub mod enums {
         }
     }
     impl ::core::convert::From<super::types::UpdatesCombined> for Updates {
+        #[inline]
         fn from(x: super::types::UpdatesCombined) -> Self {
             Self::Combined(x)
         }
     }
     impl ::core::convert::TryFrom<Updates> for super::types::UpdatesCombined {
         type Error = Updates;
+        #[inline]
         fn try_from(e: Updates) -> ::core::result::Result<Self, Updates> {
             match e {
                 Updates::Combined(x) => ::core::result::Result::Ok(x),
@@ -1801,12 +1864,14 @@ pub mod enums {
         }
     }
     impl ::core::convert::From<super::types::Updates> for Updates {
+        #[inline]
         fn from(x: super::types::Updates) -> Self {
             Self::Updates(x)
         }
     }
     impl ::core::convert::TryFrom<Updates> for super::types::Updates {
         type Error = Updates;
+        #[inline]
         fn try_from(e: Updates) -> ::core::result::Result<Self, Updates> {
             match e {
                 Updates::Updates(x) => ::core::result::Result::Ok(x),
@@ -1815,12 +1880,14 @@ pub mod enums {
         }
     }
     impl ::core::convert::From<super::types::UpdateShortSentMessage> for Updates {
+        #[inline]
         fn from(x: super::types::UpdateShortSentMessage) -> Self {
             Self::UpdateShortSentMessage(x)
         }
     }
     impl ::core::convert::TryFrom<Updates> for super::types::UpdateShortSentMessage {
         type Error = Updates;
+        #[inline]
         fn try_from(e: Updates) -> ::core::result::Result<Self, Updates> {
             match e {
                 Updates::UpdateShortSentMessage(x) => ::core::result::Result::Ok(x),
@@ -1842,6 +1909,7 @@ pub mod enums {
     }
     impl Peer {
         /// The wire id of the constructor this value holds.
+        #[inline]
         pub fn constructor_id(&self) -> u32 {
             match self {
                 Self::User(_) => 0x59511722,
@@ -1851,6 +1919,7 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serialize for Peer {
+        #[inline]
         fn serialized_len(&self) -> usize {
             match self {
                 Self::User(x) => 4 + ::tl_runtime::Bare::bare_len(x),
@@ -1877,6 +1946,7 @@ pub mod enums {
     }
     impl ::tl_runtime::Deserialize for Peer {
         const MIN_WIRE_LEN: usize = 4;
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             r.nested(|r| {
                 let id = r.read_u32()?;
@@ -1914,12 +1984,14 @@ pub mod enums {
         }
     }
     impl ::core::convert::From<super::types::PeerUser> for Peer {
+        #[inline]
         fn from(x: super::types::PeerUser) -> Self {
             Self::User(x)
         }
     }
     impl ::core::convert::TryFrom<Peer> for super::types::PeerUser {
         type Error = Peer;
+        #[inline]
         fn try_from(e: Peer) -> ::core::result::Result<Self, Peer> {
             match e {
                 Peer::User(x) => ::core::result::Result::Ok(x),
@@ -1928,12 +2000,14 @@ pub mod enums {
         }
     }
     impl ::core::convert::From<super::types::PeerChat> for Peer {
+        #[inline]
         fn from(x: super::types::PeerChat) -> Self {
             Self::Chat(x)
         }
     }
     impl ::core::convert::TryFrom<Peer> for super::types::PeerChat {
         type Error = Peer;
+        #[inline]
         fn try_from(e: Peer) -> ::core::result::Result<Self, Peer> {
             match e {
                 Peer::Chat(x) => ::core::result::Result::Ok(x),
@@ -1942,12 +2016,14 @@ pub mod enums {
         }
     }
     impl ::core::convert::From<super::types::PeerChannel> for Peer {
+        #[inline]
         fn from(x: super::types::PeerChannel) -> Self {
             Self::Channel(x)
         }
     }
     impl ::core::convert::TryFrom<Peer> for super::types::PeerChannel {
         type Error = Peer;
+        #[inline]
         fn try_from(e: Peer) -> ::core::result::Result<Self, Peer> {
             match e {
                 Peer::Channel(x) => ::core::result::Result::Ok(x),
@@ -1965,6 +2041,7 @@ pub mod enums {
     }
     impl MessageFwdHeader {
         /// The wire id of the constructor this value holds.
+        #[inline]
         pub fn constructor_id(&self) -> u32 {
             match self {
                 Self::MessageFwdHeader(_) => 0x4e4df4bb,
@@ -1972,6 +2049,7 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serialize for MessageFwdHeader {
+        #[inline]
         fn serialized_len(&self) -> usize {
             match self {
                 Self::MessageFwdHeader(x) => 4 + ::tl_runtime::Bare::bare_len(x),
@@ -1988,6 +2066,7 @@ pub mod enums {
     }
     impl ::tl_runtime::Deserialize for MessageFwdHeader {
         const MIN_WIRE_LEN: usize = 4;
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             r.nested(|r| {
                 let id = r.read_u32()?;
@@ -2011,11 +2090,13 @@ pub mod enums {
         }
     }
     impl ::core::convert::From<super::types::MessageFwdHeader> for MessageFwdHeader {
+        #[inline]
         fn from(x: super::types::MessageFwdHeader) -> Self {
             Self::MessageFwdHeader(x)
         }
     }
     impl ::core::convert::From<MessageFwdHeader> for super::types::MessageFwdHeader {
+        #[inline]
         fn from(e: MessageFwdHeader) -> Self {
             let MessageFwdHeader::MessageFwdHeader(x) = e;
             x
@@ -2031,6 +2112,7 @@ pub mod enums {
     }
     impl MessageReplyHeader {
         /// The wire id of the constructor this value holds.
+        #[inline]
         pub fn constructor_id(&self) -> u32 {
             match self {
                 Self::MessageReplyStoryHeader(_) => 0x0e5af939,
@@ -2038,6 +2120,7 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serialize for MessageReplyHeader {
+        #[inline]
         fn serialized_len(&self) -> usize {
             match self {
                 Self::MessageReplyStoryHeader(x) => 4 + ::tl_runtime::Bare::bare_len(x),
@@ -2054,6 +2137,7 @@ pub mod enums {
     }
     impl ::tl_runtime::Deserialize for MessageReplyHeader {
         const MIN_WIRE_LEN: usize = 4;
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             r.nested(|r| {
                 let id = r.read_u32()?;
@@ -2078,12 +2162,14 @@ pub mod enums {
     }
     impl ::core::convert::From<super::types::MessageReplyStoryHeader>
     for MessageReplyHeader {
+        #[inline]
         fn from(x: super::types::MessageReplyStoryHeader) -> Self {
             Self::MessageReplyStoryHeader(x)
         }
     }
     impl ::core::convert::From<MessageReplyHeader>
     for super::types::MessageReplyStoryHeader {
+        #[inline]
         fn from(e: MessageReplyHeader) -> Self {
             let MessageReplyHeader::MessageReplyStoryHeader(x) = e;
             x
@@ -2103,6 +2189,7 @@ pub mod enums {
     }
     impl MessageEntity {
         /// The wire id of the constructor this value holds.
+        #[inline]
         pub fn constructor_id(&self) -> u32 {
             match self {
                 Self::Bold(_) => 0xbd610bc9,
@@ -2112,6 +2199,7 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serialize for MessageEntity {
+        #[inline]
         fn serialized_len(&self) -> usize {
             match self {
                 Self::Bold(x) => 4 + ::tl_runtime::Bare::bare_len(x),
@@ -2138,6 +2226,7 @@ pub mod enums {
     }
     impl ::tl_runtime::Deserialize for MessageEntity {
         const MIN_WIRE_LEN: usize = 4;
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             r.nested(|r| {
                 let id = r.read_u32()?;
@@ -2175,12 +2264,14 @@ pub mod enums {
         }
     }
     impl ::core::convert::From<super::types::MessageEntityBold> for MessageEntity {
+        #[inline]
         fn from(x: super::types::MessageEntityBold) -> Self {
             Self::Bold(x)
         }
     }
     impl ::core::convert::TryFrom<MessageEntity> for super::types::MessageEntityBold {
         type Error = MessageEntity;
+        #[inline]
         fn try_from(e: MessageEntity) -> ::core::result::Result<Self, MessageEntity> {
             match e {
                 MessageEntity::Bold(x) => ::core::result::Result::Ok(x),
@@ -2189,12 +2280,14 @@ pub mod enums {
         }
     }
     impl ::core::convert::From<super::types::MessageEntityItalic> for MessageEntity {
+        #[inline]
         fn from(x: super::types::MessageEntityItalic) -> Self {
             Self::Italic(x)
         }
     }
     impl ::core::convert::TryFrom<MessageEntity> for super::types::MessageEntityItalic {
         type Error = MessageEntity;
+        #[inline]
         fn try_from(e: MessageEntity) -> ::core::result::Result<Self, MessageEntity> {
             match e {
                 MessageEntity::Italic(x) => ::core::result::Result::Ok(x),
@@ -2203,12 +2296,14 @@ pub mod enums {
         }
     }
     impl ::core::convert::From<super::types::MessageEntityTextUrl> for MessageEntity {
+        #[inline]
         fn from(x: super::types::MessageEntityTextUrl) -> Self {
             Self::TextUrl(x)
         }
     }
     impl ::core::convert::TryFrom<MessageEntity> for super::types::MessageEntityTextUrl {
         type Error = MessageEntity;
+        #[inline]
         fn try_from(e: MessageEntity) -> ::core::result::Result<Self, MessageEntity> {
             match e {
                 MessageEntity::TextUrl(x) => ::core::result::Result::Ok(x),
@@ -2228,6 +2323,7 @@ pub mod enums {
     }
     impl MessageMedia {
         /// The wire id of the constructor this value holds.
+        #[inline]
         pub fn constructor_id(&self) -> u32 {
             match self {
                 Self::Empty => 0x3ded6320,
@@ -2236,6 +2332,7 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serialize for MessageMedia {
+        #[inline]
         fn serialized_len(&self) -> usize {
             match self {
                 Self::Empty => 4,
@@ -2251,6 +2348,7 @@ pub mod enums {
     }
     impl ::tl_runtime::Deserialize for MessageMedia {
         const MIN_WIRE_LEN: usize = 4;
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             r.nested(|r| {
                 let id = r.read_u32()?;
@@ -2269,12 +2367,14 @@ pub mod enums {
         }
     }
     impl ::core::convert::From<super::types::MessageMediaEmpty> for MessageMedia {
+        #[inline]
         fn from(_: super::types::MessageMediaEmpty) -> Self {
             Self::Empty
         }
     }
     impl ::core::convert::TryFrom<MessageMedia> for super::types::MessageMediaEmpty {
         type Error = MessageMedia;
+        #[inline]
         fn try_from(e: MessageMedia) -> ::core::result::Result<Self, MessageMedia> {
             match e {
                 MessageMedia::Empty => {
@@ -2285,6 +2385,7 @@ pub mod enums {
         }
     }
     impl ::core::convert::From<super::types::MessageMediaUnsupported> for MessageMedia {
+        #[inline]
         fn from(_: super::types::MessageMediaUnsupported) -> Self {
             Self::Unsupported
         }
@@ -2292,6 +2393,7 @@ pub mod enums {
     impl ::core::convert::TryFrom<MessageMedia>
     for super::types::MessageMediaUnsupported {
         type Error = MessageMedia;
+        #[inline]
         fn try_from(e: MessageMedia) -> ::core::result::Result<Self, MessageMedia> {
             match e {
                 MessageMedia::Unsupported => {
@@ -2312,6 +2414,7 @@ pub mod enums {
     }
     impl Update {
         /// The wire id of the constructor this value holds.
+        #[inline]
         pub fn constructor_id(&self) -> u32 {
             match self {
                 Self::DeleteMessages(_) => 0xa20db0e5,
@@ -2319,6 +2422,7 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serialize for Update {
+        #[inline]
         fn serialized_len(&self) -> usize {
             match self {
                 Self::DeleteMessages(x) => 4 + ::tl_runtime::Bare::bare_len(x),
@@ -2335,6 +2439,7 @@ pub mod enums {
     }
     impl ::tl_runtime::Deserialize for Update {
         const MIN_WIRE_LEN: usize = 4;
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             r.nested(|r| {
                 let id = r.read_u32()?;
@@ -2358,11 +2463,13 @@ pub mod enums {
         }
     }
     impl ::core::convert::From<super::types::UpdateDeleteMessages> for Update {
+        #[inline]
         fn from(x: super::types::UpdateDeleteMessages) -> Self {
             Self::DeleteMessages(x)
         }
     }
     impl ::core::convert::From<Update> for super::types::UpdateDeleteMessages {
+        #[inline]
         fn from(e: Update) -> Self {
             let Update::DeleteMessages(x) = e;
             x
@@ -2378,6 +2485,7 @@ pub mod enums {
     }
     impl User {
         /// The wire id of the constructor this value holds.
+        #[inline]
         pub fn constructor_id(&self) -> u32 {
             match self {
                 Self::Empty(_) => 0xd3bc4b7a,
@@ -2385,6 +2493,7 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serialize for User {
+        #[inline]
         fn serialized_len(&self) -> usize {
             match self {
                 Self::Empty(x) => 4 + ::tl_runtime::Bare::bare_len(x),
@@ -2401,6 +2510,7 @@ pub mod enums {
     }
     impl ::tl_runtime::Deserialize for User {
         const MIN_WIRE_LEN: usize = 4;
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             r.nested(|r| {
                 let id = r.read_u32()?;
@@ -2424,11 +2534,13 @@ pub mod enums {
         }
     }
     impl ::core::convert::From<super::types::UserEmpty> for User {
+        #[inline]
         fn from(x: super::types::UserEmpty) -> Self {
             Self::Empty(x)
         }
     }
     impl ::core::convert::From<User> for super::types::UserEmpty {
+        #[inline]
         fn from(e: User) -> Self {
             let User::Empty(x) = e;
             x
@@ -2444,6 +2556,7 @@ pub mod enums {
     }
     impl Chat {
         /// The wire id of the constructor this value holds.
+        #[inline]
         pub fn constructor_id(&self) -> u32 {
             match self {
                 Self::Empty(_) => 0x29562865,
@@ -2451,6 +2564,7 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serialize for Chat {
+        #[inline]
         fn serialized_len(&self) -> usize {
             match self {
                 Self::Empty(x) => 4 + ::tl_runtime::Bare::bare_len(x),
@@ -2467,6 +2581,7 @@ pub mod enums {
     }
     impl ::tl_runtime::Deserialize for Chat {
         const MIN_WIRE_LEN: usize = 4;
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             r.nested(|r| {
                 let id = r.read_u32()?;
@@ -2490,11 +2605,13 @@ pub mod enums {
         }
     }
     impl ::core::convert::From<super::types::ChatEmpty> for Chat {
+        #[inline]
         fn from(x: super::types::ChatEmpty) -> Self {
             Self::Empty(x)
         }
     }
     impl ::core::convert::From<Chat> for super::types::ChatEmpty {
+        #[inline]
         fn from(e: Chat) -> Self {
             let Chat::Empty(x) = e;
             x
@@ -2512,6 +2629,7 @@ pub mod enums {
     }
     impl InputGroupCall {
         /// The wire id of the constructor this value holds.
+        #[inline]
         pub fn constructor_id(&self) -> u32 {
             match self {
                 Self::InputGroupCall(_) => 0xd8aa840f,
@@ -2520,6 +2638,7 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serialize for InputGroupCall {
+        #[inline]
         fn serialized_len(&self) -> usize {
             match self {
                 Self::InputGroupCall(x) => 4 + ::tl_runtime::Bare::bare_len(x),
@@ -2541,6 +2660,7 @@ pub mod enums {
     }
     impl ::tl_runtime::Deserialize for InputGroupCall {
         const MIN_WIRE_LEN: usize = 4;
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             r.nested(|r| {
                 let id = r.read_u32()?;
@@ -2571,12 +2691,14 @@ pub mod enums {
         }
     }
     impl ::core::convert::From<super::types::InputGroupCall> for InputGroupCall {
+        #[inline]
         fn from(x: super::types::InputGroupCall) -> Self {
             Self::InputGroupCall(x)
         }
     }
     impl ::core::convert::TryFrom<InputGroupCall> for super::types::InputGroupCall {
         type Error = InputGroupCall;
+        #[inline]
         fn try_from(e: InputGroupCall) -> ::core::result::Result<Self, InputGroupCall> {
             match e {
                 InputGroupCall::InputGroupCall(x) => ::core::result::Result::Ok(x),
@@ -2585,12 +2707,14 @@ pub mod enums {
         }
     }
     impl ::core::convert::From<super::types::InputGroupCallSlug> for InputGroupCall {
+        #[inline]
         fn from(x: super::types::InputGroupCallSlug) -> Self {
             Self::Slug(x)
         }
     }
     impl ::core::convert::TryFrom<InputGroupCall> for super::types::InputGroupCallSlug {
         type Error = InputGroupCall;
+        #[inline]
         fn try_from(e: InputGroupCall) -> ::core::result::Result<Self, InputGroupCall> {
             match e {
                 InputGroupCall::Slug(x) => ::core::result::Result::Ok(x),
@@ -2612,6 +2736,7 @@ pub mod enums {
     }
     impl InputUser {
         /// The wire id of the constructor this value holds.
+        #[inline]
         pub fn constructor_id(&self) -> u32 {
             match self {
                 Self::Empty => 0xb98886cf,
@@ -2621,6 +2746,7 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serialize for InputUser {
+        #[inline]
         fn serialized_len(&self) -> usize {
             match self {
                 Self::Empty => 4,
@@ -2641,6 +2767,7 @@ pub mod enums {
     }
     impl ::tl_runtime::Deserialize for InputUser {
         const MIN_WIRE_LEN: usize = 4;
+        #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
             r.nested(|r| {
                 let id = r.read_u32()?;
@@ -2666,12 +2793,14 @@ pub mod enums {
         }
     }
     impl ::core::convert::From<super::types::InputUserEmpty> for InputUser {
+        #[inline]
         fn from(_: super::types::InputUserEmpty) -> Self {
             Self::Empty
         }
     }
     impl ::core::convert::TryFrom<InputUser> for super::types::InputUserEmpty {
         type Error = InputUser;
+        #[inline]
         fn try_from(e: InputUser) -> ::core::result::Result<Self, InputUser> {
             match e {
                 InputUser::Empty => {
@@ -2682,12 +2811,14 @@ pub mod enums {
         }
     }
     impl ::core::convert::From<super::types::InputUserSelf> for InputUser {
+        #[inline]
         fn from(_: super::types::InputUserSelf) -> Self {
             Self::InputUserSelf
         }
     }
     impl ::core::convert::TryFrom<InputUser> for super::types::InputUserSelf {
         type Error = InputUser;
+        #[inline]
         fn try_from(e: InputUser) -> ::core::result::Result<Self, InputUser> {
             match e {
                 InputUser::InputUserSelf => {
@@ -2698,12 +2829,14 @@ pub mod enums {
         }
     }
     impl ::core::convert::From<super::types::InputUser> for InputUser {
+        #[inline]
         fn from(x: super::types::InputUser) -> Self {
             Self::InputUser(x)
         }
     }
     impl ::core::convert::TryFrom<InputUser> for super::types::InputUser {
         type Error = InputUser;
+        #[inline]
         fn try_from(e: InputUser) -> ::core::result::Result<Self, InputUser> {
             match e {
                 InputUser::InputUser(x) => ::core::result::Result::Ok(x),
@@ -2735,6 +2868,7 @@ pub mod functions {
         }
         impl ::tl_runtime::Bare for InviteToGroupCall {
             const NAME: &'static str = "phone.inviteToGroupCall";
+            #[inline]
             fn bare_len(&self) -> usize {
                 let Self { call: f_call, users: f_users } = self;
                 ::tl_runtime::Serialize::serialized_len(f_call) + 8
@@ -2752,6 +2886,7 @@ pub mod functions {
                     ::tl_runtime::Serialize::serialize(x, out);
                 }
             }
+            #[inline]
             fn deserialize_bare(
                 r: &mut ::tl_runtime::Reader<'_>,
             ) -> ::tl_runtime::Result<Self> {
@@ -2777,6 +2912,7 @@ pub mod functions {
 }
 /// The TL name of the constructor or function with wire id `id`.
 #[allow(dead_code)]
+#[inline]
 pub fn name_for_id(id: u32) -> ::core::option::Option<&'static str> {
     match id {
         0xe317af7e => ::core::option::Option::Some("updatesTooLong"),
