@@ -263,11 +263,56 @@ pub(crate) fn hex(id: u32) -> Literal {
 }
 
 /// The derive attribute for an item that allows `eq` and `default`.
+/// `Debug` is written out instead ([`debug_struct`], [`debug_enum`]), so
+/// that it can be `#[inline]` like the rest; it prints what the derive would.
 fn derives(options: &EmitOptions, eq: bool, default: bool) -> TokenStream {
     let eq = eq.then(|| quote!(Eq, Hash,));
     let default = default.then(|| quote!(Default,));
     let extra = &options.derives;
-    quote!(#[derive(Debug, Clone, PartialEq, #eq #default #(#extra,)*)])
+    quote!(#[derive(Clone, PartialEq, #eq #default #(#extra,)*)])
+}
+
+/// `Debug` for a constructor or function struct, as `#[derive(Debug)]` prints it.
+fn debug_struct(c: &Combinator, name: &proc_macro2::Ident) -> TokenStream {
+    let (impl_generics, ty_generics) = generics(c, quote!(::core::fmt::Debug));
+    let fields = c.fields.iter().map(|f| {
+        let fname = ident(&f.name);
+        // The derive prints the identifier without `r#`.
+        let label = fname.to_string();
+        let label = label.trim_start_matches("r#");
+        quote!(.field(#label, &self.#fname))
+    });
+    let label = &c.rust_name;
+    quote! {
+        impl #impl_generics ::core::fmt::Debug for #name #ty_generics {
+            #[inline]
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.debug_struct(#label) #(#fields)* .finish()
+            }
+        }
+    }
+}
+
+/// `Debug` for a boxed type's enum: `(variant, holds a value)` per variant.
+fn debug_enum(name: &proc_macro2::Ident, variants: &[(proc_macro2::Ident, bool)]) -> TokenStream {
+    let arms = variants.iter().map(|(v, holds)| {
+        let label = v.to_string();
+        if *holds {
+            quote!(Self::#v(x) => f.debug_tuple(#label).field(x).finish(),)
+        } else {
+            quote!(Self::#v => f.write_str(#label),)
+        }
+    });
+    quote! {
+        impl ::core::fmt::Debug for #name {
+            #[inline]
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                match self {
+                    #(#arms)*
+                }
+            }
+        }
+    }
 }
 
 /// The generic parameters of a function struct, with `bound` on each.
@@ -337,6 +382,7 @@ fn combinator(p: &Paths<'_>, c: &Combinator, page: Page, options: &EmitOptions) 
         quote!(impl #impl_plain #name #ty_generics { #(#implied)* })
     };
     let bare = bare_impl(p, c, &name);
+    let debug = debug_struct(c, &name);
     let remote = c.returns.as_ref().map(|ret| {
         let (impl_rc, _) = generics(
             c,
@@ -370,6 +416,7 @@ fn combinator(p: &Paths<'_>, c: &Combinator, page: Page, options: &EmitOptions) 
             const CONSTRUCTOR_ID: u32 = #id;
         }
         #bare
+        #debug
         #remote
     }
 }
@@ -683,6 +730,7 @@ fn boxed_enum(p: &Paths<'_>, t: usize, options: &EmitOptions) -> TokenStream {
     let derive = derives(options, ty.eq, false);
     let tl_name = &ty.tl_name;
     let mut variants = Vec::new();
+    let mut debug_variants = Vec::new();
     let mut len_arms = Vec::new();
     let mut write_arms = Vec::new();
     let mut read_arms = Vec::new();
@@ -704,6 +752,7 @@ fn boxed_enum(p: &Paths<'_>, t: usize, options: &EmitOptions) -> TokenStream {
         });
         if c.is_unit() {
             variants.push(quote!(#vdoc #v,));
+            debug_variants.push((v.clone(), false));
             len_arms.push(quote!(Self::#v => 4,));
             write_arms.push(quote!(Self::#v => ::tl_runtime::Sink::put_u32(out, #id),));
             if seen_ids.insert(c.id) {
@@ -732,6 +781,7 @@ fn boxed_enum(p: &Paths<'_>, t: usize, options: &EmitOptions) -> TokenStream {
             path.clone()
         };
         variants.push(quote!(#vdoc #v(#held),));
+        debug_variants.push((v.clone(), true));
         let inner = if boxed { quote!(&**x) } else { quote!(x) };
         len_arms.push(quote!(Self::#v(x) => 4 + ::tl_runtime::Bare::bare_len(#inner),));
         write_arms.push(quote!(Self::#v(x) => {
@@ -763,12 +813,14 @@ fn boxed_enum(p: &Paths<'_>, t: usize, options: &EmitOptions) -> TokenStream {
         });
         conversions.push(try_from(&name, &path, quote!(#name::#v(x)), unwrap, single));
     }
+    let debug = debug_enum(&name, &debug_variants);
     quote! {
         #doc
         #derive
         pub enum #name {
             #(#variants)*
         }
+        #debug
         impl #name {
             /// The wire id of the constructor this value holds.
             #[inline]

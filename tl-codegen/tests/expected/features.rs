@@ -10,7 +10,7 @@ pub mod types {
     /// ```
     ///
     /// [`user` on core.telegram.org](https://core.telegram.org/constructor/user)
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Clone, PartialEq, Eq, Hash, Default)]
     pub struct User {
         /// TL `flags.0?true`: `true` when bit set.
         pub self_: bool,
@@ -185,12 +185,28 @@ pub mod types {
             })
         }
     }
+    impl ::core::fmt::Debug for User {
+        #[inline]
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.debug_struct("User")
+                .field("self_", &self.self_)
+                .field("id", &self.id)
+                .field("first_name", &self.first_name)
+                .field("username", &self.username)
+                .field("verified", &self.verified)
+                .field("photo", &self.photo)
+                .field("bot_info_version", &self.bot_info_version)
+                .field("premium", &self.premium)
+                .field("usernames", &self.usernames)
+                .finish()
+        }
+    }
     /// ```tl
     /// userEmpty#d3bc4b7a id:long = User;
     /// ```
     ///
     /// [`userEmpty` on core.telegram.org](https://core.telegram.org/constructor/userEmpty)
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Clone, PartialEq, Eq, Hash, Default)]
     pub struct UserEmpty {
         /// TL field `id`.
         pub id: i64,
@@ -216,12 +232,18 @@ pub mod types {
             ::core::result::Result::Ok(Self { id: f_id })
         }
     }
+    impl ::core::fmt::Debug for UserEmpty {
+        #[inline]
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.debug_struct("UserEmpty").field("id", &self.id).finish()
+        }
+    }
     /// ```tl
     /// userPhoto photo_id:long dc_id:int stripped:bytes = UserPhoto;
     /// ```
     ///
     /// [`userPhoto` on core.telegram.org](https://core.telegram.org/constructor/userPhoto)
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Clone, PartialEq, Eq, Hash, Default)]
     pub struct UserPhoto {
         /// TL field `photo_id`.
         pub photo_id: i64,
@@ -260,12 +282,22 @@ pub mod types {
             })
         }
     }
+    impl ::core::fmt::Debug for UserPhoto {
+        #[inline]
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.debug_struct("UserPhoto")
+                .field("photo_id", &self.photo_id)
+                .field("dc_id", &self.dc_id)
+                .field("stripped", &self.stripped)
+                .finish()
+        }
+    }
     /// ```tl
     /// inputUserSelf#f7c1b13f = InputUser;
     /// ```
     ///
     /// [`inputUserSelf` on core.telegram.org](https://core.telegram.org/constructor/inputUserSelf)
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Clone, PartialEq, Eq, Hash, Default)]
     pub struct InputUserSelf {}
     impl ::tl_runtime::Identifiable for InputUserSelf {
         const CONSTRUCTOR_ID: u32 = 0xf7c1b13f;
@@ -287,12 +319,18 @@ pub mod types {
             ::core::result::Result::Ok(Self {})
         }
     }
+    impl ::core::fmt::Debug for InputUserSelf {
+        #[inline]
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.debug_struct("InputUserSelf").finish()
+        }
+    }
     /// ```tl
     /// inputUser#f21158c6 user_id:long access_hash:long = InputUser;
     /// ```
     ///
     /// [`inputUser` on core.telegram.org](https://core.telegram.org/constructor/inputUser)
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Clone, PartialEq, Eq, Hash, Default)]
     pub struct InputUser {
         /// TL field `user_id`.
         pub user_id: i64,
@@ -325,12 +363,21 @@ pub mod types {
             })
         }
     }
+    impl ::core::fmt::Debug for InputUser {
+        #[inline]
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.debug_struct("InputUser")
+                .field("user_id", &self.user_id)
+                .field("access_hash", &self.access_hash)
+                .finish()
+        }
+    }
     /// ```tl
     /// point#41ea5862 long:double lat:double bytes:int = Point;
     /// ```
     ///
     /// [`point` on core.telegram.org](https://core.telegram.org/constructor/point)
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Clone, PartialEq, Default)]
     pub struct Point {
         /// TL field `long`.
         pub long: f64,
@@ -368,12 +415,22 @@ pub mod types {
             })
         }
     }
+    impl ::core::fmt::Debug for Point {
+        #[inline]
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.debug_struct("Point")
+                .field("long", &self.long)
+                .field("lat", &self.lat)
+                .field("bytes", &self.bytes)
+                .finish()
+        }
+    }
     /// ```tl
     /// keywords#c4515ce5 type:int self:long static:string fn:Bool = Keywords;
     /// ```
     ///
     /// [`keywords` on core.telegram.org](https://core.telegram.org/constructor/keywords)
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Clone, PartialEq, Eq, Hash, Default)]
     pub struct Keywords {
         /// TL field `type`.
         pub r#type: i32,
@@ -417,12 +474,23 @@ pub mod types {
             })
         }
     }
+    impl ::core::fmt::Debug for Keywords {
+        #[inline]
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.debug_struct("Keywords")
+                .field("type", &self.r#type)
+                .field("self_", &self.self_)
+                .field("static", &self.r#static)
+                .field("fn", &self.r#fn)
+                .finish()
+        }
+    }
     /// ```tl
     /// matrix#00f78513 rows:Vector<Vector<int>> cells:vector<point> = Matrix;
     /// ```
     ///
     /// [`matrix` on core.telegram.org](https://core.telegram.org/constructor/matrix)
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Clone, PartialEq, Default)]
     pub struct Matrix {
         /// TL field `rows`.
         pub rows: ::tl_runtime::__private::Vec<::tl_runtime::__private::Vec<i32>>,
@@ -478,12 +546,21 @@ pub mod types {
             })
         }
     }
+    impl ::core::fmt::Debug for Matrix {
+        #[inline]
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.debug_struct("Matrix")
+                .field("rows", &self.rows)
+                .field("cells", &self.cells)
+                .finish()
+        }
+    }
     /// ```tl
     /// packet#c397a182 flags:# nodes:(vector Point) extra:flags.0?(vector %Point) = Packet;
     /// ```
     ///
     /// [`packet` on core.telegram.org](https://core.telegram.org/constructor/packet)
-    #[derive(Debug, Clone, PartialEq, Default)]
+    #[derive(Clone, PartialEq, Default)]
     pub struct Packet {
         /// TL field `nodes`.
         pub nodes: ::tl_runtime::__private::Vec<super::enums::Point>,
@@ -553,12 +630,21 @@ pub mod types {
             })
         }
     }
+    impl ::core::fmt::Debug for Packet {
+        #[inline]
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.debug_struct("Packet")
+                .field("nodes", &self.nodes)
+                .field("extra", &self.extra)
+                .finish()
+        }
+    }
     /// ```tl
     /// message#5bb8e511 msg_id:long seqno:int bytes:int body:Object = Message;
     /// ```
     ///
     /// [`message` on core.telegram.org](https://core.telegram.org/constructor/message)
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Clone, PartialEq, Eq, Hash, Default)]
     pub struct Message {
         /// TL field `msg_id`.
         pub msg_id: i64,
@@ -603,12 +689,22 @@ pub mod types {
             })
         }
     }
+    impl ::core::fmt::Debug for Message {
+        #[inline]
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.debug_struct("Message")
+                .field("msg_id", &self.msg_id)
+                .field("seqno", &self.seqno)
+                .field("body", &self.body)
+                .finish()
+        }
+    }
     /// ```tl
     /// msg_container#73f1f8dc messages:vector<%Message> = MessageContainer;
     /// ```
     ///
     /// [`msg_container` on core.telegram.org](https://core.telegram.org/constructor/msg_container)
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Clone, PartialEq, Eq, Hash, Default)]
     pub struct MsgContainer {
         /// TL field `messages`.
         pub messages: ::tl_runtime::__private::Vec<super::types::Message>,
@@ -642,12 +738,18 @@ pub mod types {
             ::core::result::Result::Ok(Self { messages: f_messages })
         }
     }
+    impl ::core::fmt::Debug for MsgContainer {
+        #[inline]
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.debug_struct("MsgContainer").field("messages", &self.messages).finish()
+        }
+    }
     /// ```tl
     /// keys#c094661c nonce:int128 server_nonce:int256 key:int512 = Keys;
     /// ```
     ///
     /// [`keys` on core.telegram.org](https://core.telegram.org/constructor/keys)
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     pub struct Keys {
         /// TL field `nonce`.
         pub nonce: [u8; 16],
@@ -685,12 +787,22 @@ pub mod types {
             })
         }
     }
+    impl ::core::fmt::Debug for Keys {
+        #[inline]
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.debug_struct("Keys")
+                .field("nonce", &self.nonce)
+                .field("server_nonce", &self.server_nonce)
+                .field("key", &self.key)
+                .finish()
+        }
+    }
     /// ```tl
     /// feature#9a87fe54 has_feature:true other:int = Feature;
     /// ```
     ///
     /// [`feature` on core.telegram.org](https://core.telegram.org/constructor/feature)
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Clone, PartialEq, Eq, Hash, Default)]
     pub struct Feature {
         /// TL field `other`.
         pub other: i32,
@@ -716,6 +828,12 @@ pub mod types {
             ::core::result::Result::Ok(Self { other: f_other })
         }
     }
+    impl ::core::fmt::Debug for Feature {
+        #[inline]
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.debug_struct("Feature").field("other", &self.other).finish()
+        }
+    }
     /// A bold part of a text
     ///
     /// ```tl
@@ -723,7 +841,7 @@ pub mod types {
     /// ```
     ///
     /// [`textEntityBold` on core.telegram.org](https://core.telegram.org/constructor/textEntityBold)
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Clone, PartialEq, Eq, Hash, Default)]
     pub struct TextEntityBold {
         /// Offset, in UTF-16 code units
         pub offset: i32,
@@ -756,6 +874,15 @@ pub mod types {
             })
         }
     }
+    impl ::core::fmt::Debug for TextEntityBold {
+        #[inline]
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.debug_struct("TextEntityBold")
+                .field("offset", &self.offset)
+                .field("length", &self.length)
+                .finish()
+        }
+    }
     /// A part of a text nested in another; entities nest like «Bézier» curves
     ///
     /// ```tl
@@ -763,7 +890,7 @@ pub mod types {
     /// ```
     ///
     /// [`textEntityNested` on core.telegram.org](https://core.telegram.org/constructor/textEntityNested)
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     pub struct TextEntityNested {
         /// Offset, in UTF-16 code units
         pub offset: i32,
@@ -808,12 +935,22 @@ pub mod types {
             })
         }
     }
+    impl ::core::fmt::Debug for TextEntityNested {
+        #[inline]
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.debug_struct("TextEntityNested")
+                .field("offset", &self.offset)
+                .field("length", &self.length)
+                .field("inner", &self.inner)
+                .finish()
+        }
+    }
     /// ```tl
     /// formattedText#17c3f0d8 text:string entities:Vector<TextEntity> = FormattedText;
     /// ```
     ///
     /// [`formattedText` on core.telegram.org](https://core.telegram.org/constructor/formattedText)
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Clone, PartialEq, Eq, Hash, Default)]
     pub struct FormattedText {
         /// TL field `text`.
         pub text: ::tl_runtime::__private::String,
@@ -859,12 +996,21 @@ pub mod types {
             })
         }
     }
+    impl ::core::fmt::Debug for FormattedText {
+        #[inline]
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.debug_struct("FormattedText")
+                .field("text", &self.text)
+                .field("entities", &self.entities)
+                .finish()
+        }
+    }
     /// ```tl
     /// pong#347773c5 msg_id:long ping_id:long = Pong;
     /// ```
     ///
     /// [`pong` on core.telegram.org](https://core.telegram.org/constructor/pong)
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Clone, PartialEq, Eq, Hash, Default)]
     pub struct Pong {
         /// TL field `msg_id`.
         pub msg_id: i64,
@@ -897,13 +1043,22 @@ pub mod types {
             })
         }
     }
+    impl ::core::fmt::Debug for Pong {
+        #[inline]
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.debug_struct("Pong")
+                .field("msg_id", &self.msg_id)
+                .field("ping_id", &self.ping_id)
+                .finish()
+        }
+    }
     pub mod lite_server {
         /// ```tl
         /// liteServer.accountState#013801a1 mode:# count:# balance:mode.0?long = liteServer.AccountState;
         /// ```
         ///
         /// [`liteServer.accountState` on core.telegram.org](https://core.telegram.org/constructor/liteServer.accountState)
-        #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+        #[derive(Clone, PartialEq, Eq, Hash, Default)]
         pub struct AccountState {
             /// TL field `count`.
             pub count: u32,
@@ -945,6 +1100,15 @@ pub mod types {
                 })
             }
         }
+        impl ::core::fmt::Debug for AccountState {
+            #[inline]
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.debug_struct("AccountState")
+                    .field("count", &self.count)
+                    .field("balance", &self.balance)
+                    .finish()
+            }
+        }
     }
     pub mod storage {
         pub mod daemon {
@@ -953,7 +1117,7 @@ pub mod types {
             /// ```
             ///
             /// [`storage.daemon.torrent` on core.telegram.org](https://core.telegram.org/constructor/storage.daemon.torrent)
-            #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+            #[derive(Clone, PartialEq, Eq, Hash, Default)]
             pub struct Torrent {
                 /// TL field `hash`.
                 pub hash: [u8; 32],
@@ -1014,13 +1178,26 @@ pub mod types {
                     })
                 }
             }
+            impl ::core::fmt::Debug for Torrent {
+                #[inline]
+                fn fmt(
+                    &self,
+                    f: &mut ::core::fmt::Formatter<'_>,
+                ) -> ::core::fmt::Result {
+                    f.debug_struct("Torrent")
+                        .field("hash", &self.hash)
+                        .field("size", &self.size)
+                        .field("error", &self.error)
+                        .finish()
+                }
+            }
             pub mod db {
                 /// ```tl
                 /// storage.daemon.db.entry#9919eb40 key:string value:bytes = storage.daemon.db.Entry;
                 /// ```
                 ///
                 /// [`storage.daemon.db.entry` on core.telegram.org](https://core.telegram.org/constructor/storage.daemon.db.entry)
-                #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+                #[derive(Clone, PartialEq, Eq, Hash, Default)]
                 pub struct Entry {
                     /// TL field `key`.
                     pub key: ::tl_runtime::__private::String,
@@ -1055,6 +1232,18 @@ pub mod types {
                         ::core::result::Result::Ok(Self { key: f_key, value: f_value })
                     }
                 }
+                impl ::core::fmt::Debug for Entry {
+                    #[inline]
+                    fn fmt(
+                        &self,
+                        f: &mut ::core::fmt::Formatter<'_>,
+                    ) -> ::core::fmt::Result {
+                        f.debug_struct("Entry")
+                            .field("key", &self.key)
+                            .field("value", &self.value)
+                            .finish()
+                    }
+                }
             }
         }
     }
@@ -1065,12 +1254,21 @@ pub mod enums {
     /// The boxed TL type `User`: one variant per constructor.
     ///
     /// [`User` on core.telegram.org](https://core.telegram.org/type/User)
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     pub enum User {
         /// `user#23ef3be9 flags:# self:flags.0?true bot:flags.1?true id:long first_name:flags.2?string username:flags.3?string verified:flags.4?Bool photo:flags.5?UserPhoto bot_info_version:flags.1?int flags2:# premium:flags2.0?true usernames:flags2.1?Vector<string> = User;`
         User(super::types::User),
         /// `userEmpty#d3bc4b7a id:long = User;`
         Empty(super::types::UserEmpty),
+    }
+    impl ::core::fmt::Debug for User {
+        #[inline]
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            match self {
+                Self::User(x) => f.debug_tuple("User").field(x).finish(),
+                Self::Empty(x) => f.debug_tuple("Empty").field(x).finish(),
+            }
+        }
     }
     impl User {
         /// The wire id of the constructor this value holds.
@@ -1170,10 +1368,18 @@ pub mod enums {
     /// The boxed TL type `UserPhoto`: one variant per constructor.
     ///
     /// [`UserPhoto` on core.telegram.org](https://core.telegram.org/type/UserPhoto)
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     pub enum UserPhoto {
         /// `userPhoto photo_id:long dc_id:int stripped:bytes = UserPhoto;`
         UserPhoto(super::types::UserPhoto),
+    }
+    impl ::core::fmt::Debug for UserPhoto {
+        #[inline]
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            match self {
+                Self::UserPhoto(x) => f.debug_tuple("UserPhoto").field(x).finish(),
+            }
+        }
     }
     impl UserPhoto {
         /// The wire id of the constructor this value holds.
@@ -1241,12 +1447,21 @@ pub mod enums {
     /// The boxed TL type `InputUser`: one variant per constructor.
     ///
     /// [`InputUser` on core.telegram.org](https://core.telegram.org/type/InputUser)
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     pub enum InputUser {
         /// `inputUserSelf#f7c1b13f = InputUser;`
         InputUserSelf,
         /// `inputUser#f21158c6 user_id:long access_hash:long = InputUser;`
         InputUser(super::types::InputUser),
+    }
+    impl ::core::fmt::Debug for InputUser {
+        #[inline]
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            match self {
+                Self::InputUserSelf => f.write_str("InputUserSelf"),
+                Self::InputUser(x) => f.debug_tuple("InputUser").field(x).finish(),
+            }
+        }
     }
     impl InputUser {
         /// The wire id of the constructor this value holds.
@@ -1339,10 +1554,18 @@ pub mod enums {
     /// The boxed TL type `Point`: one variant per constructor.
     ///
     /// [`Point` on core.telegram.org](https://core.telegram.org/type/Point)
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Clone, PartialEq)]
     pub enum Point {
         /// `point#41ea5862 long:double lat:double bytes:int = Point;`
         Point(super::types::Point),
+    }
+    impl ::core::fmt::Debug for Point {
+        #[inline]
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            match self {
+                Self::Point(x) => f.debug_tuple("Point").field(x).finish(),
+            }
+        }
     }
     impl Point {
         /// The wire id of the constructor this value holds.
@@ -1410,10 +1633,18 @@ pub mod enums {
     /// The boxed TL type `Keywords`: one variant per constructor.
     ///
     /// [`Keywords` on core.telegram.org](https://core.telegram.org/type/Keywords)
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     pub enum Keywords {
         /// `keywords#c4515ce5 type:int self:long static:string fn:Bool = Keywords;`
         Keywords(super::types::Keywords),
+    }
+    impl ::core::fmt::Debug for Keywords {
+        #[inline]
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            match self {
+                Self::Keywords(x) => f.debug_tuple("Keywords").field(x).finish(),
+            }
+        }
     }
     impl Keywords {
         /// The wire id of the constructor this value holds.
@@ -1481,10 +1712,18 @@ pub mod enums {
     /// The boxed TL type `Matrix`: one variant per constructor.
     ///
     /// [`Matrix` on core.telegram.org](https://core.telegram.org/type/Matrix)
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Clone, PartialEq)]
     pub enum Matrix {
         /// `matrix#00f78513 rows:Vector<Vector<int>> cells:vector<point> = Matrix;`
         Matrix(super::types::Matrix),
+    }
+    impl ::core::fmt::Debug for Matrix {
+        #[inline]
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            match self {
+                Self::Matrix(x) => f.debug_tuple("Matrix").field(x).finish(),
+            }
+        }
     }
     impl Matrix {
         /// The wire id of the constructor this value holds.
@@ -1552,10 +1791,18 @@ pub mod enums {
     /// The boxed TL type `Packet`: one variant per constructor.
     ///
     /// [`Packet` on core.telegram.org](https://core.telegram.org/type/Packet)
-    #[derive(Debug, Clone, PartialEq)]
+    #[derive(Clone, PartialEq)]
     pub enum Packet {
         /// `packet#c397a182 flags:# nodes:(vector Point) extra:flags.0?(vector %Point) = Packet;`
         Packet(super::types::Packet),
+    }
+    impl ::core::fmt::Debug for Packet {
+        #[inline]
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            match self {
+                Self::Packet(x) => f.debug_tuple("Packet").field(x).finish(),
+            }
+        }
     }
     impl Packet {
         /// The wire id of the constructor this value holds.
@@ -1623,10 +1870,18 @@ pub mod enums {
     /// The boxed TL type `Message`: one variant per constructor.
     ///
     /// [`Message` on core.telegram.org](https://core.telegram.org/type/Message)
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     pub enum Message {
         /// `message#5bb8e511 msg_id:long seqno:int bytes:int body:Object = Message;`
         Message(super::types::Message),
+    }
+    impl ::core::fmt::Debug for Message {
+        #[inline]
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            match self {
+                Self::Message(x) => f.debug_tuple("Message").field(x).finish(),
+            }
+        }
     }
     impl Message {
         /// The wire id of the constructor this value holds.
@@ -1694,10 +1949,18 @@ pub mod enums {
     /// The boxed TL type `MessageContainer`: one variant per constructor.
     ///
     /// [`MessageContainer` on core.telegram.org](https://core.telegram.org/type/MessageContainer)
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     pub enum MessageContainer {
         /// `msg_container#73f1f8dc messages:vector<%Message> = MessageContainer;`
         MsgContainer(super::types::MsgContainer),
+    }
+    impl ::core::fmt::Debug for MessageContainer {
+        #[inline]
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            match self {
+                Self::MsgContainer(x) => f.debug_tuple("MsgContainer").field(x).finish(),
+            }
+        }
     }
     impl MessageContainer {
         /// The wire id of the constructor this value holds.
@@ -1765,10 +2028,18 @@ pub mod enums {
     /// The boxed TL type `Keys`: one variant per constructor.
     ///
     /// [`Keys` on core.telegram.org](https://core.telegram.org/type/Keys)
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     pub enum Keys {
         /// `keys#c094661c nonce:int128 server_nonce:int256 key:int512 = Keys;`
         Keys(super::types::Keys),
+    }
+    impl ::core::fmt::Debug for Keys {
+        #[inline]
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            match self {
+                Self::Keys(x) => f.debug_tuple("Keys").field(x).finish(),
+            }
+        }
     }
     impl Keys {
         /// The wire id of the constructor this value holds.
@@ -1836,10 +2107,18 @@ pub mod enums {
     /// The boxed TL type `Feature`: one variant per constructor.
     ///
     /// [`Feature` on core.telegram.org](https://core.telegram.org/type/Feature)
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     pub enum Feature {
         /// `feature#9a87fe54 has_feature:true other:int = Feature;`
         Feature(super::types::Feature),
+    }
+    impl ::core::fmt::Debug for Feature {
+        #[inline]
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            match self {
+                Self::Feature(x) => f.debug_tuple("Feature").field(x).finish(),
+            }
+        }
     }
     impl Feature {
         /// The wire id of the constructor this value holds.
@@ -1909,12 +2188,21 @@ pub mod enums {
     /// The boxed TL type `TextEntity`: one variant per constructor.
     ///
     /// [`TextEntity` on core.telegram.org](https://core.telegram.org/type/TextEntity)
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     pub enum TextEntity {
         /// `textEntityBold#0ea70f5e offset:int length:int = TextEntity;`
         Bold(super::types::TextEntityBold),
         /// `textEntityNested#b0db9727 offset:int length:int inner:TextEntity = TextEntity;`
         Nested(super::types::TextEntityNested),
+    }
+    impl ::core::fmt::Debug for TextEntity {
+        #[inline]
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            match self {
+                Self::Bold(x) => f.debug_tuple("Bold").field(x).finish(),
+                Self::Nested(x) => f.debug_tuple("Nested").field(x).finish(),
+            }
+        }
     }
     impl TextEntity {
         /// The wire id of the constructor this value holds.
@@ -2014,10 +2302,20 @@ pub mod enums {
     /// The boxed TL type `FormattedText`: one variant per constructor.
     ///
     /// [`FormattedText` on core.telegram.org](https://core.telegram.org/type/FormattedText)
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     pub enum FormattedText {
         /// `formattedText#17c3f0d8 text:string entities:Vector<TextEntity> = FormattedText;`
         FormattedText(super::types::FormattedText),
+    }
+    impl ::core::fmt::Debug for FormattedText {
+        #[inline]
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            match self {
+                Self::FormattedText(x) => {
+                    f.debug_tuple("FormattedText").field(x).finish()
+                }
+            }
+        }
     }
     impl FormattedText {
         /// The wire id of the constructor this value holds.
@@ -2085,10 +2383,18 @@ pub mod enums {
     /// The boxed TL type `Pong`: one variant per constructor.
     ///
     /// [`Pong` on core.telegram.org](https://core.telegram.org/type/Pong)
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     pub enum Pong {
         /// `pong#347773c5 msg_id:long ping_id:long = Pong;`
         Pong(super::types::Pong),
+    }
+    impl ::core::fmt::Debug for Pong {
+        #[inline]
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            match self {
+                Self::Pong(x) => f.debug_tuple("Pong").field(x).finish(),
+            }
+        }
     }
     impl Pong {
         /// The wire id of the constructor this value holds.
@@ -2157,10 +2463,20 @@ pub mod enums {
         /// The boxed TL type `liteServer.AccountState`: one variant per constructor.
         ///
         /// [`liteServer.AccountState` on core.telegram.org](https://core.telegram.org/type/liteServer.AccountState)
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        #[derive(Clone, PartialEq, Eq, Hash)]
         pub enum AccountState {
             /// `liteServer.accountState#013801a1 mode:# count:# balance:mode.0?long = liteServer.AccountState;`
             AccountState(super::super::types::lite_server::AccountState),
+        }
+        impl ::core::fmt::Debug for AccountState {
+            #[inline]
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                match self {
+                    Self::AccountState(x) => {
+                        f.debug_tuple("AccountState").field(x).finish()
+                    }
+                }
+            }
         }
         impl AccountState {
             /// The wire id of the constructor this value holds.
@@ -2235,10 +2551,21 @@ pub mod enums {
             /// The boxed TL type `storage.daemon.Torrent`: one variant per constructor.
             ///
             /// [`storage.daemon.Torrent` on core.telegram.org](https://core.telegram.org/type/storage.daemon.Torrent)
-            #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+            #[derive(Clone, PartialEq, Eq, Hash)]
             pub enum Torrent {
                 /// `storage.daemon.torrent#ea954696 hash:int256 flags:# size:flags.0?long error:flags.1?string = storage.daemon.Torrent;`
                 Torrent(super::super::super::types::storage::daemon::Torrent),
+            }
+            impl ::core::fmt::Debug for Torrent {
+                #[inline]
+                fn fmt(
+                    &self,
+                    f: &mut ::core::fmt::Formatter<'_>,
+                ) -> ::core::fmt::Result {
+                    match self {
+                        Self::Torrent(x) => f.debug_tuple("Torrent").field(x).finish(),
+                    }
+                }
             }
             impl Torrent {
                 /// The wire id of the constructor this value holds.
@@ -2314,10 +2641,21 @@ pub mod enums {
                 /// The boxed TL type `storage.daemon.db.Entry`: one variant per constructor.
                 ///
                 /// [`storage.daemon.db.Entry` on core.telegram.org](https://core.telegram.org/type/storage.daemon.db.Entry)
-                #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+                #[derive(Clone, PartialEq, Eq, Hash)]
                 pub enum Entry {
                     /// `storage.daemon.db.entry#9919eb40 key:string value:bytes = storage.daemon.db.Entry;`
                     Entry(super::super::super::super::types::storage::daemon::db::Entry),
+                }
+                impl ::core::fmt::Debug for Entry {
+                    #[inline]
+                    fn fmt(
+                        &self,
+                        f: &mut ::core::fmt::Formatter<'_>,
+                    ) -> ::core::fmt::Result {
+                        match self {
+                            Self::Entry(x) => f.debug_tuple("Entry").field(x).finish(),
+                        }
+                    }
                 }
                 impl Entry {
                     /// The wire id of the constructor this value holds.
@@ -2403,7 +2741,7 @@ pub mod functions {
     /// [`invokeWithLayer` on core.telegram.org](https://core.telegram.org/method/invokeWithLayer)
     ///
     /// Returns `X` ([`X` on core.telegram.org](https://core.telegram.org/type/X)).
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Clone, PartialEq, Eq, Hash, Default)]
     pub struct InvokeWithLayer<X> {
         /// TL field `layer`.
         pub layer: i32,
@@ -2438,6 +2776,15 @@ pub mod functions {
             })
         }
     }
+    impl<X: ::core::fmt::Debug> ::core::fmt::Debug for InvokeWithLayer<X> {
+        #[inline]
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.debug_struct("InvokeWithLayer")
+                .field("layer", &self.layer)
+                .field("query", &self.query)
+                .finish()
+        }
+    }
     impl<
         X: ::tl_runtime::RemoteCall + ::tl_runtime::Deserialize,
     > ::tl_runtime::RemoteCall for InvokeWithLayer<X> {
@@ -2451,7 +2798,7 @@ pub mod functions {
     /// [`ping` on core.telegram.org](https://core.telegram.org/method/ping)
     ///
     /// Returns `Pong` ([`Pong` on core.telegram.org](https://core.telegram.org/type/Pong)).
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Clone, PartialEq, Eq, Hash, Default)]
     pub struct Ping {
         /// TL field `ping_id`.
         pub ping_id: i64,
@@ -2477,6 +2824,12 @@ pub mod functions {
             ::core::result::Result::Ok(Self { ping_id: f_ping_id })
         }
     }
+    impl ::core::fmt::Debug for Ping {
+        #[inline]
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.debug_struct("Ping").field("ping_id", &self.ping_id).finish()
+        }
+    }
     impl ::tl_runtime::RemoteCall for Ping {
         type Return = super::enums::Pong;
         type Error = ::tl_runtime::RpcError;
@@ -2489,7 +2842,7 @@ pub mod functions {
         /// [`help.getNearestPoint` on core.telegram.org](https://core.telegram.org/method/help.getNearestPoint)
         ///
         /// Returns `Point` ([`Point` on core.telegram.org](https://core.telegram.org/type/Point)).
-        #[derive(Debug, Clone, PartialEq, Default)]
+        #[derive(Clone, PartialEq, Default)]
         pub struct GetNearestPoint {
             /// TL `flags.0?`: present when the bit is set.
             pub around: ::core::option::Option<super::super::enums::Point>,
@@ -2528,6 +2881,12 @@ pub mod functions {
                 ::core::result::Result::Ok(Self { around: f_around })
             }
         }
+        impl ::core::fmt::Debug for GetNearestPoint {
+            #[inline]
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.debug_struct("GetNearestPoint").field("around", &self.around).finish()
+            }
+        }
         impl ::tl_runtime::RemoteCall for GetNearestPoint {
             type Return = super::super::enums::Point;
             type Error = ::tl_runtime::RpcError;
@@ -2541,7 +2900,7 @@ pub mod functions {
         /// [`users.getUsers` on core.telegram.org](https://core.telegram.org/method/users.getUsers)
         ///
         /// Returns `Vector<User>`.
-        #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+        #[derive(Clone, PartialEq, Eq, Hash, Default)]
         pub struct GetUsers {
             /// TL field `id`.
             pub id: ::tl_runtime::__private::Vec<super::super::enums::InputUser>,
@@ -2578,6 +2937,12 @@ pub mod functions {
                         4,
                     )?;
                 ::core::result::Result::Ok(Self { id: f_id })
+            }
+        }
+        impl ::core::fmt::Debug for GetUsers {
+            #[inline]
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.debug_struct("GetUsers").field("id", &self.id).finish()
             }
         }
         impl ::tl_runtime::RemoteCall for GetUsers {

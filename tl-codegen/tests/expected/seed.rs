@@ -7,7 +7,7 @@ pub mod types {
     /// ```
     ///
     /// [`updatesTooLong` on core.telegram.org](https://core.telegram.org/constructor/updatesTooLong)
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Clone, PartialEq, Eq, Hash, Default)]
     pub struct UpdatesTooLong {}
     impl ::tl_runtime::Identifiable for UpdatesTooLong {
         const CONSTRUCTOR_ID: u32 = 0xe317af7e;
@@ -29,12 +29,18 @@ pub mod types {
             ::core::result::Result::Ok(Self {})
         }
     }
+    impl ::core::fmt::Debug for UpdatesTooLong {
+        #[inline]
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.debug_struct("UpdatesTooLong").finish()
+        }
+    }
     /// ```tl
     /// updateShortMessage#313bc7f8 flags:# out:flags.1?true mentioned:flags.4?true media_unread:flags.5?true silent:flags.13?true id:int user_id:long message:string pts:int pts_count:int date:int fwd_from:flags.2?MessageFwdHeader via_bot_id:flags.11?long reply_to:flags.3?MessageReplyHeader entities:flags.7?Vector<MessageEntity> ttl_period:flags.25?int = Updates;
     /// ```
     ///
     /// [`updateShortMessage` on core.telegram.org](https://core.telegram.org/constructor/updateShortMessage)
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Clone, PartialEq, Eq, Hash, Default)]
     pub struct UpdateShortMessage {
         /// TL `flags.1?true`: `true` when bit set.
         pub out: bool,
@@ -229,12 +235,34 @@ pub mod types {
             })
         }
     }
+    impl ::core::fmt::Debug for UpdateShortMessage {
+        #[inline]
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.debug_struct("UpdateShortMessage")
+                .field("out", &self.out)
+                .field("mentioned", &self.mentioned)
+                .field("media_unread", &self.media_unread)
+                .field("silent", &self.silent)
+                .field("id", &self.id)
+                .field("user_id", &self.user_id)
+                .field("message", &self.message)
+                .field("pts", &self.pts)
+                .field("pts_count", &self.pts_count)
+                .field("date", &self.date)
+                .field("fwd_from", &self.fwd_from)
+                .field("via_bot_id", &self.via_bot_id)
+                .field("reply_to", &self.reply_to)
+                .field("entities", &self.entities)
+                .field("ttl_period", &self.ttl_period)
+                .finish()
+        }
+    }
     /// ```tl
     /// updateShortChatMessage#4d6deea5 flags:# out:flags.1?true mentioned:flags.4?true media_unread:flags.5?true silent:flags.13?true id:int from_id:long chat_id:long message:string pts:int pts_count:int date:int fwd_from:flags.2?MessageFwdHeader via_bot_id:flags.11?long reply_to:flags.3?MessageReplyHeader entities:flags.7?Vector<MessageEntity> ttl_period:flags.25?int = Updates;
     /// ```
     ///
     /// [`updateShortChatMessage` on core.telegram.org](https://core.telegram.org/constructor/updateShortChatMessage)
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Clone, PartialEq, Eq, Hash, Default)]
     pub struct UpdateShortChatMessage {
         /// TL `flags.1?true`: `true` when bit set.
         pub out: bool,
@@ -435,12 +463,35 @@ pub mod types {
             })
         }
     }
+    impl ::core::fmt::Debug for UpdateShortChatMessage {
+        #[inline]
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.debug_struct("UpdateShortChatMessage")
+                .field("out", &self.out)
+                .field("mentioned", &self.mentioned)
+                .field("media_unread", &self.media_unread)
+                .field("silent", &self.silent)
+                .field("id", &self.id)
+                .field("from_id", &self.from_id)
+                .field("chat_id", &self.chat_id)
+                .field("message", &self.message)
+                .field("pts", &self.pts)
+                .field("pts_count", &self.pts_count)
+                .field("date", &self.date)
+                .field("fwd_from", &self.fwd_from)
+                .field("via_bot_id", &self.via_bot_id)
+                .field("reply_to", &self.reply_to)
+                .field("entities", &self.entities)
+                .field("ttl_period", &self.ttl_period)
+                .finish()
+        }
+    }
     /// ```tl
     /// updateShort#78d4dec1 update:Update date:int = Updates;
     /// ```
     ///
     /// [`updateShort` on core.telegram.org](https://core.telegram.org/constructor/updateShort)
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     pub struct UpdateShort {
         /// TL field `update`.
         pub update: super::enums::Update,
@@ -476,12 +527,21 @@ pub mod types {
             })
         }
     }
+    impl ::core::fmt::Debug for UpdateShort {
+        #[inline]
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.debug_struct("UpdateShort")
+                .field("update", &self.update)
+                .field("date", &self.date)
+                .finish()
+        }
+    }
     /// ```tl
     /// updatesCombined#725b04c3 updates:Vector<Update> users:Vector<User> chats:Vector<Chat> date:int seq_start:int seq:int = Updates;
     /// ```
     ///
     /// [`updatesCombined` on core.telegram.org](https://core.telegram.org/constructor/updatesCombined)
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Clone, PartialEq, Eq, Hash, Default)]
     pub struct UpdatesCombined {
         /// TL field `updates`.
         pub updates: ::tl_runtime::__private::Vec<super::enums::Update>,
@@ -578,12 +638,25 @@ pub mod types {
             })
         }
     }
+    impl ::core::fmt::Debug for UpdatesCombined {
+        #[inline]
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.debug_struct("UpdatesCombined")
+                .field("updates", &self.updates)
+                .field("users", &self.users)
+                .field("chats", &self.chats)
+                .field("date", &self.date)
+                .field("seq_start", &self.seq_start)
+                .field("seq", &self.seq)
+                .finish()
+        }
+    }
     /// ```tl
     /// updates#74ae4240 updates:Vector<Update> users:Vector<User> chats:Vector<Chat> date:int seq:int = Updates;
     /// ```
     ///
     /// [`updates` on core.telegram.org](https://core.telegram.org/constructor/updates)
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Clone, PartialEq, Eq, Hash, Default)]
     pub struct Updates {
         /// TL field `updates`.
         pub updates: ::tl_runtime::__private::Vec<super::enums::Update>,
@@ -674,12 +747,24 @@ pub mod types {
             })
         }
     }
+    impl ::core::fmt::Debug for Updates {
+        #[inline]
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.debug_struct("Updates")
+                .field("updates", &self.updates)
+                .field("users", &self.users)
+                .field("chats", &self.chats)
+                .field("date", &self.date)
+                .field("seq", &self.seq)
+                .finish()
+        }
+    }
     /// ```tl
     /// updateShortSentMessage#9015e101 flags:# out:flags.1?true id:int pts:int pts_count:int date:int media:flags.9?MessageMedia entities:flags.7?Vector<MessageEntity> ttl_period:flags.25?int = Updates;
     /// ```
     ///
     /// [`updateShortSentMessage` on core.telegram.org](https://core.telegram.org/constructor/updateShortSentMessage)
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Clone, PartialEq, Eq, Hash, Default)]
     pub struct UpdateShortSentMessage {
         /// TL `flags.1?true`: `true` when bit set.
         pub out: bool,
@@ -809,12 +894,27 @@ pub mod types {
             })
         }
     }
+    impl ::core::fmt::Debug for UpdateShortSentMessage {
+        #[inline]
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.debug_struct("UpdateShortSentMessage")
+                .field("out", &self.out)
+                .field("id", &self.id)
+                .field("pts", &self.pts)
+                .field("pts_count", &self.pts_count)
+                .field("date", &self.date)
+                .field("media", &self.media)
+                .field("entities", &self.entities)
+                .field("ttl_period", &self.ttl_period)
+                .finish()
+        }
+    }
     /// ```tl
     /// peerUser#59511722 user_id:long = Peer;
     /// ```
     ///
     /// [`peerUser` on core.telegram.org](https://core.telegram.org/constructor/peerUser)
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Clone, PartialEq, Eq, Hash, Default)]
     pub struct PeerUser {
         /// TL field `user_id`.
         pub user_id: i64,
@@ -840,12 +940,18 @@ pub mod types {
             ::core::result::Result::Ok(Self { user_id: f_user_id })
         }
     }
+    impl ::core::fmt::Debug for PeerUser {
+        #[inline]
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.debug_struct("PeerUser").field("user_id", &self.user_id).finish()
+        }
+    }
     /// ```tl
     /// peerChat#36c6019a chat_id:long = Peer;
     /// ```
     ///
     /// [`peerChat` on core.telegram.org](https://core.telegram.org/constructor/peerChat)
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Clone, PartialEq, Eq, Hash, Default)]
     pub struct PeerChat {
         /// TL field `chat_id`.
         pub chat_id: i64,
@@ -871,12 +977,18 @@ pub mod types {
             ::core::result::Result::Ok(Self { chat_id: f_chat_id })
         }
     }
+    impl ::core::fmt::Debug for PeerChat {
+        #[inline]
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.debug_struct("PeerChat").field("chat_id", &self.chat_id).finish()
+        }
+    }
     /// ```tl
     /// peerChannel#a2a5371e channel_id:long = Peer;
     /// ```
     ///
     /// [`peerChannel` on core.telegram.org](https://core.telegram.org/constructor/peerChannel)
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Clone, PartialEq, Eq, Hash, Default)]
     pub struct PeerChannel {
         /// TL field `channel_id`.
         pub channel_id: i64,
@@ -902,12 +1014,18 @@ pub mod types {
             ::core::result::Result::Ok(Self { channel_id: f_channel_id })
         }
     }
+    impl ::core::fmt::Debug for PeerChannel {
+        #[inline]
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.debug_struct("PeerChannel").field("channel_id", &self.channel_id).finish()
+        }
+    }
     /// ```tl
     /// messageFwdHeader#4e4df4bb flags:# imported:flags.7?true saved_out:flags.11?true from_id:flags.0?Peer from_name:flags.5?string date:int channel_post:flags.2?int post_author:flags.3?string saved_from_peer:flags.4?Peer saved_from_msg_id:flags.4?int saved_from_id:flags.8?Peer saved_from_name:flags.9?string saved_date:flags.10?int psa_type:flags.6?string = MessageFwdHeader;
     /// ```
     ///
     /// [`messageFwdHeader` on core.telegram.org](https://core.telegram.org/constructor/messageFwdHeader)
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Clone, PartialEq, Eq, Hash, Default)]
     pub struct MessageFwdHeader {
         /// TL `flags.7?true`: `true` when bit set.
         pub imported: bool,
@@ -1143,12 +1261,34 @@ pub mod types {
             })
         }
     }
+    impl ::core::fmt::Debug for MessageFwdHeader {
+        #[inline]
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.debug_struct("MessageFwdHeader")
+                .field("imported", &self.imported)
+                .field("saved_out", &self.saved_out)
+                .field("from_id", &self.from_id)
+                .field("from_name", &self.from_name)
+                .field("date", &self.date)
+                .field("channel_post", &self.channel_post)
+                .field("post_author", &self.post_author)
+                .field(
+                    "saved_from_peer_and_saved_from_msg_id",
+                    &self.saved_from_peer_and_saved_from_msg_id,
+                )
+                .field("saved_from_id", &self.saved_from_id)
+                .field("saved_from_name", &self.saved_from_name)
+                .field("saved_date", &self.saved_date)
+                .field("psa_type", &self.psa_type)
+                .finish()
+        }
+    }
     /// ```tl
     /// messageReplyStoryHeader#0e5af939 peer:Peer story_id:int = MessageReplyHeader;
     /// ```
     ///
     /// [`messageReplyStoryHeader` on core.telegram.org](https://core.telegram.org/constructor/messageReplyStoryHeader)
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     pub struct MessageReplyStoryHeader {
         /// TL field `peer`.
         pub peer: super::enums::Peer,
@@ -1184,12 +1324,21 @@ pub mod types {
             })
         }
     }
+    impl ::core::fmt::Debug for MessageReplyStoryHeader {
+        #[inline]
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.debug_struct("MessageReplyStoryHeader")
+                .field("peer", &self.peer)
+                .field("story_id", &self.story_id)
+                .finish()
+        }
+    }
     /// ```tl
     /// messageEntityBold#bd610bc9 offset:int length:int = MessageEntity;
     /// ```
     ///
     /// [`messageEntityBold` on core.telegram.org](https://core.telegram.org/constructor/messageEntityBold)
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Clone, PartialEq, Eq, Hash, Default)]
     pub struct MessageEntityBold {
         /// TL field `offset`.
         pub offset: i32,
@@ -1222,12 +1371,21 @@ pub mod types {
             })
         }
     }
+    impl ::core::fmt::Debug for MessageEntityBold {
+        #[inline]
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.debug_struct("MessageEntityBold")
+                .field("offset", &self.offset)
+                .field("length", &self.length)
+                .finish()
+        }
+    }
     /// ```tl
     /// messageEntityItalic#826f8b60 offset:int length:int = MessageEntity;
     /// ```
     ///
     /// [`messageEntityItalic` on core.telegram.org](https://core.telegram.org/constructor/messageEntityItalic)
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Clone, PartialEq, Eq, Hash, Default)]
     pub struct MessageEntityItalic {
         /// TL field `offset`.
         pub offset: i32,
@@ -1260,12 +1418,21 @@ pub mod types {
             })
         }
     }
+    impl ::core::fmt::Debug for MessageEntityItalic {
+        #[inline]
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.debug_struct("MessageEntityItalic")
+                .field("offset", &self.offset)
+                .field("length", &self.length)
+                .finish()
+        }
+    }
     /// ```tl
     /// messageEntityTextUrl#76a6d327 offset:int length:int url:string = MessageEntity;
     /// ```
     ///
     /// [`messageEntityTextUrl` on core.telegram.org](https://core.telegram.org/constructor/messageEntityTextUrl)
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Clone, PartialEq, Eq, Hash, Default)]
     pub struct MessageEntityTextUrl {
         /// TL field `offset`.
         pub offset: i32,
@@ -1304,12 +1471,22 @@ pub mod types {
             })
         }
     }
+    impl ::core::fmt::Debug for MessageEntityTextUrl {
+        #[inline]
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.debug_struct("MessageEntityTextUrl")
+                .field("offset", &self.offset)
+                .field("length", &self.length)
+                .field("url", &self.url)
+                .finish()
+        }
+    }
     /// ```tl
     /// messageMediaEmpty#3ded6320 = MessageMedia;
     /// ```
     ///
     /// [`messageMediaEmpty` on core.telegram.org](https://core.telegram.org/constructor/messageMediaEmpty)
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Clone, PartialEq, Eq, Hash, Default)]
     pub struct MessageMediaEmpty {}
     impl ::tl_runtime::Identifiable for MessageMediaEmpty {
         const CONSTRUCTOR_ID: u32 = 0x3ded6320;
@@ -1331,12 +1508,18 @@ pub mod types {
             ::core::result::Result::Ok(Self {})
         }
     }
+    impl ::core::fmt::Debug for MessageMediaEmpty {
+        #[inline]
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.debug_struct("MessageMediaEmpty").finish()
+        }
+    }
     /// ```tl
     /// messageMediaUnsupported#9f84f49e = MessageMedia;
     /// ```
     ///
     /// [`messageMediaUnsupported` on core.telegram.org](https://core.telegram.org/constructor/messageMediaUnsupported)
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Clone, PartialEq, Eq, Hash, Default)]
     pub struct MessageMediaUnsupported {}
     impl ::tl_runtime::Identifiable for MessageMediaUnsupported {
         const CONSTRUCTOR_ID: u32 = 0x9f84f49e;
@@ -1358,12 +1541,18 @@ pub mod types {
             ::core::result::Result::Ok(Self {})
         }
     }
+    impl ::core::fmt::Debug for MessageMediaUnsupported {
+        #[inline]
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.debug_struct("MessageMediaUnsupported").finish()
+        }
+    }
     /// ```tl
     /// updateDeleteMessages#a20db0e5 messages:Vector<int> pts:int pts_count:int = Update;
     /// ```
     ///
     /// [`updateDeleteMessages` on core.telegram.org](https://core.telegram.org/constructor/updateDeleteMessages)
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Clone, PartialEq, Eq, Hash, Default)]
     pub struct UpdateDeleteMessages {
         /// TL field `messages`.
         pub messages: ::tl_runtime::__private::Vec<i32>,
@@ -1406,12 +1595,22 @@ pub mod types {
             })
         }
     }
+    impl ::core::fmt::Debug for UpdateDeleteMessages {
+        #[inline]
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.debug_struct("UpdateDeleteMessages")
+                .field("messages", &self.messages)
+                .field("pts", &self.pts)
+                .field("pts_count", &self.pts_count)
+                .finish()
+        }
+    }
     /// ```tl
     /// userEmpty#d3bc4b7a id:long = User;
     /// ```
     ///
     /// [`userEmpty` on core.telegram.org](https://core.telegram.org/constructor/userEmpty)
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Clone, PartialEq, Eq, Hash, Default)]
     pub struct UserEmpty {
         /// TL field `id`.
         pub id: i64,
@@ -1437,12 +1636,18 @@ pub mod types {
             ::core::result::Result::Ok(Self { id: f_id })
         }
     }
+    impl ::core::fmt::Debug for UserEmpty {
+        #[inline]
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.debug_struct("UserEmpty").field("id", &self.id).finish()
+        }
+    }
     /// ```tl
     /// chatEmpty#29562865 id:long = Chat;
     /// ```
     ///
     /// [`chatEmpty` on core.telegram.org](https://core.telegram.org/constructor/chatEmpty)
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Clone, PartialEq, Eq, Hash, Default)]
     pub struct ChatEmpty {
         /// TL field `id`.
         pub id: i64,
@@ -1468,12 +1673,18 @@ pub mod types {
             ::core::result::Result::Ok(Self { id: f_id })
         }
     }
+    impl ::core::fmt::Debug for ChatEmpty {
+        #[inline]
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.debug_struct("ChatEmpty").field("id", &self.id).finish()
+        }
+    }
     /// ```tl
     /// inputGroupCall#d8aa840f id:long access_hash:long = InputGroupCall;
     /// ```
     ///
     /// [`inputGroupCall` on core.telegram.org](https://core.telegram.org/constructor/inputGroupCall)
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Clone, PartialEq, Eq, Hash, Default)]
     pub struct InputGroupCall {
         /// TL field `id`.
         pub id: i64,
@@ -1506,12 +1717,21 @@ pub mod types {
             })
         }
     }
+    impl ::core::fmt::Debug for InputGroupCall {
+        #[inline]
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.debug_struct("InputGroupCall")
+                .field("id", &self.id)
+                .field("access_hash", &self.access_hash)
+                .finish()
+        }
+    }
     /// ```tl
     /// inputGroupCallSlug#fe06823f slug:string = InputGroupCall;
     /// ```
     ///
     /// [`inputGroupCallSlug` on core.telegram.org](https://core.telegram.org/constructor/inputGroupCallSlug)
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Clone, PartialEq, Eq, Hash, Default)]
     pub struct InputGroupCallSlug {
         /// TL field `slug`.
         pub slug: ::tl_runtime::__private::String,
@@ -1538,12 +1758,18 @@ pub mod types {
             ::core::result::Result::Ok(Self { slug: f_slug })
         }
     }
+    impl ::core::fmt::Debug for InputGroupCallSlug {
+        #[inline]
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.debug_struct("InputGroupCallSlug").field("slug", &self.slug).finish()
+        }
+    }
     /// ```tl
     /// inputUserEmpty#b98886cf = InputUser;
     /// ```
     ///
     /// [`inputUserEmpty` on core.telegram.org](https://core.telegram.org/constructor/inputUserEmpty)
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Clone, PartialEq, Eq, Hash, Default)]
     pub struct InputUserEmpty {}
     impl ::tl_runtime::Identifiable for InputUserEmpty {
         const CONSTRUCTOR_ID: u32 = 0xb98886cf;
@@ -1565,12 +1791,18 @@ pub mod types {
             ::core::result::Result::Ok(Self {})
         }
     }
+    impl ::core::fmt::Debug for InputUserEmpty {
+        #[inline]
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.debug_struct("InputUserEmpty").finish()
+        }
+    }
     /// ```tl
     /// inputUserSelf#f7c1b13f = InputUser;
     /// ```
     ///
     /// [`inputUserSelf` on core.telegram.org](https://core.telegram.org/constructor/inputUserSelf)
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Clone, PartialEq, Eq, Hash, Default)]
     pub struct InputUserSelf {}
     impl ::tl_runtime::Identifiable for InputUserSelf {
         const CONSTRUCTOR_ID: u32 = 0xf7c1b13f;
@@ -1592,12 +1824,18 @@ pub mod types {
             ::core::result::Result::Ok(Self {})
         }
     }
+    impl ::core::fmt::Debug for InputUserSelf {
+        #[inline]
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.debug_struct("InputUserSelf").finish()
+        }
+    }
     /// ```tl
     /// inputUser#f21158c6 user_id:long access_hash:long = InputUser;
     /// ```
     ///
     /// [`inputUser` on core.telegram.org](https://core.telegram.org/constructor/inputUser)
-    #[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Clone, PartialEq, Eq, Hash, Default)]
     pub struct InputUser {
         /// TL field `user_id`.
         pub user_id: i64,
@@ -1630,6 +1868,15 @@ pub mod types {
             })
         }
     }
+    impl ::core::fmt::Debug for InputUser {
+        #[inline]
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            f.debug_struct("InputUser")
+                .field("user_id", &self.user_id)
+                .field("access_hash", &self.access_hash)
+                .finish()
+        }
+    }
 }
 /// One enum per boxed type, one variant per constructor.
 #[allow(dead_code, clippy::enum_variant_names, clippy::large_enum_variant)]
@@ -1637,7 +1884,7 @@ pub mod enums {
     /// The boxed TL type `Updates`: one variant per constructor.
     ///
     /// [`Updates` on core.telegram.org](https://core.telegram.org/type/Updates)
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     pub enum Updates {
         /// `updatesTooLong#e317af7e = Updates;`
         TooLong,
@@ -1657,6 +1904,26 @@ pub mod enums {
         Updates(super::types::Updates),
         /// `updateShortSentMessage#9015e101 flags:# out:flags.1?true id:int pts:int pts_count:int date:int media:flags.9?MessageMedia entities:flags.7?Vector<MessageEntity> ttl_period:flags.25?int = Updates;`
         UpdateShortSentMessage(super::types::UpdateShortSentMessage),
+    }
+    impl ::core::fmt::Debug for Updates {
+        #[inline]
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            match self {
+                Self::TooLong => f.write_str("TooLong"),
+                Self::UpdateShortMessage(x) => {
+                    f.debug_tuple("UpdateShortMessage").field(x).finish()
+                }
+                Self::UpdateShortChatMessage(x) => {
+                    f.debug_tuple("UpdateShortChatMessage").field(x).finish()
+                }
+                Self::UpdateShort(x) => f.debug_tuple("UpdateShort").field(x).finish(),
+                Self::Combined(x) => f.debug_tuple("Combined").field(x).finish(),
+                Self::Updates(x) => f.debug_tuple("Updates").field(x).finish(),
+                Self::UpdateShortSentMessage(x) => {
+                    f.debug_tuple("UpdateShortSentMessage").field(x).finish()
+                }
+            }
+        }
     }
     impl Updates {
         /// The wire id of the constructor this value holds.
@@ -1898,7 +2165,7 @@ pub mod enums {
     /// The boxed TL type `Peer`: one variant per constructor.
     ///
     /// [`Peer` on core.telegram.org](https://core.telegram.org/type/Peer)
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     pub enum Peer {
         /// `peerUser#59511722 user_id:long = Peer;`
         User(super::types::PeerUser),
@@ -1906,6 +2173,16 @@ pub mod enums {
         Chat(super::types::PeerChat),
         /// `peerChannel#a2a5371e channel_id:long = Peer;`
         Channel(super::types::PeerChannel),
+    }
+    impl ::core::fmt::Debug for Peer {
+        #[inline]
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            match self {
+                Self::User(x) => f.debug_tuple("User").field(x).finish(),
+                Self::Chat(x) => f.debug_tuple("Chat").field(x).finish(),
+                Self::Channel(x) => f.debug_tuple("Channel").field(x).finish(),
+            }
+        }
     }
     impl Peer {
         /// The wire id of the constructor this value holds.
@@ -2034,10 +2311,20 @@ pub mod enums {
     /// The boxed TL type `MessageFwdHeader`: one variant per constructor.
     ///
     /// [`MessageFwdHeader` on core.telegram.org](https://core.telegram.org/type/MessageFwdHeader)
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     pub enum MessageFwdHeader {
         /// `messageFwdHeader#4e4df4bb flags:# imported:flags.7?true saved_out:flags.11?true from_id:flags.0?Peer from_name:flags.5?string date:int channel_post:flags.2?int post_author:flags.3?string saved_from_peer:flags.4?Peer saved_from_msg_id:flags.4?int saved_from_id:flags.8?Peer saved_from_name:flags.9?string saved_date:flags.10?int psa_type:flags.6?string = MessageFwdHeader;`
         MessageFwdHeader(super::types::MessageFwdHeader),
+    }
+    impl ::core::fmt::Debug for MessageFwdHeader {
+        #[inline]
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            match self {
+                Self::MessageFwdHeader(x) => {
+                    f.debug_tuple("MessageFwdHeader").field(x).finish()
+                }
+            }
+        }
     }
     impl MessageFwdHeader {
         /// The wire id of the constructor this value holds.
@@ -2105,10 +2392,20 @@ pub mod enums {
     /// The boxed TL type `MessageReplyHeader`: one variant per constructor.
     ///
     /// [`MessageReplyHeader` on core.telegram.org](https://core.telegram.org/type/MessageReplyHeader)
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     pub enum MessageReplyHeader {
         /// `messageReplyStoryHeader#0e5af939 peer:Peer story_id:int = MessageReplyHeader;`
         MessageReplyStoryHeader(super::types::MessageReplyStoryHeader),
+    }
+    impl ::core::fmt::Debug for MessageReplyHeader {
+        #[inline]
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            match self {
+                Self::MessageReplyStoryHeader(x) => {
+                    f.debug_tuple("MessageReplyStoryHeader").field(x).finish()
+                }
+            }
+        }
     }
     impl MessageReplyHeader {
         /// The wire id of the constructor this value holds.
@@ -2178,7 +2475,7 @@ pub mod enums {
     /// The boxed TL type `MessageEntity`: one variant per constructor.
     ///
     /// [`MessageEntity` on core.telegram.org](https://core.telegram.org/type/MessageEntity)
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     pub enum MessageEntity {
         /// `messageEntityBold#bd610bc9 offset:int length:int = MessageEntity;`
         Bold(super::types::MessageEntityBold),
@@ -2186,6 +2483,16 @@ pub mod enums {
         Italic(super::types::MessageEntityItalic),
         /// `messageEntityTextUrl#76a6d327 offset:int length:int url:string = MessageEntity;`
         TextUrl(super::types::MessageEntityTextUrl),
+    }
+    impl ::core::fmt::Debug for MessageEntity {
+        #[inline]
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            match self {
+                Self::Bold(x) => f.debug_tuple("Bold").field(x).finish(),
+                Self::Italic(x) => f.debug_tuple("Italic").field(x).finish(),
+                Self::TextUrl(x) => f.debug_tuple("TextUrl").field(x).finish(),
+            }
+        }
     }
     impl MessageEntity {
         /// The wire id of the constructor this value holds.
@@ -2314,12 +2621,21 @@ pub mod enums {
     /// The boxed TL type `MessageMedia`: one variant per constructor.
     ///
     /// [`MessageMedia` on core.telegram.org](https://core.telegram.org/type/MessageMedia)
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     pub enum MessageMedia {
         /// `messageMediaEmpty#3ded6320 = MessageMedia;`
         Empty,
         /// `messageMediaUnsupported#9f84f49e = MessageMedia;`
         Unsupported,
+    }
+    impl ::core::fmt::Debug for MessageMedia {
+        #[inline]
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            match self {
+                Self::Empty => f.write_str("Empty"),
+                Self::Unsupported => f.write_str("Unsupported"),
+            }
+        }
     }
     impl MessageMedia {
         /// The wire id of the constructor this value holds.
@@ -2407,10 +2723,20 @@ pub mod enums {
     /// The boxed TL type `Update`: one variant per constructor.
     ///
     /// [`Update` on core.telegram.org](https://core.telegram.org/type/Update)
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     pub enum Update {
         /// `updateDeleteMessages#a20db0e5 messages:Vector<int> pts:int pts_count:int = Update;`
         DeleteMessages(super::types::UpdateDeleteMessages),
+    }
+    impl ::core::fmt::Debug for Update {
+        #[inline]
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            match self {
+                Self::DeleteMessages(x) => {
+                    f.debug_tuple("DeleteMessages").field(x).finish()
+                }
+            }
+        }
     }
     impl Update {
         /// The wire id of the constructor this value holds.
@@ -2478,10 +2804,18 @@ pub mod enums {
     /// The boxed TL type `User`: one variant per constructor.
     ///
     /// [`User` on core.telegram.org](https://core.telegram.org/type/User)
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     pub enum User {
         /// `userEmpty#d3bc4b7a id:long = User;`
         Empty(super::types::UserEmpty),
+    }
+    impl ::core::fmt::Debug for User {
+        #[inline]
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            match self {
+                Self::Empty(x) => f.debug_tuple("Empty").field(x).finish(),
+            }
+        }
     }
     impl User {
         /// The wire id of the constructor this value holds.
@@ -2549,10 +2883,18 @@ pub mod enums {
     /// The boxed TL type `Chat`: one variant per constructor.
     ///
     /// [`Chat` on core.telegram.org](https://core.telegram.org/type/Chat)
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     pub enum Chat {
         /// `chatEmpty#29562865 id:long = Chat;`
         Empty(super::types::ChatEmpty),
+    }
+    impl ::core::fmt::Debug for Chat {
+        #[inline]
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            match self {
+                Self::Empty(x) => f.debug_tuple("Empty").field(x).finish(),
+            }
+        }
     }
     impl Chat {
         /// The wire id of the constructor this value holds.
@@ -2620,12 +2962,23 @@ pub mod enums {
     /// The boxed TL type `InputGroupCall`: one variant per constructor.
     ///
     /// [`InputGroupCall` on core.telegram.org](https://core.telegram.org/type/InputGroupCall)
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     pub enum InputGroupCall {
         /// `inputGroupCall#d8aa840f id:long access_hash:long = InputGroupCall;`
         InputGroupCall(super::types::InputGroupCall),
         /// `inputGroupCallSlug#fe06823f slug:string = InputGroupCall;`
         Slug(super::types::InputGroupCallSlug),
+    }
+    impl ::core::fmt::Debug for InputGroupCall {
+        #[inline]
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            match self {
+                Self::InputGroupCall(x) => {
+                    f.debug_tuple("InputGroupCall").field(x).finish()
+                }
+                Self::Slug(x) => f.debug_tuple("Slug").field(x).finish(),
+            }
+        }
     }
     impl InputGroupCall {
         /// The wire id of the constructor this value holds.
@@ -2725,7 +3078,7 @@ pub mod enums {
     /// The boxed TL type `InputUser`: one variant per constructor.
     ///
     /// [`InputUser` on core.telegram.org](https://core.telegram.org/type/InputUser)
-    #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq, Eq, Hash)]
     pub enum InputUser {
         /// `inputUserEmpty#b98886cf = InputUser;`
         Empty,
@@ -2733,6 +3086,16 @@ pub mod enums {
         InputUserSelf,
         /// `inputUser#f21158c6 user_id:long access_hash:long = InputUser;`
         InputUser(super::types::InputUser),
+    }
+    impl ::core::fmt::Debug for InputUser {
+        #[inline]
+        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            match self {
+                Self::Empty => f.write_str("Empty"),
+                Self::InputUserSelf => f.write_str("InputUserSelf"),
+                Self::InputUser(x) => f.debug_tuple("InputUser").field(x).finish(),
+            }
+        }
     }
     impl InputUser {
         /// The wire id of the constructor this value holds.
@@ -2856,7 +3219,7 @@ pub mod functions {
         /// [`phone.inviteToGroupCall` on core.telegram.org](https://core.telegram.org/method/phone.inviteToGroupCall)
         ///
         /// Returns `Updates` ([`Updates` on core.telegram.org](https://core.telegram.org/type/Updates)).
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        #[derive(Clone, PartialEq, Eq, Hash)]
         pub struct InviteToGroupCall {
             /// TL field `call`.
             pub call: super::super::enums::InputGroupCall,
@@ -2902,6 +3265,15 @@ pub mod functions {
                     call: f_call,
                     users: f_users,
                 })
+            }
+        }
+        impl ::core::fmt::Debug for InviteToGroupCall {
+            #[inline]
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.debug_struct("InviteToGroupCall")
+                    .field("call", &self.call)
+                    .field("users", &self.users)
+                    .finish()
             }
         }
         impl ::tl_runtime::RemoteCall for InviteToGroupCall {
