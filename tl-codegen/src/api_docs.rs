@@ -502,6 +502,27 @@ mod tests {
     }
 
     #[test]
+    fn entries_of_the_wrong_shape_are_skipped() {
+        let docs = ApiDocs::parse(
+            r#"{"index": {"layer": -1}, "types": [],
+                "methods": {"m": {"description": 5, "links": "x", "parameters": [1],
+                  "errors": [{"code": "400", "type": "A"}, {"code": 1e99, "type": "B"},
+                             {"code": 400}, {"code": 420, "type": "C", "description": 3}]}},
+                "errors": {"X": 1}}"#,
+        )
+        .unwrap();
+        assert_eq!(docs.layer, None);
+        let m = &docs.methods["m"];
+        assert_eq!((m.description.as_deref(), m.fields.len()), (None, 0));
+        assert_eq!(m.errors.len(), 1);
+        assert_eq!(
+            (m.errors[0].name.as_str(), m.errors[0].description.as_str()),
+            ("C", "")
+        );
+        assert!(docs.errors.is_empty() && docs.types.is_empty());
+    }
+
+    #[test]
     fn errors_point_at_the_line() {
         let e = ApiDocs::parse("{\n  \"index\": {,\n}").unwrap_err();
         assert_eq!((e.line, e.column), (2, 13));

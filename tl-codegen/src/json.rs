@@ -341,6 +341,49 @@ mod tests {
         }
     }
 
+    /// Truncations and random edits of a valid document: always a value or
+    /// an error with an offset inside the input, never a panic.
+    #[test]
+    fn mangled_input_never_panics() {
+        let valid = r#"{"index": {"layer": 223}, "m": {"x.y": {"description": ["A »¹ \u00bb \ud83d\ude00"],
+            "links": ["https://e.example/a"], "errors": [{"code": -503, "type": "T", "n": 1.5e-3}]}}, "z": [true, false, null, []]}"#;
+        let chars: Vec<char> = valid.chars().collect();
+        let pieces = [
+            '{', '}', '[', ']', '"', '\\', ':', ',', '-', 'e', '0', 'u', 'd', '»', ' ',
+        ];
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        let mut errors = 0;
+        for round in 0..20_000 {
+            let mut text = chars.clone();
+            if round < chars.len() {
+                text.truncate(round);
+            } else {
+                for _ in 0..1 + next(4) {
+                    let at = next(text.len());
+                    match next(3) {
+                        0 => text[at] = pieces[next(pieces.len())],
+                        1 => text.insert(at, pieces[next(pieces.len())]),
+                        _ => {
+                            text.remove(at);
+                        }
+                    }
+                }
+            }
+            let text: String = text.into_iter().collect();
+            if let Err(e) = parse(&text) {
+                assert!(e.offset <= text.len(), "{e:?} for {text:?}");
+                errors += 1;
+            }
+        }
+        assert!(errors > 10_000, "most edits break the document: {errors}");
+    }
+
     #[test]
     fn refuses_deep_nesting_without_overflowing() {
         let deep = "[".repeat(100_000);

@@ -17,7 +17,10 @@ fn expanded_code_round_trips() {
     let bytes = ping.to_bytes();
     assert_eq!(&bytes[..4], &0x7abe_77ec_u32.to_le_bytes());
     assert_eq!(features::functions::Ping::from_bytes(&bytes).unwrap(), ping);
-    assert_eq!(seed::name_for_id(0x7b39_3160), Some("phone.inviteToGroupCall"));
+    assert_eq!(
+        seed::name_for_id(0x7b39_3160),
+        Some("phone.inviteToGroupCall")
+    );
 }
 
 /// The written-out `Debug` impls print what `#[derive(Debug)]` prints: the
