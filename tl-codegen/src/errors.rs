@@ -291,14 +291,22 @@ pub fn error_enum(
             let variant = format_ident!("{}", v.variant);
             let code = Literal::i32_unsuffixed(v.code);
             let n = &v.name;
-            quote!((#code, #n) => return Self::#variant,)
+            quote!(#n => ::core::option::Option::Some((#code, Self::#variant)),)
         })
         .collect();
+    // One match on the text alone, then the code: a match on `(code, text)`
+    // tuples makes rustc build a decision tree that takes seconds to compile
+    // for the 700 errors of the general enum.
     let plain = (!plain.is_empty()).then(|| {
         quote! {
-            match (e.code, e.message.as_str()) {
+            let known = match e.message.as_str() {
                 #(#plain)*
-                _ => {}
+                _ => ::core::option::Option::None,
+            };
+            if let ::core::option::Option::Some((code, known)) = known {
+                if code == e.code {
+                    return known;
+                }
             }
         }
     });
