@@ -391,8 +391,8 @@ pub fn markdown(text: &str, links: &[&str]) -> String {
 }
 
 /// Markdown back to the text a reader sees: links keep their text, escapes
-/// and entities are undone. The inverse of [`markdown`] for tests and
-/// coverage checks.
+/// and entities are undone. The inverse of [`markdown`], for tests that
+/// compare generated docs with the text they came from.
 pub fn rendered_text(markdown: &str) -> String {
     let mut out = String::with_capacity(markdown.len());
     let mut rest = markdown;

@@ -187,33 +187,21 @@ fn variants(errors: &[ErrorDoc]) -> Vec<ErrorVariant> {
         .collect()
 }
 
-/// `FLOOD_WAIT_` → `FloodWait`, `2FA_CONFIRM_WAIT_` → `TwoFaConfirmWait`.
+/// `FLOOD_WAIT_` → `FloodWait`, `2FA_CONFIRM_WAIT_` → `TwoFaConfirmWait`:
+/// the generator's naming rule, with a leading digit spelled out instead of
+/// escaped (a variant reads better as `TwoFa…` than as `_2Fa…`).
 fn camel(name: &str) -> String {
     const DIGITS: [&str; 10] = [
         "Zero", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine",
     ];
-    let mut out = String::new();
-    for word in name
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
-        let mut chars = word.chars();
-        if let Some(first) = chars.next() {
-            out.push(first.to_ascii_uppercase());
-            out.extend(chars.map(|c| c.to_ascii_lowercase()));
-        }
-    }
-    match out.chars().next() {
-        Some(d @ '0'..='9') => {
-            let rest = out[1..].to_string();
-            let mut spelled = DIGITS[d as usize - '0' as usize].to_string();
-            let mut rest = rest.chars();
-            if let Some(first) = rest.next() {
-                spelled.push(first.to_ascii_uppercase());
-                spelled.extend(rest);
-            }
-            spelled
-        }
+    let words: String = name
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect();
+    let out = crate::ident::camel(&words);
+    let unescaped = out.strip_prefix('_').unwrap_or(&out);
+    match unescaped.as_bytes().first() {
+        Some(d @ b'0'..=b'9') => format!("{}{}", DIGITS[usize::from(d - b'0')], &unescaped[1..]),
         Some(_) => out,
         None => "Unnamed".to_string(),
     }

@@ -58,13 +58,9 @@ fn expand(input: Input) -> syn::Result<TokenStream> {
         spans.push(inline.span);
     }
     for inc in &input.include {
-        let path = resolve(&inc.value);
-        let text = std::fs::read_to_string(&path).map_err(|e| {
-            syn::Error::new(inc.span, format!("cannot read `{}`: {e}", path.display()))
-        })?;
+        let text = read(inc, &mut tracked)?;
         files.push(SourceFile::new(inc.value.clone(), text));
         spans.push(inc.span);
-        tracked.push(path.display().to_string());
     }
     let options = Options {
         dialect: match &input.dialect {
@@ -81,11 +77,7 @@ fn expand(input: Input) -> syn::Result<TokenStream> {
         samples: input.samples,
         docs: match &input.docs {
             Some(d) => {
-                let path = resolve(&d.value);
-                let text = std::fs::read_to_string(&path).map_err(|e| {
-                    syn::Error::new(d.span, format!("cannot read `{}`: {e}", path.display()))
-                })?;
-                tracked.push(path.display().to_string());
+                let text = read(d, &mut tracked)?;
                 let docs = tl_codegen::ApiDocs::parse(&text)
                     .map_err(|e| syn::Error::new(d.span, format!("{}:{e}", d.value)))?;
                 Some(docs)
@@ -107,6 +99,20 @@ fn expand(input: Input) -> syn::Result<TokenStream> {
 
 fn values(list: &[Spanned]) -> Vec<String> {
     list.iter().map(|s| s.value.clone()).collect()
+}
+
+/// The text of the file a path literal names, which `tracked` records so
+/// that rustc rebuilds when it changes.
+fn read(literal: &Spanned, tracked: &mut Vec<String>) -> syn::Result<String> {
+    let path = resolve(&literal.value);
+    let text = std::fs::read_to_string(&path).map_err(|e| {
+        syn::Error::new(
+            literal.span,
+            format!("cannot read `{}`: {e}", path.display()),
+        )
+    })?;
+    tracked.push(path.display().to_string());
+    Ok(text)
 }
 
 /// A path relative to the crate being compiled.
