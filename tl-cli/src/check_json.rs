@@ -165,8 +165,9 @@ impl DocsReport {
 
 impl DiagnosticReport {
     fn new(d: &Diagnostic, source: &SourceFile) -> Self {
-        let start = source.line_col(d.span.start);
-        let end = source.line_col(d.span.end);
+        let range = d.span.range();
+        let start = source.line_col(range.start);
+        let end = source.line_col(range.end);
         DiagnosticReport {
             severity: d.severity.as_str(),
             code: d.code.as_str(),

@@ -164,7 +164,7 @@ impl<'a> DiffReport<'a> {
                 .changed
                 .iter()
                 .map(|c| ChangeReport {
-                    name: c.new.name.text.clone(),
+                    name: c.new.name.text.to_string(),
                     id_changed: c.id_changed(),
                     old: DefinitionReport::new(c.old),
                     new: DefinitionReport::new(c.new),
@@ -183,7 +183,7 @@ impl<'a> DiffReport<'a> {
 impl DefinitionReport {
     fn new(def: &Definition) -> Self {
         DefinitionReport {
-            name: def.name.text.clone(),
+            name: def.name.text.to_string(),
             id: format!("{:08x}", def.id()),
             kind: kind(def),
             line: def.to_string(),

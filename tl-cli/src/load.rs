@@ -3,7 +3,7 @@
 use crate::stop::Stop;
 use std::fs;
 use std::path::Path;
-use tl_parser::{Code, Diagnostic, Options, Parsed, SourceFile};
+use tl_parser::{Diagnostic, Options, Parsed, SourceFile};
 
 /// A schema file as read and parsed.
 pub struct Loaded {
@@ -46,15 +46,10 @@ pub fn load(path: &Path, options: &Options) -> Result<Loaded, Stop> {
     })
 }
 
-/// Whether `d` is a syntax-level error (E0001–E0004) rather than a finding
+/// Whether `d` is a syntax-level error (E0001–E0005) rather than a finding
 /// about well-formed TL. `ids` and `diff` only refuse schemas they cannot
 /// read: the real `api.tl` has id mismatches (E0101) yet its ids are exactly
 /// what goes on the wire.
-// tl-parser has no `Code::is_syntax()`; this list mirrors its E00xx block.
 pub fn is_parse_error(d: &Diagnostic) -> bool {
-    d.is_error()
-        && matches!(
-            d.code,
-            Code::Syntax | Code::Unterminated | Code::MalformedId | Code::UnknownSection
-        )
+    d.is_error() && d.code.is_syntax()
 }

@@ -87,8 +87,9 @@ fn visible_range(text: &str, span: tl_parser::Span) -> Range<usize> {
         }
         i
     };
-    let start = floor(span.start);
-    let mut end = floor(span.end).max(start);
+    let range = span.range();
+    let start = floor(range.start);
+    let mut end = floor(range.end).max(start);
     if end == start {
         end = text[start..]
             .chars()

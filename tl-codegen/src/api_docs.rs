@@ -147,10 +147,10 @@ impl ApiDocs {
         for d in schema.definitions.iter().filter(|d| !d.builtin) {
             let is_function = d.section == tl_parser::Section::Functions;
             let docs = if is_function {
-                self.methods.get(&d.name.text)
+                self.methods.get(d.name.text.as_str())
             } else {
                 types.insert(d.result.name.text.as_str());
-                self.constructors.get(&d.name.text)
+                self.constructors.get(d.name.text.as_str())
             };
             let count = if is_function {
                 &mut c.methods

@@ -91,7 +91,7 @@ pub struct Located {
 
 impl Located {
     fn new(file: &SourceFile, diagnostic: Diagnostic) -> Self {
-        let at = file.line_col(diagnostic.span.start);
+        let at = file.line_col(diagnostic.span.range().start);
         Located {
             file: file.name().to_string(),
             line: at.line,

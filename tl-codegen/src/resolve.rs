@@ -232,7 +232,7 @@ impl Resolver<'_> {
         let type_params: Vec<String> = def
             .type_params
             .iter()
-            .map(|t| t.name.text.clone())
+            .map(|t| t.name.text.to_string())
             .collect();
         if def.section == Section::Types && !type_params.is_empty() {
             errors.push(unsupported(
@@ -516,7 +516,7 @@ impl Resolver<'_> {
             return Err(errors);
         }
         Ok(Combinator {
-            tl_name: def.name.text.clone(),
+            tl_name: def.name.text.to_string(),
             id: def.id(),
             module,
             rust_name,

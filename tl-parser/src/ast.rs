@@ -6,6 +6,7 @@
 
 use crate::doc::Doc;
 use crate::id::Dialect;
+use crate::name::Name;
 use crate::span::Span;
 
 /// A parsed schema file.
@@ -129,7 +130,7 @@ impl Definition {
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Ident {
     /// The text, e.g. `messages.sendMessage`.
-    pub text: String,
+    pub text: Name,
     /// Where it was written.
     pub span: Span,
 }
@@ -143,7 +144,12 @@ impl Ident {
 
     /// The part after the last dot (`sendMessage`).
     pub fn base(&self) -> &str {
-        self.text.rsplit_once('.').map_or(&self.text, |(_, b)| b)
+        let text = self.text.as_str();
+        // A byte scan: names are short, and `rsplit_once` sets up a searcher.
+        match text.bytes().rposition(|b| b == b'.') {
+            Some(dot) => &text[dot + 1..],
+            None => text,
+        }
     }
 }
 

@@ -50,6 +50,8 @@ codes! {
     MalformedId = "E0003",
     /// A `---…---` line that is neither `types` nor `functions`.
     UnknownSection = "E0004",
+    /// A text of 4 GiB or more, beyond what spans can address.
+    TooLarge = "E0005",
     /// A declared id that differs from the computed one.
     IdMismatch = "E0101",
     /// Two definitions with the same id.
@@ -77,12 +79,16 @@ codes! {
 }
 
 impl Code {
-    /// Whether the code marks text that could not be read at all (E0001–E0004),
+    /// Whether the code marks text that could not be read at all (E0001–E0005),
     /// as opposed to a schema that reads but breaks a rule.
     pub fn is_syntax(self) -> bool {
         matches!(
             self,
-            Code::Syntax | Code::Unterminated | Code::MalformedId | Code::UnknownSection
+            Code::Syntax
+                | Code::Unterminated
+                | Code::MalformedId
+                | Code::UnknownSection
+                | Code::TooLarge
         )
     }
 }
@@ -160,7 +166,7 @@ impl Diagnostic {
     /// ```
     pub fn render(&self, file: &SourceFile) -> String {
         let mut out = String::new();
-        let start = file.line_col(self.span.start);
+        let start = file.line_col(self.span.range().start);
         let line = file.line_text(start.line);
         let gutter = start.line.to_string().len();
         let pad = " ".repeat(gutter);
@@ -199,7 +205,7 @@ impl Diagnostic {
         format!(
             "{}:{}: {}[{}]: {}",
             file.name(),
-            file.line_col(self.span.start),
+            file.line_col(self.span.range().start),
             self.severity.as_str(),
             self.code,
             self.message

@@ -18,14 +18,14 @@
 use crate::ast::{
     DeclaredId, FlagRef, Ident, Multiplier, Param, ParamType, TypeExpr, TypeParam, TypeSyntax,
 };
+use crate::name::Name;
 use crate::span::Span;
 use nom::{
     branch::alt,
-    bytes::complete::{tag, take_till, take_while, take_while1},
+    bytes::complete::{tag, take_till, take_while1},
     character::complete::char,
     combinator::opt,
     error::{ErrorKind, ParseError},
-    sequence::preceded,
     Err, IResult, Offset,
 };
 
@@ -108,11 +108,23 @@ fn expect<'s, O>(
     expected: &'static str,
     mut p: impl FnMut(&'s str) -> Res<'s, O>,
 ) -> impl FnMut(&'s str) -> Res<'s, O> {
-    move |i| match p(i) {
-        Err(Err::Error(e)) if e.expected.is_empty() || e.at.len() >= i.len() => {
-            Err(Err::Failure(SyntaxError { at: i, expected }))
+    move |i| p(i).map_err(|e| expected_at(expected, i, e))
+}
+
+/// The failure [`expect`] makes of `e`, an error of a rule tried at `i`: the
+/// rule's own error if it got past `i` and says what it wanted, else "expected
+/// `expected`" at `i`.
+#[cold]
+fn expected_at<'s>(
+    expected: &'static str,
+    i: &'s str,
+    e: Err<SyntaxError<'s>>,
+) -> Err<SyntaxError<'s>> {
+    match e {
+        Err::Error(e) if e.expected.is_empty() || e.at.len() >= i.len() => {
+            Err::Failure(SyntaxError { at: i, expected })
         }
-        Err(Err::Error(e)) => Err(Err::Failure(e)),
+        Err::Error(e) => Err::Failure(e),
         other => other,
     }
 }
@@ -285,7 +297,7 @@ impl<'s> Grammar<'s> {
         Span::new(self.src.offset(from), self.src.offset(to))
     }
 
-    /// An identifier; its `String` is allocated only once it has matched.
+    /// An identifier; its [`Name`] is built only once it has matched.
     fn ident(&self, i: &'s str) -> Res<'s, Ident> {
         let (rest, text) = ident_str(i)?;
         Ok((rest, self.ident_at(i, rest, text)))
@@ -294,7 +306,7 @@ impl<'s> Grammar<'s> {
     #[inline]
     fn ident_at(&self, from: &'s str, to: &'s str, text: &str) -> Ident {
         Ident {
-            text: text.to_owned(),
+            text: Name::new(text),
             span: self.span(from, to),
         }
     }
@@ -306,8 +318,12 @@ impl<'s> Grammar<'s> {
     }
 
     fn id(&self, i: &'s str) -> Res<'s, RawId<'s>> {
-        let (rest, digits) =
-            preceded(char('#'), take_while(|c: char| c.is_ascii_alphanumeric()))(i)?;
+        let (r, _) = char('#')(i)?;
+        let n = r
+            .bytes()
+            .position(|c| !c.is_ascii_alphanumeric())
+            .unwrap_or(r.len());
+        let (digits, rest) = r.split_at(n);
         Ok((
             rest,
             RawId {
@@ -409,12 +425,12 @@ impl<'s> Grammar<'s> {
             if end(r) {
                 break Ok(r);
             }
-            match expect(expected, |i| self.param(i))(r) {
+            match self.param(r) {
                 Ok((next, p)) => {
                     self.scratch.borrow_mut().push(p);
                     r = skip_ws(next);
                 }
-                Err(e) => break Err(e),
+                Err(e) => break Err(expected_at(expected, r, e)),
             }
         };
         let params: Vec<Param> = self.scratch.borrow_mut().drain(base..).collect();
@@ -423,15 +439,20 @@ impl<'s> Grammar<'s> {
 
     /// What follows `name:`.
     fn param_type(&self, i: &'s str) -> Res<'s, ParamType> {
-        // The common case, a plain type name (`int`, `Vector<User>`): an
-        // identifier not followed by `.` (a flag reference or a dotted name)
-        // nor by `*` (a repetition's multiplier). Neither `#`, a flag, `!` nor
-        // a repetition can match there, and a failure of the repetition rule
+        // The common case, a type name (`int`, `Vector<User>`): a name not
+        // followed by `.` (a flag reference: `flags.0?`) nor by `*` (a
+        // repetition's multiplier). Neither `#`, a flag, `!` nor a
+        // repetition can match there, and a failure of the repetition rule
         // would be dropped in favour of the type's own, so go straight to it.
-        let b = i.as_bytes();
-        if b.first().is_some_and(|&c| is_ident_start(c)) {
-            let n = ident_end(b, 1);
-            if b.get(n) != Some(&b'.') && !ws(&i[n..])?.0.starts_with('*') {
+        if let Ok((r, text)) = full_name_str(i) {
+            if !r.starts_with('.') && !ws(r)?.0.starts_with('*') {
+                // Most fields are a bare name (`int`, `storage.FileType`):
+                // build it here rather than through `type_term` and
+                // `named_type`, which would scan the name again.
+                if !r.starts_with('<') {
+                    let ty = TypeExpr::named(self.ident_at(i, r, text));
+                    return Ok((r, ParamType::Type { bang: false, ty }));
+                }
                 let (r, ty) = self.type_term(i)?;
                 return Ok((r, ParamType::Type { bang: false, ty }));
             }
@@ -522,6 +543,13 @@ impl<'s> Grammar<'s> {
 
     /// A type in argument position.
     fn type_term(&self, i: &'s str) -> Res<'s, TypeExpr> {
+        // A plain name (`true`, `int`, `User`) is the most common term and
+        // nests nothing: build it without the layers below.
+        if let Ok((r, text)) = full_name_str(i) {
+            if !r.starts_with('<') {
+                return Ok((r, TypeExpr::named(self.ident_at(i, r, text))));
+            }
+        }
         self.nested(i, |i| self.type_term_inner(i))
     }
 
@@ -620,6 +648,15 @@ impl<'s> Grammar<'s> {
             let mut r2 = r;
             loop {
                 let (after_hs, _) = hs(r2)?;
+                // Only these can start a type (usually `;` follows): saves
+                // failing through every type rule once per definition.
+                if !after_hs
+                    .as_bytes()
+                    .first()
+                    .is_some_and(|&c| is_ident_start(c) || matches!(c, b'%' | b'(' | b'#'))
+                {
+                    break;
+                }
                 match self.type_term(after_hs) {
                     Ok((next, arg)) => {
                         args.push(arg);

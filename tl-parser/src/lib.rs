@@ -25,6 +25,7 @@ mod diagnostic;
 mod doc;
 mod grammar;
 mod id;
+mod name;
 mod parse;
 mod print;
 mod span;
@@ -37,6 +38,7 @@ pub use ast::{
 pub use diagnostic::{Code, Diagnostic, Severity};
 pub use doc::Doc;
 pub use id::{compute_id, normalized_text, Dialect};
+pub use name::Name;
 pub use span::{LineCol, SourceFile, Span};
 pub use validate::BUILTIN_TYPES;
 
@@ -101,7 +103,24 @@ impl Parsed {
 }
 
 /// Parses, computes ids, and validates `src`.
+///
+/// A text of 4 GiB or more is not read: spans could not address it, so the
+/// result is an empty schema and one [`Code::TooLarge`] error.
 pub fn parse(src: &str, options: &Options) -> Parsed {
+    if u32::try_from(src.len()).is_err() {
+        return Parsed {
+            schema: Schema::default(),
+            diagnostics: vec![Diagnostic::error(
+                Code::TooLarge,
+                Span::new(0, 0),
+                format!(
+                    "the schema is {} bytes long; at most {} can be read",
+                    src.len(),
+                    u32::MAX
+                ),
+            )],
+        };
+    }
     let parse::Read {
         mut schema,
         mut diagnostics,
@@ -128,6 +147,20 @@ pub fn parse_str(src: &str) -> Parsed {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    #[cfg(target_pointer_width = "64")]
+    fn a_text_too_long_for_spans_is_refused_whole() {
+        // Zeroed memory is mapped lazily: the 4 GiB are never touched.
+        let bytes = vec![0u8; 1 << 32];
+        // SAFETY: NUL bytes are valid UTF-8.
+        let src = unsafe { core::str::from_utf8_unchecked(&bytes) };
+        let parsed = parse(src, &Options::default());
+        assert!(parsed.schema.definitions.is_empty());
+        let codes: Vec<Code> = parsed.diagnostics.iter().map(|d| d.code).collect();
+        assert_eq!(codes, [Code::TooLarge]);
+        assert!(parsed.diagnostics[0].message.contains("4294967296 bytes"));
+    }
 
     #[test]
     fn glob_patterns() {

@@ -3,34 +3,61 @@
 use core::fmt;
 
 /// A half-open byte range `start..end` into the text a schema was parsed from.
+///
+/// Offsets are `u32`: every AST node carries spans, and halving them keeps
+/// the tree small. [`parse`](crate::parse) refuses texts of 4 GiB or more
+/// ([`Code::TooLarge`](crate::Code::TooLarge)), so every offset fits.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Span {
     /// Offset of the first byte.
-    pub start: usize,
+    pub start: u32,
     /// Offset one past the last byte.
-    pub end: usize,
+    pub end: u32,
 }
 
 impl Span {
-    /// The range `start..end`.
+    /// The range `start..end`. Offsets beyond `u32::MAX` are clamped to it.
     pub fn new(start: usize, end: usize) -> Self {
-        Span { start, end }
+        Span {
+            start: clamp(start),
+            end: clamp(end),
+        }
     }
 
     /// The smallest span that covers both `self` and `other`.
     pub fn to(self, other: Span) -> Span {
-        Span::new(self.start.min(other.start), self.end.max(other.end))
+        Span {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
+    }
+
+    /// The byte range, for slicing the text.
+    pub fn range(self) -> core::ops::Range<usize> {
+        widen(self.start)..widen(self.end)
     }
 
     /// Number of bytes covered.
     pub fn len(&self) -> usize {
-        self.end.saturating_sub(self.start)
+        widen(self.end.saturating_sub(self.start))
     }
 
     /// Whether the span covers no bytes.
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
+}
+
+#[inline]
+fn clamp(offset: usize) -> u32 {
+    u32::try_from(offset).unwrap_or(u32::MAX)
+}
+
+/// `u32` to `usize`: lossless on every target with an allocator big enough
+/// to hold a schema.
+#[inline]
+fn widen(offset: u32) -> usize {
+    usize::try_from(offset).unwrap_or(usize::MAX)
 }
 
 /// A 1-based line and column. The column counts characters, not bytes, as rustc does.
@@ -105,7 +132,7 @@ impl SourceFile {
 
     /// The text covered by `span` (empty if it falls outside the text).
     pub fn slice(&self, span: Span) -> &str {
-        self.text.get(span.start..span.end).unwrap_or("")
+        self.text.get(span.range()).unwrap_or("")
     }
 
     fn floor_char_boundary(&self, offset: usize) -> usize {

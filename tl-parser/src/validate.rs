@@ -250,16 +250,19 @@ fn check_params(def: &Definition, out: &mut Vec<Diagnostic>) {
                 let earlier = def.params[..index]
                     .iter()
                     .find(|q| q.name.as_ref().is_some_and(|n| &n.text == field));
-                let later = def.params[index..]
-                    .iter()
-                    .any(|q| q.name.as_ref().is_some_and(|n| &n.text == field));
+                // Looked for only when needed: most definitions are valid.
+                let later = || {
+                    def.params[index..]
+                        .iter()
+                        .any(|q| q.name.as_ref().is_some_and(|n| &n.text == field))
+                };
                 let problem = match earlier {
                     Some(q) if !matches!(q.ty, ParamType::Nat) => Some((
                         Code::FlagFieldNotNat,
                         format!("`{field}` is used as flags but is not a `#` field"),
                     )),
                     Some(_) => None,
-                    None if later => Some((
+                    None if later() => Some((
                         Code::FlagFieldAfterUse,
                         format!(
                             "flag field `{field}` is declared after `{}`, which uses it",

@@ -13,7 +13,7 @@ fn diagnostics_with(src: &str, options: &Options) -> Vec<(Code, usize, usize, Se
         .diagnostics
         .iter()
         .map(|d| {
-            let at = file.line_col(d.span.start);
+            let at = file.line_col(d.span.range().start);
             (d.code, at.line, at.column, d.severity)
         })
         .collect()
@@ -321,7 +321,7 @@ fn every_error_is_reported_in_one_pass() {
         .schema
         .definitions
         .iter()
-        .map(|d| d.name.text.clone())
+        .map(|d| d.name.text.to_string())
         .collect();
     assert_eq!(names, ["b", "c", "d", "e"]);
 }
