@@ -26,16 +26,12 @@ fn manifest_dir() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The shared corpus. Missing means the checkout is not laid out as CI lays
-/// it out; failing loudly beats passing without having tested anything.
+/// The shared corpus, canonical so that the paths `tl` prints strip its
+/// prefix.
 fn corpus() -> PathBuf {
-    let dir = manifest_dir().join("../../shared/schemas");
-    assert!(
-        dir.is_dir(),
-        "the schema corpus is missing: expected it at {} (shared/ beside the checkout)",
-        dir.display()
-    );
-    dir.canonicalize().expect("corpus path canonicalizes")
+    tl_corpus::dir()
+        .canonicalize()
+        .expect("corpus path canonicalizes")
 }
 
 fn path_str(path: &Path) -> &str {
@@ -53,68 +49,14 @@ fn json(out: &Output) -> Value {
     serde_json::from_str(&stdout(out)).expect("stdout is one JSON document")
 }
 
-const TELEGRAM_API_MISMATCHES: &[&str] = &[
-    "ipPortSecret",
-    "accessPointRule",
-    "help.configSimple",
-    "inputPeerPhotoFileLocationLegacy",
-    "inputStickerSetThumbLegacy",
-    "invokeWithBusinessConnectionPrefix",
-    "invokeWithGooglePlayIntegrityPrefix",
-    "invokeWithApnsSecretPrefix",
-    "invokeWithReCaptchaPrefix",
-];
-
 /// Every definition whose declared id knowingly differs from the computed
-/// one, per corpus file (relative path). Files not listed have none.
+/// one, per corpus file (relative path); files without any are left out.
 fn known_mismatches() -> BTreeMap<&'static str, Vec<&'static str>> {
-    let mtproto_config = &TELEGRAM_API_MISMATCHES[..3];
-    BTreeMap::from([
-        ("telegram/api.tl", TELEGRAM_API_MISMATCHES.to_vec()),
-        (
-            "telegram/layers/api-227.tl",
-            TELEGRAM_API_MISMATCHES.to_vec(),
-        ),
-        (
-            "telegram/api-gotd.tl",
-            TELEGRAM_API_MISMATCHES[..5].to_vec(),
-        ),
-        ("telegram/mtproto-tdesktop.tl", mtproto_config.to_vec()),
-        ("grammers/mtproto.tl", mtproto_config.to_vec()),
-        ("telegram/mtproto.tl", vec!["gzip_packed"]),
-        (
-            "telegram/secret_api.tl",
-            vec![
-                "decryptedMessage8",
-                "decryptedMessageService8",
-                "decryptedMessageMediaPhoto8",
-                "decryptedMessageMediaVideo8",
-                "decryptedMessageMediaDocument8",
-                "decryptedMessageMediaAudio8",
-                "decryptedMessage23",
-                "decryptedMessageMediaVideo23",
-                "documentAttributeSticker23",
-                "documentAttributeVideo23",
-                "documentAttributeAudio23",
-                "documentAttributeAudio45",
-                "decryptedMessage46",
-                "decryptedMessageMediaDocument46",
-                "decryptedMessageMediaDocument",
-            ],
-        ),
-        (
-            "ton/lite_api.tl",
-            vec![
-                "liteServer.transactionId",
-                "liteServer.getValidatorStats",
-                "liteServer.signatureSet.ordinary",
-            ],
-        ),
-        (
-            "ton/ton_api.tl",
-            vec!["db.block.info", "collatorNode.pong", "tonNode.capabilities"],
-        ),
-    ])
+    tl_corpus::ID_EXCEPTIONS
+        .iter()
+        .filter(|(_, names)| !names.is_empty())
+        .map(|&(file, names)| (file, names.to_vec()))
+        .collect()
 }
 
 fn diagnostics(file: &Value) -> &Vec<Value> {

@@ -1,23 +1,8 @@
 //! Every schema of the corpus in `../shared/schemas` parses, with the counts and
 //! id findings its README documents.
 
-use std::path::{Path, PathBuf};
+use tl_corpus::{dir as corpus, read};
 use tl_parser::{parse, Code, Dialect, Options, Parsed, Section};
-
-fn corpus() -> PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/schemas");
-    assert!(
-        dir.is_dir(),
-        "the schema corpus is missing: expected it at {} (the `shared/` folder beside the checkout)",
-        dir.display()
-    );
-    dir
-}
-
-fn read(rel: &str) -> String {
-    let path = corpus().join(rel);
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
 
 fn parse_file(rel: &str) -> Parsed {
     parse(&read(rel), &Options::default())
@@ -65,83 +50,6 @@ fn every_file_parses_with_the_documented_counts() {
     }
 }
 
-/// The id mismatches the corpus README lists, per file: no more, no fewer.
-const MISMATCHES: &[(&str, &[&str])] = &[
-    ("tdlib/e2e_api.tl", &[]),
-    ("tdlib/td_api.tl", &[]),
-    (
-        "telegram/api-gotd.tl",
-        &[
-            "ipPortSecret",
-            "accessPointRule",
-            "help.configSimple",
-            "inputPeerPhotoFileLocationLegacy",
-            "inputStickerSetThumbLegacy",
-        ],
-    ),
-    ("telegram/api.tl", API_TDLIB),
-    ("telegram/layers/api-227.tl", API_TDLIB),
-    ("telegram/layers/api-160.tl", &[]),
-    ("telegram/layers/api-190.tl", &[]),
-    ("telegram/layers/api-214.tl", &[]),
-    (
-        "telegram/mtproto-tdesktop.tl",
-        &["ipPortSecret", "accessPointRule", "help.configSimple"],
-    ),
-    ("telegram/mtproto.tl", &["gzip_packed"]),
-    (
-        "telegram/secret_api.tl",
-        &[
-            "decryptedMessage8",
-            "decryptedMessageService8",
-            "decryptedMessageMediaPhoto8",
-            "decryptedMessageMediaVideo8",
-            "decryptedMessageMediaDocument8",
-            "decryptedMessageMediaAudio8",
-            "decryptedMessage23",
-            "decryptedMessageMediaVideo23",
-            "documentAttributeSticker23",
-            "documentAttributeVideo23",
-            "documentAttributeAudio23",
-            "documentAttributeAudio45",
-            "decryptedMessage46",
-            "decryptedMessageMediaDocument46",
-            "decryptedMessageMediaDocument",
-        ],
-    ),
-    (
-        "ton/lite_api.tl",
-        &[
-            "liteServer.transactionId",
-            "liteServer.getValidatorStats",
-            "liteServer.signatureSet.ordinary",
-        ],
-    ),
-    ("ton/test_schema.tl", &[]),
-    (
-        "ton/ton_api.tl",
-        &["db.block.info", "collatorNode.pong", "tonNode.capabilities"],
-    ),
-    ("ton/tonlib_api.tl", &[]),
-    ("grammers/api-230.tl", &[]),
-    (
-        "grammers/mtproto.tl",
-        &["ipPortSecret", "accessPointRule", "help.configSimple"],
-    ),
-];
-
-const API_TDLIB: &[&str] = &[
-    "ipPortSecret",
-    "accessPointRule",
-    "help.configSimple",
-    "inputPeerPhotoFileLocationLegacy",
-    "inputStickerSetThumbLegacy",
-    "invokeWithBusinessConnectionPrefix",
-    "invokeWithGooglePlayIntegrityPrefix",
-    "invokeWithApnsSecretPrefix",
-    "invokeWithReCaptchaPrefix",
-];
-
 fn mismatches(parsed: &Parsed) -> Vec<String> {
     let mut names: Vec<String> = parsed
         .diagnostics
@@ -155,7 +63,7 @@ fn mismatches(parsed: &Parsed) -> Vec<String> {
 
 #[test]
 fn id_mismatches_are_exactly_the_documented_exceptions() {
-    for &(file, expected) in MISMATCHES {
+    for &(file, expected) in tl_corpus::ID_EXCEPTIONS {
         let parsed = parse_file(file);
         let mut expected: Vec<String> = expected.iter().map(|s| s.to_string()).collect();
         expected.sort();
@@ -165,7 +73,7 @@ fn id_mismatches_are_exactly_the_documented_exceptions() {
 
 #[test]
 fn allowing_the_exceptions_by_name_leaves_no_id_errors() {
-    for &(file, expected) in MISMATCHES {
+    for &(file, expected) in tl_corpus::ID_EXCEPTIONS {
         let options = Options {
             allow_id_mismatch: expected.iter().map(|s| s.to_string()).collect(),
             ..Options::default()
