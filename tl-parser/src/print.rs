@@ -93,7 +93,10 @@ impl Display for Definition {
 /// The whole schema: layer, section markers, docs (TDLib style) and definitions.
 ///
 /// A `//@class` doc is printed, followed by a blank line, above the first
-/// constructor of its type, where TDLib writes it.
+/// constructor of its type, where TDLib writes it. The docs keep their order:
+/// any doc listed before it that is still unprinted (a type whose
+/// constructors come later, or that has none) is printed first, and the docs
+/// of types without constructors that remain go at the end.
 impl Display for Schema {
     fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
         if let Some(layer) = self.layer {
@@ -101,7 +104,7 @@ impl Display for Schema {
         }
         let mut section = Section::Types;
         let mut layer = None;
-        let mut type_docs: Vec<&TypeDoc> = self.type_docs.iter().collect();
+        let mut printed = vec![false; self.type_docs.len()];
         for def in &self.definitions {
             if def.section != section {
                 section = def.section;
@@ -118,11 +121,16 @@ impl Display for Schema {
             }
             layer = def.layer;
             if def.section == Section::Types {
-                while let Some(i) = type_docs
-                    .iter()
-                    .position(|d| d.name == def.result.name.text)
-                {
-                    write_type_doc(f, type_docs.remove(i))?;
+                let result = &def.result.name.text;
+                if let Some(last) = self.type_docs.iter().rposition(|d| d.name == *result) {
+                    // Every unprinted doc up to the type's last one: its own,
+                    // and those listed before them.
+                    for (doc, done) in self.type_docs.iter().zip(&mut printed).take(last + 1) {
+                        if !*done {
+                            write_type_doc(f, doc)?;
+                            *done = true;
+                        }
+                    }
                 }
             }
             if let Some(d) = &def.doc.description {
@@ -142,8 +150,10 @@ impl Display for Schema {
             writeln!(f, "{def}")?;
         }
         // Docs of types without constructors, at the end.
-        for doc in type_docs {
-            write_type_doc(f, doc)?;
+        for (doc, done) in self.type_docs.iter().zip(&printed) {
+            if !*done {
+                write_type_doc(f, doc)?;
+            }
         }
         Ok(())
     }

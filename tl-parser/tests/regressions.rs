@@ -115,6 +115,22 @@ fn type_docs_are_printed_apart_from_definition_docs() {
     );
 }
 
+/// The printer put a type doc above the first constructor of its type and
+/// the docs of types without constructors at the end, so a doc of a type that
+/// has none, written before another type's doc, came back after it: the list
+/// of type docs changed order. Found by the fuzz target
+/// (`//@class BusinessFees a feature avail rich messages` above a constructor
+/// of another type).
+#[test]
+fn type_doc_of_a_type_without_constructors_keeps_its_place() {
+    assert_round_trip(
+        "//@class Orphan @description No constructor\n\n//@class A @description About A\n\na = A;\n",
+    );
+    assert_round_trip(
+        "//@class B @description About B\n\n//@class A @description About A\n\na = A;\n\nb = B;\n",
+    );
+}
+
 /// A type doc whose description continues on a `//-` line holds a newline; the
 /// printer writes it raw, so the continuation becomes definition text
 /// (`more a = A;`). Seen in `tdlib/td_api.tl` (`//@class DeviceToken …`).
