@@ -66,29 +66,13 @@ impl Differential {
         for (flags, text, vec) in shapes {
             let value = T::sample(&mut Gen::new(seed, flags, text, vec));
             let bytes = value.to_bytes();
-            let why = match (self.theirs)(&bytes) {
+            let why = match self.verdict(&bytes) {
                 None => {
                     self.only_ours.push(T::NAME);
                     return false;
                 }
-                Some(Err(e)) => format!("they cannot decode our bytes: {e}"),
-                Some(Ok(theirs)) => match first_difference(&bytes, &theirs) {
-                    Some(at) => format!(
-                        "they re-encode differently from byte {at}: {}",
-                        hex(&theirs)
-                    ),
-                    None => match (self.ours)(&theirs) {
-                        Some(Ok(back)) => match first_difference(&theirs, &back) {
-                            None => continue,
-                            Some(at) => format!(
-                                "we re-encode their bytes differently from byte {at}: {}",
-                                hex(&back)
-                            ),
-                        },
-                        Some(Err(e)) => format!("we cannot decode their bytes: {e}"),
-                        None => "we lack the id of their bytes".to_string(),
-                    },
-                },
+                Some(Ok(())) => continue,
+                Some(Err(why)) => why,
             };
             self.failures.push(Disagreement {
                 name: T::NAME,
@@ -102,6 +86,33 @@ impl Differential {
             });
         }
         true
+    }
+
+    /// Whether both sides agree on `bytes` (ours): they decode and re-encode
+    /// them unchanged, and we do the same with their encoding. `None` if they
+    /// lack the id, else why they disagree.
+    fn verdict(&self, bytes: &[u8]) -> Option<Result<(), String>> {
+        let theirs = match (self.theirs)(bytes)? {
+            Ok(theirs) => theirs,
+            Err(e) => return Some(Err(format!("they cannot decode our bytes: {e}"))),
+        };
+        if let Some(at) = first_difference(bytes, &theirs) {
+            return Some(Err(format!(
+                "they re-encode differently from byte {at}: {}",
+                hex(&theirs)
+            )));
+        }
+        Some(match (self.ours)(&theirs) {
+            Some(Ok(back)) => match first_difference(&theirs, &back) {
+                None => Ok(()),
+                Some(at) => Err(format!(
+                    "we re-encode their bytes differently from byte {at}: {}",
+                    hex(&back)
+                )),
+            },
+            Some(Err(e)) => Err(format!("we cannot decode their bytes: {e}")),
+            None => Err("we lack the id of their bytes".to_string()),
+        })
     }
 }
 

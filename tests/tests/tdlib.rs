@@ -7,7 +7,6 @@ static ALLOC: tl_conformance::alloc_count::CountingAlloc =
 
 tl_conformance::schema_suite! {
     td_api = "../../shared/schemas/tdlib/td_api.tl",
-    exceptions = [],
 }
 
 #[test]

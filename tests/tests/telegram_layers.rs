@@ -10,32 +10,18 @@ use tl_conformance::evolution::Evolution;
 
 tl_conformance::schema_suite! {
     api_160 = "../../shared/schemas/telegram/layers/api-160.tl",
-    exceptions = [],
 }
 
 tl_conformance::schema_suite! {
     api_190 = "../../shared/schemas/telegram/layers/api-190.tl",
-    exceptions = [],
 }
 
 tl_conformance::schema_suite! {
     api_214 = "../../shared/schemas/telegram/layers/api-214.tl",
-    exceptions = [],
 }
 
 tl_conformance::schema_suite! {
     api_227 = "../../shared/schemas/telegram/layers/api-227.tl",
-    exceptions = [
-        "ipPortSecret",
-        "accessPointRule",
-        "help.configSimple",
-        "inputPeerPhotoFileLocationLegacy",
-        "inputStickerSetThumbLegacy",
-        "invokeWithBusinessConnectionPrefix",
-        "invokeWithGooglePlayIntegrityPrefix",
-        "invokeWithApnsSecretPrefix",
-        "invokeWithReCaptchaPrefix",
-    ],
 }
 
 #[test]

@@ -8,49 +8,22 @@ static ALLOC: tl_conformance::alloc_count::CountingAlloc =
 
 tl_conformance::schema_suite! {
     api_gotd = "../../shared/schemas/telegram/api-gotd.tl",
-    exceptions = [
-        "ipPortSecret",
-        "accessPointRule",
-        "help.configSimple",
-        "inputPeerPhotoFileLocationLegacy",
-        "inputStickerSetThumbLegacy",
-    ],
 }
 
 tl_conformance::schema_suite! {
     mtproto = "../../shared/schemas/telegram/mtproto.tl",
-    exceptions = ["gzip_packed"],
 }
 
 tl_conformance::schema_suite! {
     mtproto_tdesktop = "../../shared/schemas/telegram/mtproto-tdesktop.tl",
-    exceptions = ["ipPortSecret", "accessPointRule", "help.configSimple"],
 }
 
 tl_conformance::schema_suite! {
     secret_api = "../../shared/schemas/telegram/secret_api.tl",
-    exceptions = [
-        "decryptedMessage8",
-        "decryptedMessageService8",
-        "decryptedMessageMediaPhoto8",
-        "decryptedMessageMediaVideo8",
-        "decryptedMessageMediaDocument8",
-        "decryptedMessageMediaAudio8",
-        "decryptedMessage23",
-        "decryptedMessageMediaVideo23",
-        "documentAttributeSticker23",
-        "documentAttributeVideo23",
-        "documentAttributeAudio23",
-        "documentAttributeAudio45",
-        "decryptedMessage46",
-        "decryptedMessageMediaDocument46",
-        "decryptedMessageMediaDocument",
-    ],
 }
 
 tl_conformance::schema_suite! {
     e2e_api = "../../shared/schemas/tdlib/e2e_api.tl",
-    exceptions = [],
 }
 
 #[test]

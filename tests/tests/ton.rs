@@ -7,26 +7,18 @@ static ALLOC: tl_conformance::alloc_count::CountingAlloc =
 
 tl_conformance::schema_suite! {
     ton_api = "../../shared/schemas/ton/ton_api.tl",
-    exceptions = ["db.block.info", "collatorNode.pong", "tonNode.capabilities"],
 }
 
 tl_conformance::schema_suite! {
     lite_api = "../../shared/schemas/ton/lite_api.tl",
-    exceptions = [
-        "liteServer.transactionId",
-        "liteServer.getValidatorStats",
-        "liteServer.signatureSet.ordinary",
-    ],
 }
 
 tl_conformance::schema_suite! {
     tonlib_api = "../../shared/schemas/ton/tonlib_api.tl",
-    exceptions = [],
 }
 
 tl_conformance::schema_suite! {
     test_schema = "../../shared/schemas/ton/test_schema.tl",
-    exceptions = [],
 }
 
 #[test]

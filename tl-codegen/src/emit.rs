@@ -560,18 +560,16 @@ fn flag_expr(c: &Combinator, bits: &[(u32, usize)]) -> TokenStream {
             FieldShape::Flag => quote!(u32::from(*#b)),
             _ => quote!(u32::from(#b.is_some())),
         };
-        match bit {
-            0 => set,
-            // Alone, the shift needs no parentheses (rustc's `unused_parens`
-            // fires in `include!`d build-script output).
-            _ if bits.len() == 1 => {
-                let bit = Literal::u32_unsuffixed(bit);
-                quote!(#set << #bit)
-            }
-            _ => {
-                let bit = Literal::u32_unsuffixed(bit);
-                quote!((#set << #bit))
-            }
+        if bit == 0 {
+            return set;
+        }
+        let bit = Literal::u32_unsuffixed(bit);
+        // Alone, the shift needs no parentheses (rustc's `unused_parens`
+        // fires in `include!`d build-script output).
+        if bits.len() == 1 {
+            quote!(#set << #bit)
+        } else {
+            quote!((#set << #bit))
         }
     });
     quote!(#(#terms)|*)

@@ -446,14 +446,7 @@ impl<'s> Grammar<'s> {
         // would be dropped in favour of the type's own, so go straight to it.
         if let Ok((r, text)) = full_name_str(i) {
             if !r.starts_with('.') && !ws(r)?.0.starts_with('*') {
-                // Most fields are a bare name (`int`, `storage.FileType`):
-                // build it here rather than through `type_term` and
-                // `named_type`, which would scan the name again.
-                if !r.starts_with('<') {
-                    let ty = TypeExpr::named(self.ident_at(i, r, text));
-                    return Ok((r, ParamType::Type { bang: false, ty }));
-                }
-                let (r, ty) = self.type_term(i)?;
+                let (r, ty) = self.type_term_after_name(i, r, text)?;
                 return Ok((r, ParamType::Type { bang: false, ty }));
             }
         }
@@ -543,14 +536,21 @@ impl<'s> Grammar<'s> {
 
     /// A type in argument position.
     fn type_term(&self, i: &'s str) -> Res<'s, TypeExpr> {
-        // A plain name (`true`, `int`, `User`) is the most common term and
-        // nests nothing: build it without the layers below.
-        if let Ok((r, text)) = full_name_str(i) {
-            if !r.starts_with('<') {
-                return Ok((r, TypeExpr::named(self.ident_at(i, r, text))));
-            }
+        match full_name_str(i) {
+            Ok((r, text)) => self.type_term_after_name(i, r, text),
+            Err(_) => self.nested(i, |i| self.type_term_inner(i)),
         }
-        self.nested(i, |i| self.type_term_inner(i))
+    }
+
+    /// A type in argument position that starts with the name `text`, already
+    /// scanned up to `r`. A plain name (`true`, `int`, `storage.FileType`) is
+    /// the most common term and nests nothing: it is built here, without the
+    /// layers below and without scanning the name again.
+    fn type_term_after_name(&self, i: &'s str, r: &'s str, text: &str) -> Res<'s, TypeExpr> {
+        if r.starts_with('<') {
+            return self.nested(i, |i| self.type_term_inner(i));
+        }
+        Ok((r, TypeExpr::named(self.ident_at(i, r, text))))
     }
 
     fn type_term_inner(&self, i: &'s str) -> Res<'s, TypeExpr> {
