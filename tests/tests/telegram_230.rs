@@ -185,3 +185,18 @@ const GRAMMERS_DIFFERENCES: &[(&str, &str)] = &[
         "constructor id computed differently for a definition without #id",
     ),
 ];
+
+/// Large variants are boxed so that enums stay small, and so that the
+/// struct behind a boxed `message` or `user` is one glibc tcache-sized
+/// allocation (at most 1,032 bytes): a decoded message list then allocates
+/// through the allocator's fast path. Measured with `benches/wire.rs`.
+#[test]
+fn layer_230_enums_and_boxed_structs_stay_small() {
+    use std::mem::size_of;
+    let update = size_of::<api_230::enums::Update>();
+    assert!(update <= 256, "enums::Update is {update} bytes");
+    let message = size_of::<api_230::types::Message>();
+    assert!(message <= 1032, "types::Message is {message} bytes");
+    let user = size_of::<api_230::types::User>();
+    assert!(user <= 1032, "types::User is {user} bytes");
+}

@@ -366,12 +366,13 @@ fn grammers_user(i: usize) -> gt::enums::User {
 
 /// `messages.messages` with `messages` messages and `users` users.
 fn ours_messages(messages: usize, users: usize) -> enums::messages::Messages {
-    enums::messages::Messages::Messages(types::messages::Messages {
+    types::messages::Messages {
         messages: (0..messages).map(ours_message).collect(),
         topics: Vec::new(),
         chats: Vec::new(),
         users: (0..users).map(ours_user).collect(),
-    })
+    }
+    .into()
 }
 
 /// The grammers twin of [`ours_messages`].
@@ -397,7 +398,7 @@ fn ours_update_short_message() -> enums::Updates {
         pts: 98_765,
         pts_count: 1,
         date: 1_700_000_000,
-        fwd_from: Some(enums::MessageFwdHeader::MessageFwdHeader(
+        fwd_from: Some(
             types::MessageFwdHeader {
                 imported: false,
                 saved_out: false,
@@ -411,8 +412,9 @@ fn ours_update_short_message() -> enums::Updates {
                 saved_from_name: None,
                 saved_date: None,
                 psa_type: None,
-            },
-        )),
+            }
+            .into(),
+        ),
         via_bot_id: Some(93_372_553),
         reply_to: Some(enums::MessageReplyHeader::MessageReplyHeader(Box::new(
             types::MessageReplyHeader {

@@ -10,7 +10,7 @@
 use crate::model::{FieldShape, Model, WireType};
 
 /// Structs larger than this (estimated) are boxed inside their enum.
-pub const VARIANT_BOX_LIMIT: usize = 192;
+pub const VARIANT_BOX_LIMIT: usize = 64;
 
 /// A node of the type graph.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]

@@ -129,12 +129,13 @@ mod vectors {
     #[test]
     fn update_short_message_with_boxed_values() {
         let v = types::UpdateShortMessage {
-            fwd_from: Some(enums::MessageFwdHeader::MessageFwdHeader(
+            fwd_from: Some(
                 types::MessageFwdHeader {
                     date: 3,
                     ..Default::default()
-                },
-            )),
+                }
+                .into(),
+            ),
             entities: Some(vec![enums::MessageEntity::Bold(types::MessageEntityBold {
                 offset: 0,
                 length: 5,

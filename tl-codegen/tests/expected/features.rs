@@ -1257,7 +1257,7 @@ pub mod enums {
     #[derive(Clone, PartialEq, Eq, Hash)]
     pub enum User {
         /// `user#23ef3be9 flags:# self:flags.0?true bot:flags.1?true id:long first_name:flags.2?string username:flags.3?string verified:flags.4?Bool photo:flags.5?UserPhoto bot_info_version:flags.1?int flags2:# premium:flags2.0?true usernames:flags2.1?Vector<string> = User;`
-        User(super::types::User),
+        User(::tl_runtime::__private::Box<super::types::User>),
         /// `userEmpty#d3bc4b7a id:long = User;`
         Empty(super::types::UserEmpty),
     }
@@ -1284,7 +1284,7 @@ pub mod enums {
         #[inline]
         fn serialized_len(&self) -> usize {
             match self {
-                Self::User(x) => 4 + ::tl_runtime::Bare::bare_len(x),
+                Self::User(x) => 4 + ::tl_runtime::Bare::bare_len(&**x),
                 Self::Empty(x) => 4 + ::tl_runtime::Bare::bare_len(x),
             }
         }
@@ -1292,7 +1292,7 @@ pub mod enums {
             match self {
                 Self::User(x) => {
                     ::tl_runtime::Sink::put_u32(out, 0x23ef3be9);
-                    ::tl_runtime::Bare::serialize_bare(x, out);
+                    ::tl_runtime::Bare::serialize_bare(&**x, out);
                 }
                 Self::Empty(x) => {
                     ::tl_runtime::Sink::put_u32(out, 0xd3bc4b7a);
@@ -1311,9 +1311,11 @@ pub mod enums {
                     match id {
                         0x23ef3be9 => {
                             Self::User(
-                                <super::types::User as ::tl_runtime::Bare>::deserialize_bare(
-                                    r,
-                                )?,
+                                ::tl_runtime::__private::Box::new(
+                                    <super::types::User as ::tl_runtime::Bare>::deserialize_bare(
+                                        r,
+                                    )?,
+                                ),
                             )
                         }
                         0xd3bc4b7a => {
@@ -1336,7 +1338,7 @@ pub mod enums {
     impl ::core::convert::From<super::types::User> for User {
         #[inline]
         fn from(x: super::types::User) -> Self {
-            Self::User(x)
+            Self::User(::tl_runtime::__private::Box::new(x))
         }
     }
     impl ::core::convert::TryFrom<User> for super::types::User {
@@ -1344,7 +1346,7 @@ pub mod enums {
         #[inline]
         fn try_from(e: User) -> ::core::result::Result<Self, User> {
             match e {
-                User::User(x) => ::core::result::Result::Ok(x),
+                User::User(x) => ::core::result::Result::Ok(*x),
                 other => ::core::result::Result::Err(other),
             }
         }
@@ -2031,7 +2033,7 @@ pub mod enums {
     #[derive(Clone, PartialEq, Eq, Hash)]
     pub enum Keys {
         /// `keys#c094661c nonce:int128 server_nonce:int256 key:int512 = Keys;`
-        Keys(super::types::Keys),
+        Keys(::tl_runtime::__private::Box<super::types::Keys>),
     }
     impl ::core::fmt::Debug for Keys {
         #[inline]
@@ -2054,14 +2056,14 @@ pub mod enums {
         #[inline]
         fn serialized_len(&self) -> usize {
             match self {
-                Self::Keys(x) => 4 + ::tl_runtime::Bare::bare_len(x),
+                Self::Keys(x) => 4 + ::tl_runtime::Bare::bare_len(&**x),
             }
         }
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
                 Self::Keys(x) => {
                     ::tl_runtime::Sink::put_u32(out, 0xc094661c);
-                    ::tl_runtime::Bare::serialize_bare(x, out);
+                    ::tl_runtime::Bare::serialize_bare(&**x, out);
                 }
             }
         }
@@ -2076,9 +2078,11 @@ pub mod enums {
                     match id {
                         0xc094661c => {
                             Self::Keys(
-                                <super::types::Keys as ::tl_runtime::Bare>::deserialize_bare(
-                                    r,
-                                )?,
+                                ::tl_runtime::__private::Box::new(
+                                    <super::types::Keys as ::tl_runtime::Bare>::deserialize_bare(
+                                        r,
+                                    )?,
+                                ),
                             )
                         }
                         _ => {
@@ -2094,14 +2098,14 @@ pub mod enums {
     impl ::core::convert::From<super::types::Keys> for Keys {
         #[inline]
         fn from(x: super::types::Keys) -> Self {
-            Self::Keys(x)
+            Self::Keys(::tl_runtime::__private::Box::new(x))
         }
     }
     impl ::core::convert::From<Keys> for super::types::Keys {
         #[inline]
         fn from(e: Keys) -> Self {
             let Keys::Keys(x) = e;
-            x
+            *x
         }
     }
     /// The boxed TL type `Feature`: one variant per constructor.
@@ -2554,7 +2558,11 @@ pub mod enums {
             #[derive(Clone, PartialEq, Eq, Hash)]
             pub enum Torrent {
                 /// `storage.daemon.torrent#ea954696 hash:int256 flags:# size:flags.0?long error:flags.1?string = storage.daemon.Torrent;`
-                Torrent(super::super::super::types::storage::daemon::Torrent),
+                Torrent(
+                    ::tl_runtime::__private::Box<
+                        super::super::super::types::storage::daemon::Torrent,
+                    >,
+                ),
             }
             impl ::core::fmt::Debug for Torrent {
                 #[inline]
@@ -2580,14 +2588,14 @@ pub mod enums {
                 #[inline]
                 fn serialized_len(&self) -> usize {
                     match self {
-                        Self::Torrent(x) => 4 + ::tl_runtime::Bare::bare_len(x),
+                        Self::Torrent(x) => 4 + ::tl_runtime::Bare::bare_len(&**x),
                     }
                 }
                 fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
                     match self {
                         Self::Torrent(x) => {
                             ::tl_runtime::Sink::put_u32(out, 0xea954696);
-                            ::tl_runtime::Bare::serialize_bare(x, out);
+                            ::tl_runtime::Bare::serialize_bare(&**x, out);
                         }
                     }
                 }
@@ -2604,9 +2612,11 @@ pub mod enums {
                             match id {
                                 0xea954696 => {
                                     Self::Torrent(
-                                        <super::super::super::types::storage::daemon::Torrent as ::tl_runtime::Bare>::deserialize_bare(
-                                            r,
-                                        )?,
+                                        ::tl_runtime::__private::Box::new(
+                                            <super::super::super::types::storage::daemon::Torrent as ::tl_runtime::Bare>::deserialize_bare(
+                                                r,
+                                            )?,
+                                        ),
                                     )
                                 }
                                 _ => {
@@ -2626,7 +2636,7 @@ pub mod enums {
                 fn from(
                     x: super::super::super::types::storage::daemon::Torrent,
                 ) -> Self {
-                    Self::Torrent(x)
+                    Self::Torrent(::tl_runtime::__private::Box::new(x))
                 }
             }
             impl ::core::convert::From<Torrent>
@@ -2634,7 +2644,7 @@ pub mod enums {
                 #[inline]
                 fn from(e: Torrent) -> Self {
                     let Torrent::Torrent(x) = e;
-                    x
+                    *x
                 }
             }
             pub mod db {

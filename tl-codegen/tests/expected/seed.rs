@@ -1899,9 +1899,9 @@ pub mod enums {
         /// `updateShort#78d4dec1 update:Update date:int = Updates;`
         UpdateShort(super::types::UpdateShort),
         /// `updatesCombined#725b04c3 updates:Vector<Update> users:Vector<User> chats:Vector<Chat> date:int seq_start:int seq:int = Updates;`
-        Combined(super::types::UpdatesCombined),
+        Combined(::tl_runtime::__private::Box<super::types::UpdatesCombined>),
         /// `updates#74ae4240 updates:Vector<Update> users:Vector<User> chats:Vector<Chat> date:int seq:int = Updates;`
-        Updates(super::types::Updates),
+        Updates(::tl_runtime::__private::Box<super::types::Updates>),
         /// `updateShortSentMessage#9015e101 flags:# out:flags.1?true id:int pts:int pts_count:int date:int media:flags.9?MessageMedia entities:flags.7?Vector<MessageEntity> ttl_period:flags.25?int = Updates;`
         UpdateShortSentMessage(super::types::UpdateShortSentMessage),
     }
@@ -1948,8 +1948,8 @@ pub mod enums {
                 Self::UpdateShortMessage(x) => 4 + ::tl_runtime::Bare::bare_len(&**x),
                 Self::UpdateShortChatMessage(x) => 4 + ::tl_runtime::Bare::bare_len(&**x),
                 Self::UpdateShort(x) => 4 + ::tl_runtime::Bare::bare_len(x),
-                Self::Combined(x) => 4 + ::tl_runtime::Bare::bare_len(x),
-                Self::Updates(x) => 4 + ::tl_runtime::Bare::bare_len(x),
+                Self::Combined(x) => 4 + ::tl_runtime::Bare::bare_len(&**x),
+                Self::Updates(x) => 4 + ::tl_runtime::Bare::bare_len(&**x),
                 Self::UpdateShortSentMessage(x) => 4 + ::tl_runtime::Bare::bare_len(x),
             }
         }
@@ -1970,11 +1970,11 @@ pub mod enums {
                 }
                 Self::Combined(x) => {
                     ::tl_runtime::Sink::put_u32(out, 0x725b04c3);
-                    ::tl_runtime::Bare::serialize_bare(x, out);
+                    ::tl_runtime::Bare::serialize_bare(&**x, out);
                 }
                 Self::Updates(x) => {
                     ::tl_runtime::Sink::put_u32(out, 0x74ae4240);
-                    ::tl_runtime::Bare::serialize_bare(x, out);
+                    ::tl_runtime::Bare::serialize_bare(&**x, out);
                 }
                 Self::UpdateShortSentMessage(x) => {
                     ::tl_runtime::Sink::put_u32(out, 0x9015e101);
@@ -2019,16 +2019,20 @@ pub mod enums {
                         }
                         0x725b04c3 => {
                             Self::Combined(
-                                <super::types::UpdatesCombined as ::tl_runtime::Bare>::deserialize_bare(
-                                    r,
-                                )?,
+                                ::tl_runtime::__private::Box::new(
+                                    <super::types::UpdatesCombined as ::tl_runtime::Bare>::deserialize_bare(
+                                        r,
+                                    )?,
+                                ),
                             )
                         }
                         0x74ae4240 => {
                             Self::Updates(
-                                <super::types::Updates as ::tl_runtime::Bare>::deserialize_bare(
-                                    r,
-                                )?,
+                                ::tl_runtime::__private::Box::new(
+                                    <super::types::Updates as ::tl_runtime::Bare>::deserialize_bare(
+                                        r,
+                                    )?,
+                                ),
                             )
                         }
                         0x9015e101 => {
@@ -2117,7 +2121,7 @@ pub mod enums {
     impl ::core::convert::From<super::types::UpdatesCombined> for Updates {
         #[inline]
         fn from(x: super::types::UpdatesCombined) -> Self {
-            Self::Combined(x)
+            Self::Combined(::tl_runtime::__private::Box::new(x))
         }
     }
     impl ::core::convert::TryFrom<Updates> for super::types::UpdatesCombined {
@@ -2125,7 +2129,7 @@ pub mod enums {
         #[inline]
         fn try_from(e: Updates) -> ::core::result::Result<Self, Updates> {
             match e {
-                Updates::Combined(x) => ::core::result::Result::Ok(x),
+                Updates::Combined(x) => ::core::result::Result::Ok(*x),
                 other => ::core::result::Result::Err(other),
             }
         }
@@ -2133,7 +2137,7 @@ pub mod enums {
     impl ::core::convert::From<super::types::Updates> for Updates {
         #[inline]
         fn from(x: super::types::Updates) -> Self {
-            Self::Updates(x)
+            Self::Updates(::tl_runtime::__private::Box::new(x))
         }
     }
     impl ::core::convert::TryFrom<Updates> for super::types::Updates {
@@ -2141,7 +2145,7 @@ pub mod enums {
         #[inline]
         fn try_from(e: Updates) -> ::core::result::Result<Self, Updates> {
             match e {
-                Updates::Updates(x) => ::core::result::Result::Ok(x),
+                Updates::Updates(x) => ::core::result::Result::Ok(*x),
                 other => ::core::result::Result::Err(other),
             }
         }
@@ -2314,7 +2318,7 @@ pub mod enums {
     #[derive(Clone, PartialEq, Eq, Hash)]
     pub enum MessageFwdHeader {
         /// `messageFwdHeader#4e4df4bb flags:# imported:flags.7?true saved_out:flags.11?true from_id:flags.0?Peer from_name:flags.5?string date:int channel_post:flags.2?int post_author:flags.3?string saved_from_peer:flags.4?Peer saved_from_msg_id:flags.4?int saved_from_id:flags.8?Peer saved_from_name:flags.9?string saved_date:flags.10?int psa_type:flags.6?string = MessageFwdHeader;`
-        MessageFwdHeader(super::types::MessageFwdHeader),
+        MessageFwdHeader(::tl_runtime::__private::Box<super::types::MessageFwdHeader>),
     }
     impl ::core::fmt::Debug for MessageFwdHeader {
         #[inline]
@@ -2339,14 +2343,14 @@ pub mod enums {
         #[inline]
         fn serialized_len(&self) -> usize {
             match self {
-                Self::MessageFwdHeader(x) => 4 + ::tl_runtime::Bare::bare_len(x),
+                Self::MessageFwdHeader(x) => 4 + ::tl_runtime::Bare::bare_len(&**x),
             }
         }
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
                 Self::MessageFwdHeader(x) => {
                     ::tl_runtime::Sink::put_u32(out, 0x4e4df4bb);
-                    ::tl_runtime::Bare::serialize_bare(x, out);
+                    ::tl_runtime::Bare::serialize_bare(&**x, out);
                 }
             }
         }
@@ -2361,9 +2365,11 @@ pub mod enums {
                     match id {
                         0x4e4df4bb => {
                             Self::MessageFwdHeader(
-                                <super::types::MessageFwdHeader as ::tl_runtime::Bare>::deserialize_bare(
-                                    r,
-                                )?,
+                                ::tl_runtime::__private::Box::new(
+                                    <super::types::MessageFwdHeader as ::tl_runtime::Bare>::deserialize_bare(
+                                        r,
+                                    )?,
+                                ),
                             )
                         }
                         _ => {
@@ -2379,14 +2385,14 @@ pub mod enums {
     impl ::core::convert::From<super::types::MessageFwdHeader> for MessageFwdHeader {
         #[inline]
         fn from(x: super::types::MessageFwdHeader) -> Self {
-            Self::MessageFwdHeader(x)
+            Self::MessageFwdHeader(::tl_runtime::__private::Box::new(x))
         }
     }
     impl ::core::convert::From<MessageFwdHeader> for super::types::MessageFwdHeader {
         #[inline]
         fn from(e: MessageFwdHeader) -> Self {
             let MessageFwdHeader::MessageFwdHeader(x) = e;
-            x
+            *x
         }
     }
     /// The boxed TL type `MessageReplyHeader`: one variant per constructor.
