@@ -178,19 +178,31 @@ pub fn write(w: &WireType, v: TokenStream) -> TokenStream {
         WireType::Vector { bare, item } => {
             let write_item = write(item, quote!(x));
             let header = if *bare {
-                quote!()
+                quote!(::tl_runtime::Sink::put_u32(out, #v.len() as u32);)
             } else {
-                quote!(::tl_runtime::Sink::put_u32(out, ::tl_runtime::wire::VECTOR_ID);)
+                quote!(::tl_runtime::wire::write_vector_header(out, #v.len());)
             };
             quote! {
                 #header
-                ::tl_runtime::Sink::put_u32(out, #v.len() as u32);
                 for x in #v.iter() {
                     #write_item
                 }
             }
         }
     }
+}
+
+/// An expression of type `[u8; N]`: the encoding of a fixed-width value,
+/// for writes that are joined into one (see `emit::FixedRun`). `None` for
+/// types that are not written as plain little-endian bytes.
+pub fn fixed_bytes(w: &WireType, v: TokenStream) -> Option<(TokenStream, usize)> {
+    Some(match w {
+        WireType::Int | WireType::Long | WireType::Double | WireType::Nat => {
+            (quote!((*#v).to_le_bytes()), w.fixed_size()?)
+        }
+        WireType::Fixed(n) => (quote!(*#v), *n),
+        _ => return None,
+    })
 }
 
 /// A function path reading the value, where one exists (`Reader::read_i32`).

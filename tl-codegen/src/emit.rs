@@ -455,7 +455,15 @@ fn bare_impl(p: &Paths<'_>, c: &Combinator, name: &proc_macro2::Ident) -> TokenS
             fn bare_len(&self) -> usize {
                 #len
             }
+            #[inline]
             fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
+                ::tl_runtime::Bare::serialize_with_id(self, ::core::option::Option::None, out);
+            }
+            fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+                &self,
+                ctor_id: ::core::option::Option<u32>,
+                out: &mut S,
+            ) {
                 #write
             }
             #[inline]
@@ -575,8 +583,84 @@ fn flag_expr(c: &Combinator, bits: &[(u32, usize)]) -> TokenStream {
     quote!(#(#terms)|*)
 }
 
+/// Consecutive fixed-width writes of a struct (its `flags`, then `id:int
+/// date:int`...), joined into one `put_slice` of a stack array: one capacity
+/// check of the output instead of one per field. The first run also holds
+/// the constructor id (`ctor_id`) when the boxed form is written.
+struct FixedRun {
+    /// Each write as (bytes expression, width, the statement alone).
+    parts: Vec<(TokenStream, usize, TokenStream)>,
+    /// No run was written yet: the next one starts with the id.
+    lead: bool,
+}
+
+impl FixedRun {
+    fn new() -> Self {
+        FixedRun {
+            parts: Vec::new(),
+            lead: true,
+        }
+    }
+
+    fn push(&mut self, bytes: TokenStream, width: usize, alone: TokenStream) {
+        self.parts.push((bytes, width, alone));
+    }
+
+    /// The statement writing the run (none when empty), leaving it empty.
+    fn flush(&mut self, stmts: &mut Vec<TokenStream>) {
+        let parts = core::mem::take(&mut self.parts);
+        let lead = core::mem::replace(&mut self.lead, false);
+        let copies = |start: usize| {
+            let mut at = start;
+            parts
+                .iter()
+                .map(|(bytes, width, _)| {
+                    let (from, to) = (
+                        Literal::usize_unsuffixed(at),
+                        Literal::usize_unsuffixed(at + width),
+                    );
+                    at += width;
+                    quote!(run[#from..#to].copy_from_slice(&#bytes);)
+                })
+                .collect::<Vec<_>>()
+        };
+        let total = |start: usize| {
+            Literal::usize_unsuffixed(start + parts.iter().map(|p| p.1).sum::<usize>())
+        };
+        match (lead, parts.as_slice()) {
+            (true, []) => stmts.push(quote! {
+                if let ::core::option::Option::Some(id) = ctor_id {
+                    ::tl_runtime::Sink::put_u32(out, id);
+                }
+            }),
+            (true, _) => {
+                let (total, copies) = (total(4), copies(4));
+                stmts.push(quote! {
+                    let mut run = [0u8; #total];
+                    if let ::core::option::Option::Some(id) = ctor_id {
+                        run[..4].copy_from_slice(&id.to_le_bytes());
+                    }
+                    #(#copies)*
+                    ::tl_runtime::wire::write_run(out, &run, ctor_id.is_some());
+                });
+            }
+            (false, []) => {}
+            (false, [(_, _, alone)]) => stmts.push(alone.clone()),
+            (false, _) => {
+                let (total, copies) = (total(0), copies(0));
+                stmts.push(quote! {
+                    let mut run = [0u8; #total];
+                    #(#copies)*
+                    ::tl_runtime::Sink::put_slice(out, &run);
+                });
+            }
+        }
+    }
+}
+
 fn bare_write(c: &Combinator) -> TokenStream {
     let mut stmts = Vec::new();
+    let mut run = FixedRun::new();
     let mut used = Vec::new();
     let mut wire = c.wire.iter().peekable();
     while let Some(w) = wire.next() {
@@ -584,10 +668,15 @@ fn bare_write(c: &Combinator) -> TokenStream {
             WireParam::Flags { bits, .. } => {
                 used.extend(bits.iter().map(|&(_, f)| f));
                 let e = flag_expr(c, bits);
-                stmts.push(quote!(::tl_runtime::Sink::put_u32(out, #e);));
+                run.push(
+                    quote!(u32::to_le_bytes(#e)),
+                    4,
+                    quote!(::tl_runtime::Sink::put_u32(out, #e);),
+                );
             }
             WireParam::TrueFlag { .. } => {}
             WireParam::LengthOf => {
+                run.flush(&mut stmts);
                 // The next parameter is the `Object` whose length this is.
                 if let Some(WireParam::Value { field, .. }) = wire.peek() {
                     let b = binding(c, *field);
@@ -605,6 +694,13 @@ fn bare_write(c: &Combinator) -> TokenStream {
                 used.push(*field);
                 let ty = c.value_type(*field, *part);
                 let b = binding(c, *field);
+                if condition.is_none() {
+                    if let Some((bytes, width)) = codec::fixed_bytes(ty, quote!(#b)) {
+                        run.push(bytes, width, codec::write(ty, quote!(#b)));
+                        continue;
+                    }
+                }
+                run.flush(&mut stmts);
                 let stmt = match condition {
                     None => codec::write(ty, quote!(#b)),
                     Some(_) => {
@@ -620,9 +716,7 @@ fn bare_write(c: &Combinator) -> TokenStream {
             }
         }
     }
-    if stmts.is_empty() {
-        return quote!(let _ = out;);
-    }
+    run.flush(&mut stmts);
     let binds = bind_fields(c, &used);
     quote!(#binds #(#stmts)*)
 }
@@ -783,8 +877,7 @@ fn boxed_enum(p: &Paths<'_>, t: usize, options: &EmitOptions) -> TokenStream {
         let inner = if boxed { quote!(&**x) } else { quote!(x) };
         len_arms.push(quote!(Self::#v(x) => 4 + ::tl_runtime::Bare::bare_len(#inner),));
         write_arms.push(quote!(Self::#v(x) => {
-            ::tl_runtime::Sink::put_u32(out, #id);
-            ::tl_runtime::Bare::serialize_bare(#inner, out);
+            ::tl_runtime::Bare::serialize_with_id(#inner, ::core::option::Option::Some(#id), out);
         }));
         let read = quote!(<#path as ::tl_runtime::Bare>::deserialize_bare(r)?);
         let read = if boxed {

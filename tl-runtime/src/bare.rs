@@ -28,6 +28,20 @@ pub trait Bare: Sized {
     /// Writes the fields.
     fn serialize_bare<S: Sink + ?Sized>(&self, out: &mut S);
 
+    /// Writes `id`, when given, then the fields: the boxed form with
+    /// `Some(id)`, the bare form with `None`.
+    ///
+    /// Generated structs implement this one and make `serialize_bare` call
+    /// it, so that the id and the leading fixed-width fields go out in one
+    /// write; the default adds the id in front of [`Bare::serialize_bare`].
+    #[inline]
+    fn serialize_with_id<S: Sink + ?Sized>(&self, id: Option<u32>, out: &mut S) {
+        if let Some(id) = id {
+            out.put_u32(id);
+        }
+        self.serialize_bare(out);
+    }
+
     /// Reads the fields.
     fn deserialize_bare(r: &mut Reader<'_>) -> Result<Self>;
 }
@@ -40,8 +54,7 @@ impl<T: Bare + Identifiable> Serialize for T {
 
     #[inline]
     fn serialize<S: Sink + ?Sized>(&self, out: &mut S) {
-        out.put_u32(T::CONSTRUCTOR_ID);
-        self.serialize_bare(out);
+        self.serialize_with_id(Some(T::CONSTRUCTOR_ID), out);
     }
 }
 

@@ -221,8 +221,7 @@ impl<T: Serialize> Serialize for [T] {
     }
     #[inline]
     fn serialize<S: Sink + ?Sized>(&self, out: &mut S) {
-        out.put_u32(wire::VECTOR_ID);
-        wire::write_count(out, self.len());
+        wire::write_vector_header(out, self.len());
         T::serialize_items(self, out);
     }
 }

@@ -6,6 +6,12 @@ use core::fmt;
 use crate::error::{ErrorKind, Result};
 use crate::{Config, Reader, RpcError, Sink};
 
+/// First capacity of the vector that [`Serialize::to_bytes`] returns.
+///
+/// 256 bytes hold a typical request (an `updateShortMessage` with a
+/// 100-character text and every flag set is 248 bytes) in one allocation.
+pub const TO_BYTES_CAPACITY: usize = 256;
+
 /// A value that can be written in TL's binary form.
 pub trait Serialize {
     /// Exact number of bytes [`Serialize::serialize`] writes.
@@ -38,16 +44,23 @@ pub trait Serialize {
         }
     }
 
-    /// The value's bytes, in a vector allocated once at the exact size.
+    /// The value's bytes.
+    ///
+    /// The value is walked once: the vector starts at
+    /// [`TO_BYTES_CAPACITY`] bytes, which most
+    /// requests fit, and larger values grow it by doubling. Sizing it exactly
+    /// first would walk a large value twice, which costs more than the
+    /// growth (`tl-codegen/BENCHMARKS.md`); [`Serialize::serialized_len`]
+    /// gives the exact size when it is needed.
     fn to_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(self.serialized_len());
+        let mut out = Vec::with_capacity(TO_BYTES_CAPACITY);
         self.serialize(&mut out);
         out
     }
 
-    /// Appends the value to `out`, reserving room exactly once.
+    /// Appends the value to `out` in one walk, growing it as needed: a
+    /// buffer reused across values reaches its working size once.
     fn write_to(&self, out: &mut Vec<u8>) {
-        out.reserve_exact(self.serialized_len());
         self.serialize(out);
     }
 

@@ -73,31 +73,43 @@ pub const fn bytes_len(len: usize) -> usize {
 #[inline]
 pub fn write_bytes<S: Sink + ?Sized>(out: &mut S, data: &[u8]) {
     let len = data.len();
+    if len > SHORT_MAX {
+        return write_long_bytes(out, data);
+    }
+    // Short strings are the most common field, so this path is kept small
+    // enough to be inlined into generated code. The prefix and the padding
+    // are fixed-size arrays, so they compile to plain stores rather than
+    // `memcpy` calls of a variable length.
+    out.put_slice(&[len as u8]);
+    out.put_slice(data);
+    write_padding(out, 1 + len);
+}
+
+/// [`write_bytes`] for payloads longer than 253 bytes.
+#[inline(never)]
+fn write_long_bytes<S: Sink + ?Sized>(out: &mut S, data: &[u8]) {
+    let len = data.len();
     let wide = (len as u64).to_le_bytes();
-    // Each prefix and padding is written as a fixed-size array so that the
-    // copies compile to plain stores rather than `memcpy` calls of a
-    // variable length; short strings are the most common field.
-    let header_len = match header_len(len) {
-        1 => {
-            out.put_slice(&[wide[0]]);
-            1
-        }
-        4 => {
-            out.put_slice(&[MEDIUM_MARK, wide[0], wide[1], wide[2]]);
-            4
-        }
-        _ => {
-            assert!(
-                (len as u64) < LONG_LIMIT,
-                "a TL string cannot carry 2^56 bytes or more"
-            );
-            let [b0, b1, b2, b3, b4, b5, b6, _] = wide;
-            out.put_slice(&[LONG_MARK, b0, b1, b2, b3, b4, b5, b6]);
-            8
-        }
+    let header_len = if len < MEDIUM_LIMIT {
+        out.put_slice(&[MEDIUM_MARK, wide[0], wide[1], wide[2]]);
+        4
+    } else {
+        assert!(
+            (len as u64) < LONG_LIMIT,
+            "a TL string cannot carry 2^56 bytes or more"
+        );
+        let [b0, b1, b2, b3, b4, b5, b6, _] = wide;
+        out.put_slice(&[LONG_MARK, b0, b1, b2, b3, b4, b5, b6]);
+        8
     };
     out.put_slice(data);
-    match padding(header_len + len) {
+    write_padding(out, header_len + len);
+}
+
+/// Writes the zeros that bring `written` bytes to a multiple of 4.
+#[inline]
+fn write_padding<S: Sink + ?Sized>(out: &mut S, written: usize) {
+    match padding(written) {
         0 => {}
         1 => out.put_slice(&[0]),
         2 => out.put_slice(&[0; 2]),
@@ -109,6 +121,33 @@ pub fn write_bytes<S: Sink + ?Sized>(out: &mut S, data: &[u8]) {
 #[inline]
 pub fn write_bool<S: Sink + ?Sized>(out: &mut S, v: bool) {
     out.put_u32(if v { BOOL_TRUE_ID } else { BOOL_FALSE_ID });
+}
+
+/// Writes the header of a boxed `Vector` of `count` items: the
+/// `vector#1cb5c415` id and the count, as one 8-byte write.
+///
+/// # Panics
+///
+/// If `count` exceeds `u32::MAX`, which TL cannot count.
+#[inline]
+pub fn write_vector_header<S: Sink + ?Sized>(out: &mut S, count: usize) {
+    let count = u32::try_from(count).expect("a TL vector holds at most u32::MAX items");
+    let mut header = [0u8; 8];
+    header[..4].copy_from_slice(&VECTOR_ID.to_le_bytes());
+    header[4..].copy_from_slice(&count.to_le_bytes());
+    out.put_slice(&header);
+}
+
+/// Writes `run`: a constructor's leading fixed-width fields, which
+/// generated code packs after a 4-byte slot for the constructor id. The slot
+/// is written too when `with_id` (the boxed form), skipped otherwise (the
+/// bare form); either way it is one write of a constant length.
+#[inline]
+pub fn write_run<S: Sink + ?Sized, const N: usize>(out: &mut S, run: &[u8; N], with_id: bool) {
+    match run.split_at_checked(4) {
+        Some((_, fields)) if !with_id => out.put_slice(fields),
+        _ => out.put_slice(run),
+    }
 }
 
 /// Serialized size of a boxed `Vector`: id, count and the items.
@@ -194,6 +233,35 @@ mod tests {
             assert_eq!(out.len() % 4, 0, "len {len}");
             assert!(out[prefix.len() + len..].iter().all(|&b| b == 0));
         }
+    }
+
+    #[test]
+    fn short_strings_pad_every_length_to_a_multiple_of_4() {
+        for len in 0..=SHORT_MAX {
+            let out = encoded(&vec![7u8; len]);
+            assert_eq!(out[0] as usize, len);
+            assert_eq!(out.len(), bytes_len(len), "len {len}");
+            assert_eq!(out.len() % 4, 0, "len {len}");
+            assert!(out[1 + len..].iter().all(|&b| b == 0), "len {len}");
+        }
+    }
+
+    #[test]
+    fn runs_are_written_with_or_without_the_id_slot() {
+        let run = [1u8, 2, 3, 4, 5, 6, 7, 8];
+        let mut boxed = Vec::new();
+        write_run(&mut boxed, &run, true);
+        assert_eq!(boxed, run);
+        let mut bare = Vec::new();
+        write_run(&mut bare, &run, false);
+        assert_eq!(bare, [5, 6, 7, 8]);
+    }
+
+    #[test]
+    fn vector_header_is_the_id_and_the_count() {
+        let mut out = Vec::new();
+        write_vector_header(&mut out, 3);
+        assert_eq!(out, [0x15, 0xc4, 0xb5, 0x1c, 3, 0, 0, 0]);
     }
 
     #[test]

@@ -79,7 +79,19 @@ pub mod types {
                         },
                     )
         }
+        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
+            ::tl_runtime::Bare::serialize_with_id(
+                self,
+                ::core::option::Option::None,
+                out,
+            );
+        }
+        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+            &self,
+            ctor_id: ::core::option::Option<u32>,
+            out: &mut S,
+        ) {
             let Self {
                 self_: f_self,
                 id: f_id,
@@ -91,15 +103,22 @@ pub mod types {
                 premium: f_premium,
                 usernames: f_usernames,
             } = self;
-            ::tl_runtime::Sink::put_u32(
-                out,
-                u32::from(*f_self) | (u32::from(f_first_name.is_some()) << 2)
-                    | (u32::from(f_username.is_some()) << 3)
-                    | (u32::from(f_verified.is_some()) << 4)
-                    | (u32::from(f_photo.is_some()) << 5)
-                    | (u32::from(f_bot_info_version.is_some()) << 1),
-            );
-            ::tl_runtime::Sink::put_i64(out, *f_id);
+            let mut run = [0u8; 16];
+            if let ::core::option::Option::Some(id) = ctor_id {
+                run[..4].copy_from_slice(&id.to_le_bytes());
+            }
+            run[4..8]
+                .copy_from_slice(
+                    &u32::to_le_bytes(
+                        u32::from(*f_self) | (u32::from(f_first_name.is_some()) << 2)
+                            | (u32::from(f_username.is_some()) << 3)
+                            | (u32::from(f_verified.is_some()) << 4)
+                            | (u32::from(f_photo.is_some()) << 5)
+                            | (u32::from(f_bot_info_version.is_some()) << 1),
+                    ),
+                );
+            run[8..16].copy_from_slice(&(*f_id).to_le_bytes());
+            ::tl_runtime::wire::write_run(out, &run, ctor_id.is_some());
             if let ::core::option::Option::Some(v) = f_first_name {
                 ::tl_runtime::wire::write_bytes(out, v.as_bytes());
             }
@@ -120,8 +139,7 @@ pub mod types {
                 u32::from(*f_premium) | (u32::from(f_usernames.is_some()) << 1),
             );
             if let ::core::option::Option::Some(v) = f_usernames {
-                ::tl_runtime::Sink::put_u32(out, ::tl_runtime::wire::VECTOR_ID);
-                ::tl_runtime::Sink::put_u32(out, v.len() as u32);
+                ::tl_runtime::wire::write_vector_header(out, v.len());
                 for x in v.iter() {
                     ::tl_runtime::wire::write_bytes(out, x.as_bytes());
                 }
@@ -220,9 +238,26 @@ pub mod types {
         fn bare_len(&self) -> usize {
             8
         }
+        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
+            ::tl_runtime::Bare::serialize_with_id(
+                self,
+                ::core::option::Option::None,
+                out,
+            );
+        }
+        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+            &self,
+            ctor_id: ::core::option::Option<u32>,
+            out: &mut S,
+        ) {
             let Self { id: f_id } = self;
-            ::tl_runtime::Sink::put_i64(out, *f_id);
+            let mut run = [0u8; 12];
+            if let ::core::option::Option::Some(id) = ctor_id {
+                run[..4].copy_from_slice(&id.to_le_bytes());
+            }
+            run[4..12].copy_from_slice(&(*f_id).to_le_bytes());
+            ::tl_runtime::wire::write_run(out, &run, ctor_id.is_some());
         }
         #[inline]
         fn deserialize_bare(
@@ -262,10 +297,27 @@ pub mod types {
             let Self { stripped: f_stripped, .. } = self;
             12 + ::tl_runtime::wire::bytes_len(f_stripped.len())
         }
+        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
+            ::tl_runtime::Bare::serialize_with_id(
+                self,
+                ::core::option::Option::None,
+                out,
+            );
+        }
+        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+            &self,
+            ctor_id: ::core::option::Option<u32>,
+            out: &mut S,
+        ) {
             let Self { photo_id: f_photo_id, dc_id: f_dc_id, stripped: f_stripped } = self;
-            ::tl_runtime::Sink::put_i64(out, *f_photo_id);
-            ::tl_runtime::Sink::put_i32(out, *f_dc_id);
+            let mut run = [0u8; 16];
+            if let ::core::option::Option::Some(id) = ctor_id {
+                run[..4].copy_from_slice(&id.to_le_bytes());
+            }
+            run[4..12].copy_from_slice(&(*f_photo_id).to_le_bytes());
+            run[12..16].copy_from_slice(&(*f_dc_id).to_le_bytes());
+            ::tl_runtime::wire::write_run(out, &run, ctor_id.is_some());
             ::tl_runtime::wire::write_bytes(out, f_stripped);
         }
         #[inline]
@@ -308,8 +360,22 @@ pub mod types {
         fn bare_len(&self) -> usize {
             0
         }
+        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-            let _ = out;
+            ::tl_runtime::Bare::serialize_with_id(
+                self,
+                ::core::option::Option::None,
+                out,
+            );
+        }
+        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+            &self,
+            ctor_id: ::core::option::Option<u32>,
+            out: &mut S,
+        ) {
+            if let ::core::option::Option::Some(id) = ctor_id {
+                ::tl_runtime::Sink::put_u32(out, id);
+            }
         }
         #[inline]
         fn deserialize_bare(
@@ -346,10 +412,27 @@ pub mod types {
         fn bare_len(&self) -> usize {
             16
         }
+        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
+            ::tl_runtime::Bare::serialize_with_id(
+                self,
+                ::core::option::Option::None,
+                out,
+            );
+        }
+        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+            &self,
+            ctor_id: ::core::option::Option<u32>,
+            out: &mut S,
+        ) {
             let Self { user_id: f_user_id, access_hash: f_access_hash } = self;
-            ::tl_runtime::Sink::put_i64(out, *f_user_id);
-            ::tl_runtime::Sink::put_i64(out, *f_access_hash);
+            let mut run = [0u8; 20];
+            if let ::core::option::Option::Some(id) = ctor_id {
+                run[..4].copy_from_slice(&id.to_le_bytes());
+            }
+            run[4..12].copy_from_slice(&(*f_user_id).to_le_bytes());
+            run[12..20].copy_from_slice(&(*f_access_hash).to_le_bytes());
+            ::tl_runtime::wire::write_run(out, &run, ctor_id.is_some());
         }
         #[inline]
         fn deserialize_bare(
@@ -395,11 +478,28 @@ pub mod types {
         fn bare_len(&self) -> usize {
             20
         }
+        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
+            ::tl_runtime::Bare::serialize_with_id(
+                self,
+                ::core::option::Option::None,
+                out,
+            );
+        }
+        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+            &self,
+            ctor_id: ::core::option::Option<u32>,
+            out: &mut S,
+        ) {
             let Self { long: f_long, lat: f_lat, bytes: f_bytes } = self;
-            ::tl_runtime::Sink::put_f64(out, *f_long);
-            ::tl_runtime::Sink::put_f64(out, *f_lat);
-            ::tl_runtime::Sink::put_i32(out, *f_bytes);
+            let mut run = [0u8; 24];
+            if let ::core::option::Option::Some(id) = ctor_id {
+                run[..4].copy_from_slice(&id.to_le_bytes());
+            }
+            run[4..12].copy_from_slice(&(*f_long).to_le_bytes());
+            run[12..20].copy_from_slice(&(*f_lat).to_le_bytes());
+            run[20..24].copy_from_slice(&(*f_bytes).to_le_bytes());
+            ::tl_runtime::wire::write_run(out, &run, ctor_id.is_some());
         }
         #[inline]
         fn deserialize_bare(
@@ -451,10 +551,27 @@ pub mod types {
             let Self { r#static: f_static, .. } = self;
             16 + ::tl_runtime::wire::bytes_len(f_static.len())
         }
+        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
+            ::tl_runtime::Bare::serialize_with_id(
+                self,
+                ::core::option::Option::None,
+                out,
+            );
+        }
+        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+            &self,
+            ctor_id: ::core::option::Option<u32>,
+            out: &mut S,
+        ) {
             let Self { r#type: f_type, self_: f_self, r#static: f_static, r#fn: f_fn } = self;
-            ::tl_runtime::Sink::put_i32(out, *f_type);
-            ::tl_runtime::Sink::put_i64(out, *f_self);
+            let mut run = [0u8; 16];
+            if let ::core::option::Option::Some(id) = ctor_id {
+                run[..4].copy_from_slice(&id.to_le_bytes());
+            }
+            run[4..8].copy_from_slice(&(*f_type).to_le_bytes());
+            run[8..16].copy_from_slice(&(*f_self).to_le_bytes());
+            ::tl_runtime::wire::write_run(out, &run, ctor_id.is_some());
             ::tl_runtime::wire::write_bytes(out, f_static.as_bytes());
             ::tl_runtime::wire::write_bool(out, *f_fn);
         }
@@ -508,13 +625,26 @@ pub mod types {
             8 + f_rows.iter().map(|x| 8 + x.len() * 4).sum::<usize>() + 4
                 + f_cells.iter().map(::tl_runtime::Bare::bare_len).sum::<usize>()
         }
+        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
+            ::tl_runtime::Bare::serialize_with_id(
+                self,
+                ::core::option::Option::None,
+                out,
+            );
+        }
+        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+            &self,
+            ctor_id: ::core::option::Option<u32>,
+            out: &mut S,
+        ) {
             let Self { rows: f_rows, cells: f_cells } = self;
-            ::tl_runtime::Sink::put_u32(out, ::tl_runtime::wire::VECTOR_ID);
-            ::tl_runtime::Sink::put_u32(out, f_rows.len() as u32);
+            if let ::core::option::Option::Some(id) = ctor_id {
+                ::tl_runtime::Sink::put_u32(out, id);
+            }
+            ::tl_runtime::wire::write_vector_header(out, f_rows.len());
             for x in f_rows.iter() {
-                ::tl_runtime::Sink::put_u32(out, ::tl_runtime::wire::VECTOR_ID);
-                ::tl_runtime::Sink::put_u32(out, x.len() as u32);
+                ::tl_runtime::wire::write_vector_header(out, x.len());
                 for x in x.iter() {
                     ::tl_runtime::Sink::put_i32(out, *x);
                 }
@@ -589,9 +719,26 @@ pub mod types {
                         |v| 4 + v.iter().map(::tl_runtime::Bare::bare_len).sum::<usize>(),
                     )
         }
+        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
+            ::tl_runtime::Bare::serialize_with_id(
+                self,
+                ::core::option::Option::None,
+                out,
+            );
+        }
+        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+            &self,
+            ctor_id: ::core::option::Option<u32>,
+            out: &mut S,
+        ) {
             let Self { nodes: f_nodes, extra: f_extra } = self;
-            ::tl_runtime::Sink::put_u32(out, u32::from(f_extra.is_some()));
+            let mut run = [0u8; 8];
+            if let ::core::option::Option::Some(id) = ctor_id {
+                run[..4].copy_from_slice(&id.to_le_bytes());
+            }
+            run[4..8].copy_from_slice(&u32::to_le_bytes(u32::from(f_extra.is_some())));
+            ::tl_runtime::wire::write_run(out, &run, ctor_id.is_some());
             ::tl_runtime::Sink::put_u32(out, f_nodes.len() as u32);
             for x in f_nodes.iter() {
                 ::tl_runtime::Serialize::serialize(x, out);
@@ -663,10 +810,27 @@ pub mod types {
             let Self { body: f_body, .. } = self;
             16 + ::tl_runtime::Serialize::serialized_len(f_body)
         }
+        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
+            ::tl_runtime::Bare::serialize_with_id(
+                self,
+                ::core::option::Option::None,
+                out,
+            );
+        }
+        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+            &self,
+            ctor_id: ::core::option::Option<u32>,
+            out: &mut S,
+        ) {
             let Self { msg_id: f_msg_id, seqno: f_seqno, body: f_body } = self;
-            ::tl_runtime::Sink::put_i64(out, *f_msg_id);
-            ::tl_runtime::Sink::put_i32(out, *f_seqno);
+            let mut run = [0u8; 16];
+            if let ::core::option::Option::Some(id) = ctor_id {
+                run[..4].copy_from_slice(&id.to_le_bytes());
+            }
+            run[4..12].copy_from_slice(&(*f_msg_id).to_le_bytes());
+            run[12..16].copy_from_slice(&(*f_seqno).to_le_bytes());
+            ::tl_runtime::wire::write_run(out, &run, ctor_id.is_some());
             ::tl_runtime::Sink::put_i32(
                 out,
                 i32::try_from(::tl_runtime::Serialize::serialized_len(f_body))
@@ -719,8 +883,23 @@ pub mod types {
             let Self { messages: f_messages } = self;
             4 + f_messages.iter().map(::tl_runtime::Bare::bare_len).sum::<usize>()
         }
+        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
+            ::tl_runtime::Bare::serialize_with_id(
+                self,
+                ::core::option::Option::None,
+                out,
+            );
+        }
+        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+            &self,
+            ctor_id: ::core::option::Option<u32>,
+            out: &mut S,
+        ) {
             let Self { messages: f_messages } = self;
+            if let ::core::option::Option::Some(id) = ctor_id {
+                ::tl_runtime::Sink::put_u32(out, id);
+            }
             ::tl_runtime::Sink::put_u32(out, f_messages.len() as u32);
             for x in f_messages.iter() {
                 ::tl_runtime::Bare::serialize_bare(x, out);
@@ -767,11 +946,28 @@ pub mod types {
         fn bare_len(&self) -> usize {
             112
         }
+        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
+            ::tl_runtime::Bare::serialize_with_id(
+                self,
+                ::core::option::Option::None,
+                out,
+            );
+        }
+        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+            &self,
+            ctor_id: ::core::option::Option<u32>,
+            out: &mut S,
+        ) {
             let Self { nonce: f_nonce, server_nonce: f_server_nonce, key: f_key } = self;
-            ::tl_runtime::Sink::put_slice(out, f_nonce);
-            ::tl_runtime::Sink::put_slice(out, f_server_nonce);
-            ::tl_runtime::Sink::put_slice(out, f_key);
+            let mut run = [0u8; 116];
+            if let ::core::option::Option::Some(id) = ctor_id {
+                run[..4].copy_from_slice(&id.to_le_bytes());
+            }
+            run[4..20].copy_from_slice(&*f_nonce);
+            run[20..52].copy_from_slice(&*f_server_nonce);
+            run[52..116].copy_from_slice(&*f_key);
+            ::tl_runtime::wire::write_run(out, &run, ctor_id.is_some());
         }
         #[inline]
         fn deserialize_bare(
@@ -816,9 +1012,26 @@ pub mod types {
         fn bare_len(&self) -> usize {
             4
         }
+        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
+            ::tl_runtime::Bare::serialize_with_id(
+                self,
+                ::core::option::Option::None,
+                out,
+            );
+        }
+        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+            &self,
+            ctor_id: ::core::option::Option<u32>,
+            out: &mut S,
+        ) {
             let Self { other: f_other } = self;
-            ::tl_runtime::Sink::put_i32(out, *f_other);
+            let mut run = [0u8; 8];
+            if let ::core::option::Option::Some(id) = ctor_id {
+                run[..4].copy_from_slice(&id.to_le_bytes());
+            }
+            run[4..8].copy_from_slice(&(*f_other).to_le_bytes());
+            ::tl_runtime::wire::write_run(out, &run, ctor_id.is_some());
         }
         #[inline]
         fn deserialize_bare(
@@ -857,10 +1070,27 @@ pub mod types {
         fn bare_len(&self) -> usize {
             8
         }
+        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
+            ::tl_runtime::Bare::serialize_with_id(
+                self,
+                ::core::option::Option::None,
+                out,
+            );
+        }
+        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+            &self,
+            ctor_id: ::core::option::Option<u32>,
+            out: &mut S,
+        ) {
             let Self { offset: f_offset, length: f_length } = self;
-            ::tl_runtime::Sink::put_i32(out, *f_offset);
-            ::tl_runtime::Sink::put_i32(out, *f_length);
+            let mut run = [0u8; 12];
+            if let ::core::option::Option::Some(id) = ctor_id {
+                run[..4].copy_from_slice(&id.to_le_bytes());
+            }
+            run[4..8].copy_from_slice(&(*f_offset).to_le_bytes());
+            run[8..12].copy_from_slice(&(*f_length).to_le_bytes());
+            ::tl_runtime::wire::write_run(out, &run, ctor_id.is_some());
         }
         #[inline]
         fn deserialize_bare(
@@ -910,10 +1140,27 @@ pub mod types {
             let Self { inner: f_inner, .. } = self;
             8 + ::tl_runtime::Serialize::serialized_len(&**f_inner)
         }
+        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
+            ::tl_runtime::Bare::serialize_with_id(
+                self,
+                ::core::option::Option::None,
+                out,
+            );
+        }
+        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+            &self,
+            ctor_id: ::core::option::Option<u32>,
+            out: &mut S,
+        ) {
             let Self { offset: f_offset, length: f_length, inner: f_inner } = self;
-            ::tl_runtime::Sink::put_i32(out, *f_offset);
-            ::tl_runtime::Sink::put_i32(out, *f_length);
+            let mut run = [0u8; 12];
+            if let ::core::option::Option::Some(id) = ctor_id {
+                run[..4].copy_from_slice(&id.to_le_bytes());
+            }
+            run[4..8].copy_from_slice(&(*f_offset).to_le_bytes());
+            run[8..12].copy_from_slice(&(*f_length).to_le_bytes());
+            ::tl_runtime::wire::write_run(out, &run, ctor_id.is_some());
             ::tl_runtime::Serialize::serialize(&**f_inner, out);
         }
         #[inline]
@@ -971,11 +1218,25 @@ pub mod types {
                     .map(::tl_runtime::Serialize::serialized_len)
                     .sum::<usize>()
         }
+        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
+            ::tl_runtime::Bare::serialize_with_id(
+                self,
+                ::core::option::Option::None,
+                out,
+            );
+        }
+        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+            &self,
+            ctor_id: ::core::option::Option<u32>,
+            out: &mut S,
+        ) {
             let Self { text: f_text, entities: f_entities } = self;
+            if let ::core::option::Option::Some(id) = ctor_id {
+                ::tl_runtime::Sink::put_u32(out, id);
+            }
             ::tl_runtime::wire::write_bytes(out, f_text.as_bytes());
-            ::tl_runtime::Sink::put_u32(out, ::tl_runtime::wire::VECTOR_ID);
-            ::tl_runtime::Sink::put_u32(out, f_entities.len() as u32);
+            ::tl_runtime::wire::write_vector_header(out, f_entities.len());
             for x in f_entities.iter() {
                 ::tl_runtime::Serialize::serialize(x, out);
             }
@@ -1026,10 +1287,27 @@ pub mod types {
         fn bare_len(&self) -> usize {
             16
         }
+        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
+            ::tl_runtime::Bare::serialize_with_id(
+                self,
+                ::core::option::Option::None,
+                out,
+            );
+        }
+        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+            &self,
+            ctor_id: ::core::option::Option<u32>,
+            out: &mut S,
+        ) {
             let Self { msg_id: f_msg_id, ping_id: f_ping_id } = self;
-            ::tl_runtime::Sink::put_i64(out, *f_msg_id);
-            ::tl_runtime::Sink::put_i64(out, *f_ping_id);
+            let mut run = [0u8; 20];
+            if let ::core::option::Option::Some(id) = ctor_id {
+                run[..4].copy_from_slice(&id.to_le_bytes());
+            }
+            run[4..12].copy_from_slice(&(*f_msg_id).to_le_bytes());
+            run[12..20].copy_from_slice(&(*f_ping_id).to_le_bytes());
+            ::tl_runtime::wire::write_run(out, &run, ctor_id.is_some());
         }
         #[inline]
         fn deserialize_bare(
@@ -1075,10 +1353,28 @@ pub mod types {
                 let Self { balance: f_balance, .. } = self;
                 8 + usize::from(f_balance.is_some()) * 8
             }
+            #[inline]
             fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
+                ::tl_runtime::Bare::serialize_with_id(
+                    self,
+                    ::core::option::Option::None,
+                    out,
+                );
+            }
+            fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+                &self,
+                ctor_id: ::core::option::Option<u32>,
+                out: &mut S,
+            ) {
                 let Self { count: f_count, balance: f_balance } = self;
-                ::tl_runtime::Sink::put_u32(out, u32::from(f_balance.is_some()));
-                ::tl_runtime::Sink::put_u32(out, *f_count);
+                let mut run = [0u8; 12];
+                if let ::core::option::Option::Some(id) = ctor_id {
+                    run[..4].copy_from_slice(&id.to_le_bytes());
+                }
+                run[4..8]
+                    .copy_from_slice(&u32::to_le_bytes(u32::from(f_balance.is_some())));
+                run[8..12].copy_from_slice(&(*f_count).to_le_bytes());
+                ::tl_runtime::wire::write_run(out, &run, ctor_id.is_some());
                 if let ::core::option::Option::Some(v) = f_balance {
                     ::tl_runtime::Sink::put_i64(out, *v);
                 }
@@ -1139,13 +1435,33 @@ pub mod types {
                             .as_ref()
                             .map_or(0, |v| ::tl_runtime::wire::bytes_len(v.len()))
                 }
+                #[inline]
                 fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-                    let Self { hash: f_hash, size: f_size, error: f_error } = self;
-                    ::tl_runtime::Sink::put_slice(out, f_hash);
-                    ::tl_runtime::Sink::put_u32(
+                    ::tl_runtime::Bare::serialize_with_id(
+                        self,
+                        ::core::option::Option::None,
                         out,
-                        u32::from(f_size.is_some()) | (u32::from(f_error.is_some()) << 1),
                     );
+                }
+                fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+                    &self,
+                    ctor_id: ::core::option::Option<u32>,
+                    out: &mut S,
+                ) {
+                    let Self { hash: f_hash, size: f_size, error: f_error } = self;
+                    let mut run = [0u8; 40];
+                    if let ::core::option::Option::Some(id) = ctor_id {
+                        run[..4].copy_from_slice(&id.to_le_bytes());
+                    }
+                    run[4..36].copy_from_slice(&*f_hash);
+                    run[36..40]
+                        .copy_from_slice(
+                            &u32::to_le_bytes(
+                                u32::from(f_size.is_some())
+                                    | (u32::from(f_error.is_some()) << 1),
+                            ),
+                        );
+                    ::tl_runtime::wire::write_run(out, &run, ctor_id.is_some());
                     if let ::core::option::Option::Some(v) = f_size {
                         ::tl_runtime::Sink::put_i64(out, *v);
                     }
@@ -1215,11 +1531,26 @@ pub mod types {
                         ::tl_runtime::wire::bytes_len(f_key.len())
                             + ::tl_runtime::wire::bytes_len(f_value.len())
                     }
+                    #[inline]
                     fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(
                         &self,
                         out: &mut S,
                     ) {
+                        ::tl_runtime::Bare::serialize_with_id(
+                            self,
+                            ::core::option::Option::None,
+                            out,
+                        );
+                    }
+                    fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+                        &self,
+                        ctor_id: ::core::option::Option<u32>,
+                        out: &mut S,
+                    ) {
                         let Self { key: f_key, value: f_value } = self;
+                        if let ::core::option::Option::Some(id) = ctor_id {
+                            ::tl_runtime::Sink::put_u32(out, id);
+                        }
                         ::tl_runtime::wire::write_bytes(out, f_key.as_bytes());
                         ::tl_runtime::wire::write_bytes(out, f_value);
                     }
@@ -1291,12 +1622,18 @@ pub mod enums {
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
                 Self::User(x) => {
-                    ::tl_runtime::Sink::put_u32(out, 0x23ef3be9);
-                    ::tl_runtime::Bare::serialize_bare(&**x, out);
+                    ::tl_runtime::Bare::serialize_with_id(
+                        &**x,
+                        ::core::option::Option::Some(0x23ef3be9),
+                        out,
+                    );
                 }
                 Self::Empty(x) => {
-                    ::tl_runtime::Sink::put_u32(out, 0xd3bc4b7a);
-                    ::tl_runtime::Bare::serialize_bare(x, out);
+                    ::tl_runtime::Bare::serialize_with_id(
+                        x,
+                        ::core::option::Option::Some(0xd3bc4b7a),
+                        out,
+                    );
                 }
             }
         }
@@ -1402,8 +1739,11 @@ pub mod enums {
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
                 Self::UserPhoto(x) => {
-                    ::tl_runtime::Sink::put_u32(out, 0x39ad2aca);
-                    ::tl_runtime::Bare::serialize_bare(x, out);
+                    ::tl_runtime::Bare::serialize_with_id(
+                        x,
+                        ::core::option::Option::Some(0x39ad2aca),
+                        out,
+                    );
                 }
             }
         }
@@ -1487,8 +1827,11 @@ pub mod enums {
             match self {
                 Self::InputUserSelf => ::tl_runtime::Sink::put_u32(out, 0xf7c1b13f),
                 Self::InputUser(x) => {
-                    ::tl_runtime::Sink::put_u32(out, 0xf21158c6);
-                    ::tl_runtime::Bare::serialize_bare(x, out);
+                    ::tl_runtime::Bare::serialize_with_id(
+                        x,
+                        ::core::option::Option::Some(0xf21158c6),
+                        out,
+                    );
                 }
             }
         }
@@ -1588,8 +1931,11 @@ pub mod enums {
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
                 Self::Point(x) => {
-                    ::tl_runtime::Sink::put_u32(out, 0x41ea5862);
-                    ::tl_runtime::Bare::serialize_bare(x, out);
+                    ::tl_runtime::Bare::serialize_with_id(
+                        x,
+                        ::core::option::Option::Some(0x41ea5862),
+                        out,
+                    );
                 }
             }
         }
@@ -1667,8 +2013,11 @@ pub mod enums {
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
                 Self::Keywords(x) => {
-                    ::tl_runtime::Sink::put_u32(out, 0xc4515ce5);
-                    ::tl_runtime::Bare::serialize_bare(x, out);
+                    ::tl_runtime::Bare::serialize_with_id(
+                        x,
+                        ::core::option::Option::Some(0xc4515ce5),
+                        out,
+                    );
                 }
             }
         }
@@ -1746,8 +2095,11 @@ pub mod enums {
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
                 Self::Matrix(x) => {
-                    ::tl_runtime::Sink::put_u32(out, 0x00f78513);
-                    ::tl_runtime::Bare::serialize_bare(x, out);
+                    ::tl_runtime::Bare::serialize_with_id(
+                        x,
+                        ::core::option::Option::Some(0x00f78513),
+                        out,
+                    );
                 }
             }
         }
@@ -1825,8 +2177,11 @@ pub mod enums {
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
                 Self::Packet(x) => {
-                    ::tl_runtime::Sink::put_u32(out, 0xc397a182);
-                    ::tl_runtime::Bare::serialize_bare(x, out);
+                    ::tl_runtime::Bare::serialize_with_id(
+                        x,
+                        ::core::option::Option::Some(0xc397a182),
+                        out,
+                    );
                 }
             }
         }
@@ -1904,8 +2259,11 @@ pub mod enums {
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
                 Self::Message(x) => {
-                    ::tl_runtime::Sink::put_u32(out, 0x5bb8e511);
-                    ::tl_runtime::Bare::serialize_bare(x, out);
+                    ::tl_runtime::Bare::serialize_with_id(
+                        x,
+                        ::core::option::Option::Some(0x5bb8e511),
+                        out,
+                    );
                 }
             }
         }
@@ -1983,8 +2341,11 @@ pub mod enums {
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
                 Self::MsgContainer(x) => {
-                    ::tl_runtime::Sink::put_u32(out, 0x73f1f8dc);
-                    ::tl_runtime::Bare::serialize_bare(x, out);
+                    ::tl_runtime::Bare::serialize_with_id(
+                        x,
+                        ::core::option::Option::Some(0x73f1f8dc),
+                        out,
+                    );
                 }
             }
         }
@@ -2062,8 +2423,11 @@ pub mod enums {
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
                 Self::Keys(x) => {
-                    ::tl_runtime::Sink::put_u32(out, 0xc094661c);
-                    ::tl_runtime::Bare::serialize_bare(&**x, out);
+                    ::tl_runtime::Bare::serialize_with_id(
+                        &**x,
+                        ::core::option::Option::Some(0xc094661c),
+                        out,
+                    );
                 }
             }
         }
@@ -2143,8 +2507,11 @@ pub mod enums {
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
                 Self::Feature(x) => {
-                    ::tl_runtime::Sink::put_u32(out, 0x9a87fe54);
-                    ::tl_runtime::Bare::serialize_bare(x, out);
+                    ::tl_runtime::Bare::serialize_with_id(
+                        x,
+                        ::core::option::Option::Some(0x9a87fe54),
+                        out,
+                    );
                 }
             }
         }
@@ -2229,12 +2596,18 @@ pub mod enums {
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
                 Self::Bold(x) => {
-                    ::tl_runtime::Sink::put_u32(out, 0x0ea70f5e);
-                    ::tl_runtime::Bare::serialize_bare(x, out);
+                    ::tl_runtime::Bare::serialize_with_id(
+                        x,
+                        ::core::option::Option::Some(0x0ea70f5e),
+                        out,
+                    );
                 }
                 Self::Nested(x) => {
-                    ::tl_runtime::Sink::put_u32(out, 0xb0db9727);
-                    ::tl_runtime::Bare::serialize_bare(x, out);
+                    ::tl_runtime::Bare::serialize_with_id(
+                        x,
+                        ::core::option::Option::Some(0xb0db9727),
+                        out,
+                    );
                 }
             }
         }
@@ -2340,8 +2713,11 @@ pub mod enums {
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
                 Self::FormattedText(x) => {
-                    ::tl_runtime::Sink::put_u32(out, 0x17c3f0d8);
-                    ::tl_runtime::Bare::serialize_bare(x, out);
+                    ::tl_runtime::Bare::serialize_with_id(
+                        x,
+                        ::core::option::Option::Some(0x17c3f0d8),
+                        out,
+                    );
                 }
             }
         }
@@ -2419,8 +2795,11 @@ pub mod enums {
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
                 Self::Pong(x) => {
-                    ::tl_runtime::Sink::put_u32(out, 0x347773c5);
-                    ::tl_runtime::Bare::serialize_bare(x, out);
+                    ::tl_runtime::Bare::serialize_with_id(
+                        x,
+                        ::core::option::Option::Some(0x347773c5),
+                        out,
+                    );
                 }
             }
         }
@@ -2501,8 +2880,11 @@ pub mod enums {
             fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
                 match self {
                     Self::AccountState(x) => {
-                        ::tl_runtime::Sink::put_u32(out, 0x013801a1);
-                        ::tl_runtime::Bare::serialize_bare(x, out);
+                        ::tl_runtime::Bare::serialize_with_id(
+                            x,
+                            ::core::option::Option::Some(0x013801a1),
+                            out,
+                        );
                     }
                 }
             }
@@ -2594,8 +2976,11 @@ pub mod enums {
                 fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
                     match self {
                         Self::Torrent(x) => {
-                            ::tl_runtime::Sink::put_u32(out, 0xea954696);
-                            ::tl_runtime::Bare::serialize_bare(&**x, out);
+                            ::tl_runtime::Bare::serialize_with_id(
+                                &**x,
+                                ::core::option::Option::Some(0xea954696),
+                                out,
+                            );
                         }
                     }
                 }
@@ -2686,8 +3071,11 @@ pub mod enums {
                     fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
                         match self {
                             Self::Entry(x) => {
-                                ::tl_runtime::Sink::put_u32(out, 0x9919eb40);
-                                ::tl_runtime::Bare::serialize_bare(x, out);
+                                ::tl_runtime::Bare::serialize_with_id(
+                                    x,
+                                    ::core::option::Option::Some(0x9919eb40),
+                                    out,
+                                );
                             }
                         }
                     }
@@ -2769,9 +3157,26 @@ pub mod functions {
             let Self { query: f_query, .. } = self;
             4 + ::tl_runtime::Serialize::serialized_len(f_query)
         }
+        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
+            ::tl_runtime::Bare::serialize_with_id(
+                self,
+                ::core::option::Option::None,
+                out,
+            );
+        }
+        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+            &self,
+            ctor_id: ::core::option::Option<u32>,
+            out: &mut S,
+        ) {
             let Self { layer: f_layer, query: f_query } = self;
-            ::tl_runtime::Sink::put_i32(out, *f_layer);
+            let mut run = [0u8; 8];
+            if let ::core::option::Option::Some(id) = ctor_id {
+                run[..4].copy_from_slice(&id.to_le_bytes());
+            }
+            run[4..8].copy_from_slice(&(*f_layer).to_le_bytes());
+            ::tl_runtime::wire::write_run(out, &run, ctor_id.is_some());
             ::tl_runtime::Serialize::serialize(f_query, out);
         }
         #[inline]
@@ -2822,9 +3227,26 @@ pub mod functions {
         fn bare_len(&self) -> usize {
             8
         }
+        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
+            ::tl_runtime::Bare::serialize_with_id(
+                self,
+                ::core::option::Option::None,
+                out,
+            );
+        }
+        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+            &self,
+            ctor_id: ::core::option::Option<u32>,
+            out: &mut S,
+        ) {
             let Self { ping_id: f_ping_id } = self;
-            ::tl_runtime::Sink::put_i64(out, *f_ping_id);
+            let mut run = [0u8; 12];
+            if let ::core::option::Option::Some(id) = ctor_id {
+                run[..4].copy_from_slice(&id.to_le_bytes());
+            }
+            run[4..12].copy_from_slice(&(*f_ping_id).to_le_bytes());
+            ::tl_runtime::wire::write_run(out, &run, ctor_id.is_some());
         }
         #[inline]
         fn deserialize_bare(
@@ -2867,9 +3289,27 @@ pub mod functions {
                 let Self { around: f_around } = self;
                 4 + f_around.as_ref().map_or(0, ::tl_runtime::Serialize::serialized_len)
             }
+            #[inline]
             fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
+                ::tl_runtime::Bare::serialize_with_id(
+                    self,
+                    ::core::option::Option::None,
+                    out,
+                );
+            }
+            fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+                &self,
+                ctor_id: ::core::option::Option<u32>,
+                out: &mut S,
+            ) {
                 let Self { around: f_around } = self;
-                ::tl_runtime::Sink::put_u32(out, u32::from(f_around.is_some()));
+                let mut run = [0u8; 8];
+                if let ::core::option::Option::Some(id) = ctor_id {
+                    run[..4].copy_from_slice(&id.to_le_bytes());
+                }
+                run[4..8]
+                    .copy_from_slice(&u32::to_le_bytes(u32::from(f_around.is_some())));
+                ::tl_runtime::wire::write_run(out, &run, ctor_id.is_some());
                 if let ::core::option::Option::Some(v) = f_around {
                     ::tl_runtime::Serialize::serialize(v, out);
                 }
@@ -2929,10 +3369,24 @@ pub mod functions {
                         .map(::tl_runtime::Serialize::serialized_len)
                         .sum::<usize>()
             }
+            #[inline]
             fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
+                ::tl_runtime::Bare::serialize_with_id(
+                    self,
+                    ::core::option::Option::None,
+                    out,
+                );
+            }
+            fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+                &self,
+                ctor_id: ::core::option::Option<u32>,
+                out: &mut S,
+            ) {
                 let Self { id: f_id } = self;
-                ::tl_runtime::Sink::put_u32(out, ::tl_runtime::wire::VECTOR_ID);
-                ::tl_runtime::Sink::put_u32(out, f_id.len() as u32);
+                if let ::core::option::Option::Some(id) = ctor_id {
+                    ::tl_runtime::Sink::put_u32(out, id);
+                }
+                ::tl_runtime::wire::write_vector_header(out, f_id.len());
                 for x in f_id.iter() {
                     ::tl_runtime::Serialize::serialize(x, out);
                 }

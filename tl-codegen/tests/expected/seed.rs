@@ -18,8 +18,22 @@ pub mod types {
         fn bare_len(&self) -> usize {
             0
         }
+        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-            let _ = out;
+            ::tl_runtime::Bare::serialize_with_id(
+                self,
+                ::core::option::Option::None,
+                out,
+            );
+        }
+        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+            &self,
+            ctor_id: ::core::option::Option<u32>,
+            out: &mut S,
+        ) {
+            if let ::core::option::Option::Some(id) = ctor_id {
+                ::tl_runtime::Sink::put_u32(out, id);
+            }
         }
         #[inline]
         fn deserialize_bare(
@@ -108,7 +122,19 @@ pub mod types {
                         },
                     ) + usize::from(f_ttl_period.is_some()) * 4
         }
+        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
+            ::tl_runtime::Bare::serialize_with_id(
+                self,
+                ::core::option::Option::None,
+                out,
+            );
+        }
+        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+            &self,
+            ctor_id: ::core::option::Option<u32>,
+            out: &mut S,
+        ) {
             let Self {
                 out: f_out,
                 mentioned: f_mentioned,
@@ -126,22 +152,32 @@ pub mod types {
                 entities: f_entities,
                 ttl_period: f_ttl_period,
             } = self;
-            ::tl_runtime::Sink::put_u32(
-                out,
-                (u32::from(*f_out) << 1) | (u32::from(*f_mentioned) << 4)
-                    | (u32::from(*f_media_unread) << 5) | (u32::from(*f_silent) << 13)
-                    | (u32::from(f_fwd_from.is_some()) << 2)
-                    | (u32::from(f_via_bot_id.is_some()) << 11)
-                    | (u32::from(f_reply_to.is_some()) << 3)
-                    | (u32::from(f_entities.is_some()) << 7)
-                    | (u32::from(f_ttl_period.is_some()) << 25),
-            );
-            ::tl_runtime::Sink::put_i32(out, *f_id);
-            ::tl_runtime::Sink::put_i64(out, *f_user_id);
+            let mut run = [0u8; 20];
+            if let ::core::option::Option::Some(id) = ctor_id {
+                run[..4].copy_from_slice(&id.to_le_bytes());
+            }
+            run[4..8]
+                .copy_from_slice(
+                    &u32::to_le_bytes(
+                        (u32::from(*f_out) << 1) | (u32::from(*f_mentioned) << 4)
+                            | (u32::from(*f_media_unread) << 5)
+                            | (u32::from(*f_silent) << 13)
+                            | (u32::from(f_fwd_from.is_some()) << 2)
+                            | (u32::from(f_via_bot_id.is_some()) << 11)
+                            | (u32::from(f_reply_to.is_some()) << 3)
+                            | (u32::from(f_entities.is_some()) << 7)
+                            | (u32::from(f_ttl_period.is_some()) << 25),
+                    ),
+                );
+            run[8..12].copy_from_slice(&(*f_id).to_le_bytes());
+            run[12..20].copy_from_slice(&(*f_user_id).to_le_bytes());
+            ::tl_runtime::wire::write_run(out, &run, ctor_id.is_some());
             ::tl_runtime::wire::write_bytes(out, f_message.as_bytes());
-            ::tl_runtime::Sink::put_i32(out, *f_pts);
-            ::tl_runtime::Sink::put_i32(out, *f_pts_count);
-            ::tl_runtime::Sink::put_i32(out, *f_date);
+            let mut run = [0u8; 12];
+            run[0..4].copy_from_slice(&(*f_pts).to_le_bytes());
+            run[4..8].copy_from_slice(&(*f_pts_count).to_le_bytes());
+            run[8..12].copy_from_slice(&(*f_date).to_le_bytes());
+            ::tl_runtime::Sink::put_slice(out, &run);
             if let ::core::option::Option::Some(v) = f_fwd_from {
                 ::tl_runtime::Serialize::serialize(v, out);
             }
@@ -152,8 +188,7 @@ pub mod types {
                 ::tl_runtime::Serialize::serialize(v, out);
             }
             if let ::core::option::Option::Some(v) = f_entities {
-                ::tl_runtime::Sink::put_u32(out, ::tl_runtime::wire::VECTOR_ID);
-                ::tl_runtime::Sink::put_u32(out, v.len() as u32);
+                ::tl_runtime::wire::write_vector_header(out, v.len());
                 for x in v.iter() {
                     ::tl_runtime::Serialize::serialize(x, out);
                 }
@@ -332,7 +367,19 @@ pub mod types {
                         },
                     ) + usize::from(f_ttl_period.is_some()) * 4
         }
+        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
+            ::tl_runtime::Bare::serialize_with_id(
+                self,
+                ::core::option::Option::None,
+                out,
+            );
+        }
+        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+            &self,
+            ctor_id: ::core::option::Option<u32>,
+            out: &mut S,
+        ) {
             let Self {
                 out: f_out,
                 mentioned: f_mentioned,
@@ -351,23 +398,33 @@ pub mod types {
                 entities: f_entities,
                 ttl_period: f_ttl_period,
             } = self;
-            ::tl_runtime::Sink::put_u32(
-                out,
-                (u32::from(*f_out) << 1) | (u32::from(*f_mentioned) << 4)
-                    | (u32::from(*f_media_unread) << 5) | (u32::from(*f_silent) << 13)
-                    | (u32::from(f_fwd_from.is_some()) << 2)
-                    | (u32::from(f_via_bot_id.is_some()) << 11)
-                    | (u32::from(f_reply_to.is_some()) << 3)
-                    | (u32::from(f_entities.is_some()) << 7)
-                    | (u32::from(f_ttl_period.is_some()) << 25),
-            );
-            ::tl_runtime::Sink::put_i32(out, *f_id);
-            ::tl_runtime::Sink::put_i64(out, *f_from_id);
-            ::tl_runtime::Sink::put_i64(out, *f_chat_id);
+            let mut run = [0u8; 28];
+            if let ::core::option::Option::Some(id) = ctor_id {
+                run[..4].copy_from_slice(&id.to_le_bytes());
+            }
+            run[4..8]
+                .copy_from_slice(
+                    &u32::to_le_bytes(
+                        (u32::from(*f_out) << 1) | (u32::from(*f_mentioned) << 4)
+                            | (u32::from(*f_media_unread) << 5)
+                            | (u32::from(*f_silent) << 13)
+                            | (u32::from(f_fwd_from.is_some()) << 2)
+                            | (u32::from(f_via_bot_id.is_some()) << 11)
+                            | (u32::from(f_reply_to.is_some()) << 3)
+                            | (u32::from(f_entities.is_some()) << 7)
+                            | (u32::from(f_ttl_period.is_some()) << 25),
+                    ),
+                );
+            run[8..12].copy_from_slice(&(*f_id).to_le_bytes());
+            run[12..20].copy_from_slice(&(*f_from_id).to_le_bytes());
+            run[20..28].copy_from_slice(&(*f_chat_id).to_le_bytes());
+            ::tl_runtime::wire::write_run(out, &run, ctor_id.is_some());
             ::tl_runtime::wire::write_bytes(out, f_message.as_bytes());
-            ::tl_runtime::Sink::put_i32(out, *f_pts);
-            ::tl_runtime::Sink::put_i32(out, *f_pts_count);
-            ::tl_runtime::Sink::put_i32(out, *f_date);
+            let mut run = [0u8; 12];
+            run[0..4].copy_from_slice(&(*f_pts).to_le_bytes());
+            run[4..8].copy_from_slice(&(*f_pts_count).to_le_bytes());
+            run[8..12].copy_from_slice(&(*f_date).to_le_bytes());
+            ::tl_runtime::Sink::put_slice(out, &run);
             if let ::core::option::Option::Some(v) = f_fwd_from {
                 ::tl_runtime::Serialize::serialize(v, out);
             }
@@ -378,8 +435,7 @@ pub mod types {
                 ::tl_runtime::Serialize::serialize(v, out);
             }
             if let ::core::option::Option::Some(v) = f_entities {
-                ::tl_runtime::Sink::put_u32(out, ::tl_runtime::wire::VECTOR_ID);
-                ::tl_runtime::Sink::put_u32(out, v.len() as u32);
+                ::tl_runtime::wire::write_vector_header(out, v.len());
                 for x in v.iter() {
                     ::tl_runtime::Serialize::serialize(x, out);
                 }
@@ -508,8 +564,23 @@ pub mod types {
             let Self { update: f_update, .. } = self;
             4 + ::tl_runtime::Serialize::serialized_len(f_update)
         }
+        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
+            ::tl_runtime::Bare::serialize_with_id(
+                self,
+                ::core::option::Option::None,
+                out,
+            );
+        }
+        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+            &self,
+            ctor_id: ::core::option::Option<u32>,
+            out: &mut S,
+        ) {
             let Self { update: f_update, date: f_date } = self;
+            if let ::core::option::Option::Some(id) = ctor_id {
+                ::tl_runtime::Sink::put_u32(out, id);
+            }
             ::tl_runtime::Serialize::serialize(f_update, out);
             ::tl_runtime::Sink::put_i32(out, *f_date);
         }
@@ -578,7 +649,19 @@ pub mod types {
                     .map(::tl_runtime::Serialize::serialized_len)
                     .sum::<usize>()
         }
+        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
+            ::tl_runtime::Bare::serialize_with_id(
+                self,
+                ::core::option::Option::None,
+                out,
+            );
+        }
+        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+            &self,
+            ctor_id: ::core::option::Option<u32>,
+            out: &mut S,
+        ) {
             let Self {
                 updates: f_updates,
                 users: f_users,
@@ -587,24 +670,26 @@ pub mod types {
                 seq_start: f_seq_start,
                 seq: f_seq,
             } = self;
-            ::tl_runtime::Sink::put_u32(out, ::tl_runtime::wire::VECTOR_ID);
-            ::tl_runtime::Sink::put_u32(out, f_updates.len() as u32);
+            if let ::core::option::Option::Some(id) = ctor_id {
+                ::tl_runtime::Sink::put_u32(out, id);
+            }
+            ::tl_runtime::wire::write_vector_header(out, f_updates.len());
             for x in f_updates.iter() {
                 ::tl_runtime::Serialize::serialize(x, out);
             }
-            ::tl_runtime::Sink::put_u32(out, ::tl_runtime::wire::VECTOR_ID);
-            ::tl_runtime::Sink::put_u32(out, f_users.len() as u32);
+            ::tl_runtime::wire::write_vector_header(out, f_users.len());
             for x in f_users.iter() {
                 ::tl_runtime::Serialize::serialize(x, out);
             }
-            ::tl_runtime::Sink::put_u32(out, ::tl_runtime::wire::VECTOR_ID);
-            ::tl_runtime::Sink::put_u32(out, f_chats.len() as u32);
+            ::tl_runtime::wire::write_vector_header(out, f_chats.len());
             for x in f_chats.iter() {
                 ::tl_runtime::Serialize::serialize(x, out);
             }
-            ::tl_runtime::Sink::put_i32(out, *f_date);
-            ::tl_runtime::Sink::put_i32(out, *f_seq_start);
-            ::tl_runtime::Sink::put_i32(out, *f_seq);
+            let mut run = [0u8; 12];
+            run[0..4].copy_from_slice(&(*f_date).to_le_bytes());
+            run[4..8].copy_from_slice(&(*f_seq_start).to_le_bytes());
+            run[8..12].copy_from_slice(&(*f_seq).to_le_bytes());
+            ::tl_runtime::Sink::put_slice(out, &run);
         }
         #[inline]
         fn deserialize_bare(
@@ -691,7 +776,19 @@ pub mod types {
                     .map(::tl_runtime::Serialize::serialized_len)
                     .sum::<usize>()
         }
+        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
+            ::tl_runtime::Bare::serialize_with_id(
+                self,
+                ::core::option::Option::None,
+                out,
+            );
+        }
+        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+            &self,
+            ctor_id: ::core::option::Option<u32>,
+            out: &mut S,
+        ) {
             let Self {
                 updates: f_updates,
                 users: f_users,
@@ -699,23 +796,25 @@ pub mod types {
                 date: f_date,
                 seq: f_seq,
             } = self;
-            ::tl_runtime::Sink::put_u32(out, ::tl_runtime::wire::VECTOR_ID);
-            ::tl_runtime::Sink::put_u32(out, f_updates.len() as u32);
+            if let ::core::option::Option::Some(id) = ctor_id {
+                ::tl_runtime::Sink::put_u32(out, id);
+            }
+            ::tl_runtime::wire::write_vector_header(out, f_updates.len());
             for x in f_updates.iter() {
                 ::tl_runtime::Serialize::serialize(x, out);
             }
-            ::tl_runtime::Sink::put_u32(out, ::tl_runtime::wire::VECTOR_ID);
-            ::tl_runtime::Sink::put_u32(out, f_users.len() as u32);
+            ::tl_runtime::wire::write_vector_header(out, f_users.len());
             for x in f_users.iter() {
                 ::tl_runtime::Serialize::serialize(x, out);
             }
-            ::tl_runtime::Sink::put_u32(out, ::tl_runtime::wire::VECTOR_ID);
-            ::tl_runtime::Sink::put_u32(out, f_chats.len() as u32);
+            ::tl_runtime::wire::write_vector_header(out, f_chats.len());
             for x in f_chats.iter() {
                 ::tl_runtime::Serialize::serialize(x, out);
             }
-            ::tl_runtime::Sink::put_i32(out, *f_date);
-            ::tl_runtime::Sink::put_i32(out, *f_seq);
+            let mut run = [0u8; 8];
+            run[0..4].copy_from_slice(&(*f_date).to_le_bytes());
+            run[4..8].copy_from_slice(&(*f_seq).to_le_bytes());
+            ::tl_runtime::Sink::put_slice(out, &run);
         }
         #[inline]
         fn deserialize_bare(
@@ -812,7 +911,19 @@ pub mod types {
                         },
                     ) + usize::from(f_ttl_period.is_some()) * 4
         }
+        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
+            ::tl_runtime::Bare::serialize_with_id(
+                self,
+                ::core::option::Option::None,
+                out,
+            );
+        }
+        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+            &self,
+            ctor_id: ::core::option::Option<u32>,
+            out: &mut S,
+        ) {
             let Self {
                 out: f_out,
                 id: f_id,
@@ -823,22 +934,28 @@ pub mod types {
                 entities: f_entities,
                 ttl_period: f_ttl_period,
             } = self;
-            ::tl_runtime::Sink::put_u32(
-                out,
-                (u32::from(*f_out) << 1) | (u32::from(f_media.is_some()) << 9)
-                    | (u32::from(f_entities.is_some()) << 7)
-                    | (u32::from(f_ttl_period.is_some()) << 25),
-            );
-            ::tl_runtime::Sink::put_i32(out, *f_id);
-            ::tl_runtime::Sink::put_i32(out, *f_pts);
-            ::tl_runtime::Sink::put_i32(out, *f_pts_count);
-            ::tl_runtime::Sink::put_i32(out, *f_date);
+            let mut run = [0u8; 24];
+            if let ::core::option::Option::Some(id) = ctor_id {
+                run[..4].copy_from_slice(&id.to_le_bytes());
+            }
+            run[4..8]
+                .copy_from_slice(
+                    &u32::to_le_bytes(
+                        (u32::from(*f_out) << 1) | (u32::from(f_media.is_some()) << 9)
+                            | (u32::from(f_entities.is_some()) << 7)
+                            | (u32::from(f_ttl_period.is_some()) << 25),
+                    ),
+                );
+            run[8..12].copy_from_slice(&(*f_id).to_le_bytes());
+            run[12..16].copy_from_slice(&(*f_pts).to_le_bytes());
+            run[16..20].copy_from_slice(&(*f_pts_count).to_le_bytes());
+            run[20..24].copy_from_slice(&(*f_date).to_le_bytes());
+            ::tl_runtime::wire::write_run(out, &run, ctor_id.is_some());
             if let ::core::option::Option::Some(v) = f_media {
                 ::tl_runtime::Serialize::serialize(v, out);
             }
             if let ::core::option::Option::Some(v) = f_entities {
-                ::tl_runtime::Sink::put_u32(out, ::tl_runtime::wire::VECTOR_ID);
-                ::tl_runtime::Sink::put_u32(out, v.len() as u32);
+                ::tl_runtime::wire::write_vector_header(out, v.len());
                 for x in v.iter() {
                     ::tl_runtime::Serialize::serialize(x, out);
                 }
@@ -928,9 +1045,26 @@ pub mod types {
         fn bare_len(&self) -> usize {
             8
         }
+        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
+            ::tl_runtime::Bare::serialize_with_id(
+                self,
+                ::core::option::Option::None,
+                out,
+            );
+        }
+        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+            &self,
+            ctor_id: ::core::option::Option<u32>,
+            out: &mut S,
+        ) {
             let Self { user_id: f_user_id } = self;
-            ::tl_runtime::Sink::put_i64(out, *f_user_id);
+            let mut run = [0u8; 12];
+            if let ::core::option::Option::Some(id) = ctor_id {
+                run[..4].copy_from_slice(&id.to_le_bytes());
+            }
+            run[4..12].copy_from_slice(&(*f_user_id).to_le_bytes());
+            ::tl_runtime::wire::write_run(out, &run, ctor_id.is_some());
         }
         #[inline]
         fn deserialize_bare(
@@ -965,9 +1099,26 @@ pub mod types {
         fn bare_len(&self) -> usize {
             8
         }
+        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
+            ::tl_runtime::Bare::serialize_with_id(
+                self,
+                ::core::option::Option::None,
+                out,
+            );
+        }
+        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+            &self,
+            ctor_id: ::core::option::Option<u32>,
+            out: &mut S,
+        ) {
             let Self { chat_id: f_chat_id } = self;
-            ::tl_runtime::Sink::put_i64(out, *f_chat_id);
+            let mut run = [0u8; 12];
+            if let ::core::option::Option::Some(id) = ctor_id {
+                run[..4].copy_from_slice(&id.to_le_bytes());
+            }
+            run[4..12].copy_from_slice(&(*f_chat_id).to_le_bytes());
+            ::tl_runtime::wire::write_run(out, &run, ctor_id.is_some());
         }
         #[inline]
         fn deserialize_bare(
@@ -1002,9 +1153,26 @@ pub mod types {
         fn bare_len(&self) -> usize {
             8
         }
+        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
+            ::tl_runtime::Bare::serialize_with_id(
+                self,
+                ::core::option::Option::None,
+                out,
+            );
+        }
+        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+            &self,
+            ctor_id: ::core::option::Option<u32>,
+            out: &mut S,
+        ) {
             let Self { channel_id: f_channel_id } = self;
-            ::tl_runtime::Sink::put_i64(out, *f_channel_id);
+            let mut run = [0u8; 12];
+            if let ::core::option::Option::Some(id) = ctor_id {
+                run[..4].copy_from_slice(&id.to_le_bytes());
+            }
+            run[4..12].copy_from_slice(&(*f_channel_id).to_le_bytes());
+            ::tl_runtime::wire::write_run(out, &run, ctor_id.is_some());
         }
         #[inline]
         fn deserialize_bare(
@@ -1100,7 +1268,19 @@ pub mod types {
                     .as_ref()
                     .map_or(0, |v| ::tl_runtime::wire::bytes_len(v.len()))
         }
+        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
+            ::tl_runtime::Bare::serialize_with_id(
+                self,
+                ::core::option::Option::None,
+                out,
+            );
+        }
+        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+            &self,
+            ctor_id: ::core::option::Option<u32>,
+            out: &mut S,
+        ) {
             let Self {
                 imported: f_imported,
                 saved_out: f_saved_out,
@@ -1115,19 +1295,27 @@ pub mod types {
                 saved_date: f_saved_date,
                 psa_type: f_psa_type,
             } = self;
-            ::tl_runtime::Sink::put_u32(
-                out,
-                (u32::from(*f_imported) << 7) | (u32::from(*f_saved_out) << 11)
-                    | u32::from(f_from_id.is_some())
-                    | (u32::from(f_from_name.is_some()) << 5)
-                    | (u32::from(f_channel_post.is_some()) << 2)
-                    | (u32::from(f_post_author.is_some()) << 3)
-                    | (u32::from(f_saved_from_peer_and_saved_from_msg_id.is_some()) << 4)
-                    | (u32::from(f_saved_from_id.is_some()) << 8)
-                    | (u32::from(f_saved_from_name.is_some()) << 9)
-                    | (u32::from(f_saved_date.is_some()) << 10)
-                    | (u32::from(f_psa_type.is_some()) << 6),
-            );
+            let mut run = [0u8; 8];
+            if let ::core::option::Option::Some(id) = ctor_id {
+                run[..4].copy_from_slice(&id.to_le_bytes());
+            }
+            run[4..8]
+                .copy_from_slice(
+                    &u32::to_le_bytes(
+                        (u32::from(*f_imported) << 7) | (u32::from(*f_saved_out) << 11)
+                            | u32::from(f_from_id.is_some())
+                            | (u32::from(f_from_name.is_some()) << 5)
+                            | (u32::from(f_channel_post.is_some()) << 2)
+                            | (u32::from(f_post_author.is_some()) << 3)
+                            | (u32::from(
+                                f_saved_from_peer_and_saved_from_msg_id.is_some(),
+                            ) << 4) | (u32::from(f_saved_from_id.is_some()) << 8)
+                            | (u32::from(f_saved_from_name.is_some()) << 9)
+                            | (u32::from(f_saved_date.is_some()) << 10)
+                            | (u32::from(f_psa_type.is_some()) << 6),
+                    ),
+                );
+            ::tl_runtime::wire::write_run(out, &run, ctor_id.is_some());
             if let ::core::option::Option::Some(v) = f_from_id {
                 ::tl_runtime::Serialize::serialize(v, out);
             }
@@ -1305,8 +1493,23 @@ pub mod types {
             let Self { peer: f_peer, .. } = self;
             4 + ::tl_runtime::Serialize::serialized_len(f_peer)
         }
+        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
+            ::tl_runtime::Bare::serialize_with_id(
+                self,
+                ::core::option::Option::None,
+                out,
+            );
+        }
+        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+            &self,
+            ctor_id: ::core::option::Option<u32>,
+            out: &mut S,
+        ) {
             let Self { peer: f_peer, story_id: f_story_id } = self;
+            if let ::core::option::Option::Some(id) = ctor_id {
+                ::tl_runtime::Sink::put_u32(out, id);
+            }
             ::tl_runtime::Serialize::serialize(f_peer, out);
             ::tl_runtime::Sink::put_i32(out, *f_story_id);
         }
@@ -1354,10 +1557,27 @@ pub mod types {
         fn bare_len(&self) -> usize {
             8
         }
+        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
+            ::tl_runtime::Bare::serialize_with_id(
+                self,
+                ::core::option::Option::None,
+                out,
+            );
+        }
+        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+            &self,
+            ctor_id: ::core::option::Option<u32>,
+            out: &mut S,
+        ) {
             let Self { offset: f_offset, length: f_length } = self;
-            ::tl_runtime::Sink::put_i32(out, *f_offset);
-            ::tl_runtime::Sink::put_i32(out, *f_length);
+            let mut run = [0u8; 12];
+            if let ::core::option::Option::Some(id) = ctor_id {
+                run[..4].copy_from_slice(&id.to_le_bytes());
+            }
+            run[4..8].copy_from_slice(&(*f_offset).to_le_bytes());
+            run[8..12].copy_from_slice(&(*f_length).to_le_bytes());
+            ::tl_runtime::wire::write_run(out, &run, ctor_id.is_some());
         }
         #[inline]
         fn deserialize_bare(
@@ -1401,10 +1621,27 @@ pub mod types {
         fn bare_len(&self) -> usize {
             8
         }
+        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
+            ::tl_runtime::Bare::serialize_with_id(
+                self,
+                ::core::option::Option::None,
+                out,
+            );
+        }
+        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+            &self,
+            ctor_id: ::core::option::Option<u32>,
+            out: &mut S,
+        ) {
             let Self { offset: f_offset, length: f_length } = self;
-            ::tl_runtime::Sink::put_i32(out, *f_offset);
-            ::tl_runtime::Sink::put_i32(out, *f_length);
+            let mut run = [0u8; 12];
+            if let ::core::option::Option::Some(id) = ctor_id {
+                run[..4].copy_from_slice(&id.to_le_bytes());
+            }
+            run[4..8].copy_from_slice(&(*f_offset).to_le_bytes());
+            run[8..12].copy_from_slice(&(*f_length).to_le_bytes());
+            ::tl_runtime::wire::write_run(out, &run, ctor_id.is_some());
         }
         #[inline]
         fn deserialize_bare(
@@ -1451,10 +1688,27 @@ pub mod types {
             let Self { url: f_url, .. } = self;
             8 + ::tl_runtime::wire::bytes_len(f_url.len())
         }
+        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
+            ::tl_runtime::Bare::serialize_with_id(
+                self,
+                ::core::option::Option::None,
+                out,
+            );
+        }
+        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+            &self,
+            ctor_id: ::core::option::Option<u32>,
+            out: &mut S,
+        ) {
             let Self { offset: f_offset, length: f_length, url: f_url } = self;
-            ::tl_runtime::Sink::put_i32(out, *f_offset);
-            ::tl_runtime::Sink::put_i32(out, *f_length);
+            let mut run = [0u8; 12];
+            if let ::core::option::Option::Some(id) = ctor_id {
+                run[..4].copy_from_slice(&id.to_le_bytes());
+            }
+            run[4..8].copy_from_slice(&(*f_offset).to_le_bytes());
+            run[8..12].copy_from_slice(&(*f_length).to_le_bytes());
+            ::tl_runtime::wire::write_run(out, &run, ctor_id.is_some());
             ::tl_runtime::wire::write_bytes(out, f_url.as_bytes());
         }
         #[inline]
@@ -1497,8 +1751,22 @@ pub mod types {
         fn bare_len(&self) -> usize {
             0
         }
+        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-            let _ = out;
+            ::tl_runtime::Bare::serialize_with_id(
+                self,
+                ::core::option::Option::None,
+                out,
+            );
+        }
+        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+            &self,
+            ctor_id: ::core::option::Option<u32>,
+            out: &mut S,
+        ) {
+            if let ::core::option::Option::Some(id) = ctor_id {
+                ::tl_runtime::Sink::put_u32(out, id);
+            }
         }
         #[inline]
         fn deserialize_bare(
@@ -1530,8 +1798,22 @@ pub mod types {
         fn bare_len(&self) -> usize {
             0
         }
+        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-            let _ = out;
+            ::tl_runtime::Bare::serialize_with_id(
+                self,
+                ::core::option::Option::None,
+                out,
+            );
+        }
+        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+            &self,
+            ctor_id: ::core::option::Option<u32>,
+            out: &mut S,
+        ) {
+            if let ::core::option::Option::Some(id) = ctor_id {
+                ::tl_runtime::Sink::put_u32(out, id);
+            }
         }
         #[inline]
         fn deserialize_bare(
@@ -1571,15 +1853,31 @@ pub mod types {
             let Self { messages: f_messages, .. } = self;
             8 + 8 + f_messages.len() * 4
         }
+        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
+            ::tl_runtime::Bare::serialize_with_id(
+                self,
+                ::core::option::Option::None,
+                out,
+            );
+        }
+        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+            &self,
+            ctor_id: ::core::option::Option<u32>,
+            out: &mut S,
+        ) {
             let Self { messages: f_messages, pts: f_pts, pts_count: f_pts_count } = self;
-            ::tl_runtime::Sink::put_u32(out, ::tl_runtime::wire::VECTOR_ID);
-            ::tl_runtime::Sink::put_u32(out, f_messages.len() as u32);
+            if let ::core::option::Option::Some(id) = ctor_id {
+                ::tl_runtime::Sink::put_u32(out, id);
+            }
+            ::tl_runtime::wire::write_vector_header(out, f_messages.len());
             for x in f_messages.iter() {
                 ::tl_runtime::Sink::put_i32(out, *x);
             }
-            ::tl_runtime::Sink::put_i32(out, *f_pts);
-            ::tl_runtime::Sink::put_i32(out, *f_pts_count);
+            let mut run = [0u8; 8];
+            run[0..4].copy_from_slice(&(*f_pts).to_le_bytes());
+            run[4..8].copy_from_slice(&(*f_pts_count).to_le_bytes());
+            ::tl_runtime::Sink::put_slice(out, &run);
         }
         #[inline]
         fn deserialize_bare(
@@ -1624,9 +1922,26 @@ pub mod types {
         fn bare_len(&self) -> usize {
             8
         }
+        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
+            ::tl_runtime::Bare::serialize_with_id(
+                self,
+                ::core::option::Option::None,
+                out,
+            );
+        }
+        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+            &self,
+            ctor_id: ::core::option::Option<u32>,
+            out: &mut S,
+        ) {
             let Self { id: f_id } = self;
-            ::tl_runtime::Sink::put_i64(out, *f_id);
+            let mut run = [0u8; 12];
+            if let ::core::option::Option::Some(id) = ctor_id {
+                run[..4].copy_from_slice(&id.to_le_bytes());
+            }
+            run[4..12].copy_from_slice(&(*f_id).to_le_bytes());
+            ::tl_runtime::wire::write_run(out, &run, ctor_id.is_some());
         }
         #[inline]
         fn deserialize_bare(
@@ -1661,9 +1976,26 @@ pub mod types {
         fn bare_len(&self) -> usize {
             8
         }
+        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
+            ::tl_runtime::Bare::serialize_with_id(
+                self,
+                ::core::option::Option::None,
+                out,
+            );
+        }
+        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+            &self,
+            ctor_id: ::core::option::Option<u32>,
+            out: &mut S,
+        ) {
             let Self { id: f_id } = self;
-            ::tl_runtime::Sink::put_i64(out, *f_id);
+            let mut run = [0u8; 12];
+            if let ::core::option::Option::Some(id) = ctor_id {
+                run[..4].copy_from_slice(&id.to_le_bytes());
+            }
+            run[4..12].copy_from_slice(&(*f_id).to_le_bytes());
+            ::tl_runtime::wire::write_run(out, &run, ctor_id.is_some());
         }
         #[inline]
         fn deserialize_bare(
@@ -1700,10 +2032,27 @@ pub mod types {
         fn bare_len(&self) -> usize {
             16
         }
+        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
+            ::tl_runtime::Bare::serialize_with_id(
+                self,
+                ::core::option::Option::None,
+                out,
+            );
+        }
+        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+            &self,
+            ctor_id: ::core::option::Option<u32>,
+            out: &mut S,
+        ) {
             let Self { id: f_id, access_hash: f_access_hash } = self;
-            ::tl_runtime::Sink::put_i64(out, *f_id);
-            ::tl_runtime::Sink::put_i64(out, *f_access_hash);
+            let mut run = [0u8; 20];
+            if let ::core::option::Option::Some(id) = ctor_id {
+                run[..4].copy_from_slice(&id.to_le_bytes());
+            }
+            run[4..12].copy_from_slice(&(*f_id).to_le_bytes());
+            run[12..20].copy_from_slice(&(*f_access_hash).to_le_bytes());
+            ::tl_runtime::wire::write_run(out, &run, ctor_id.is_some());
         }
         #[inline]
         fn deserialize_bare(
@@ -1746,8 +2095,23 @@ pub mod types {
             let Self { slug: f_slug } = self;
             ::tl_runtime::wire::bytes_len(f_slug.len())
         }
+        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
+            ::tl_runtime::Bare::serialize_with_id(
+                self,
+                ::core::option::Option::None,
+                out,
+            );
+        }
+        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+            &self,
+            ctor_id: ::core::option::Option<u32>,
+            out: &mut S,
+        ) {
             let Self { slug: f_slug } = self;
+            if let ::core::option::Option::Some(id) = ctor_id {
+                ::tl_runtime::Sink::put_u32(out, id);
+            }
             ::tl_runtime::wire::write_bytes(out, f_slug.as_bytes());
         }
         #[inline]
@@ -1780,8 +2144,22 @@ pub mod types {
         fn bare_len(&self) -> usize {
             0
         }
+        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-            let _ = out;
+            ::tl_runtime::Bare::serialize_with_id(
+                self,
+                ::core::option::Option::None,
+                out,
+            );
+        }
+        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+            &self,
+            ctor_id: ::core::option::Option<u32>,
+            out: &mut S,
+        ) {
+            if let ::core::option::Option::Some(id) = ctor_id {
+                ::tl_runtime::Sink::put_u32(out, id);
+            }
         }
         #[inline]
         fn deserialize_bare(
@@ -1813,8 +2191,22 @@ pub mod types {
         fn bare_len(&self) -> usize {
             0
         }
+        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-            let _ = out;
+            ::tl_runtime::Bare::serialize_with_id(
+                self,
+                ::core::option::Option::None,
+                out,
+            );
+        }
+        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+            &self,
+            ctor_id: ::core::option::Option<u32>,
+            out: &mut S,
+        ) {
+            if let ::core::option::Option::Some(id) = ctor_id {
+                ::tl_runtime::Sink::put_u32(out, id);
+            }
         }
         #[inline]
         fn deserialize_bare(
@@ -1851,10 +2243,27 @@ pub mod types {
         fn bare_len(&self) -> usize {
             16
         }
+        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
+            ::tl_runtime::Bare::serialize_with_id(
+                self,
+                ::core::option::Option::None,
+                out,
+            );
+        }
+        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+            &self,
+            ctor_id: ::core::option::Option<u32>,
+            out: &mut S,
+        ) {
             let Self { user_id: f_user_id, access_hash: f_access_hash } = self;
-            ::tl_runtime::Sink::put_i64(out, *f_user_id);
-            ::tl_runtime::Sink::put_i64(out, *f_access_hash);
+            let mut run = [0u8; 20];
+            if let ::core::option::Option::Some(id) = ctor_id {
+                run[..4].copy_from_slice(&id.to_le_bytes());
+            }
+            run[4..12].copy_from_slice(&(*f_user_id).to_le_bytes());
+            run[12..20].copy_from_slice(&(*f_access_hash).to_le_bytes());
+            ::tl_runtime::wire::write_run(out, &run, ctor_id.is_some());
         }
         #[inline]
         fn deserialize_bare(
@@ -1957,28 +2366,46 @@ pub mod enums {
             match self {
                 Self::TooLong => ::tl_runtime::Sink::put_u32(out, 0xe317af7e),
                 Self::UpdateShortMessage(x) => {
-                    ::tl_runtime::Sink::put_u32(out, 0x313bc7f8);
-                    ::tl_runtime::Bare::serialize_bare(&**x, out);
+                    ::tl_runtime::Bare::serialize_with_id(
+                        &**x,
+                        ::core::option::Option::Some(0x313bc7f8),
+                        out,
+                    );
                 }
                 Self::UpdateShortChatMessage(x) => {
-                    ::tl_runtime::Sink::put_u32(out, 0x4d6deea5);
-                    ::tl_runtime::Bare::serialize_bare(&**x, out);
+                    ::tl_runtime::Bare::serialize_with_id(
+                        &**x,
+                        ::core::option::Option::Some(0x4d6deea5),
+                        out,
+                    );
                 }
                 Self::UpdateShort(x) => {
-                    ::tl_runtime::Sink::put_u32(out, 0x78d4dec1);
-                    ::tl_runtime::Bare::serialize_bare(x, out);
+                    ::tl_runtime::Bare::serialize_with_id(
+                        x,
+                        ::core::option::Option::Some(0x78d4dec1),
+                        out,
+                    );
                 }
                 Self::Combined(x) => {
-                    ::tl_runtime::Sink::put_u32(out, 0x725b04c3);
-                    ::tl_runtime::Bare::serialize_bare(&**x, out);
+                    ::tl_runtime::Bare::serialize_with_id(
+                        &**x,
+                        ::core::option::Option::Some(0x725b04c3),
+                        out,
+                    );
                 }
                 Self::Updates(x) => {
-                    ::tl_runtime::Sink::put_u32(out, 0x74ae4240);
-                    ::tl_runtime::Bare::serialize_bare(&**x, out);
+                    ::tl_runtime::Bare::serialize_with_id(
+                        &**x,
+                        ::core::option::Option::Some(0x74ae4240),
+                        out,
+                    );
                 }
                 Self::UpdateShortSentMessage(x) => {
-                    ::tl_runtime::Sink::put_u32(out, 0x9015e101);
-                    ::tl_runtime::Bare::serialize_bare(x, out);
+                    ::tl_runtime::Bare::serialize_with_id(
+                        x,
+                        ::core::option::Option::Some(0x9015e101),
+                        out,
+                    );
                 }
             }
         }
@@ -2211,16 +2638,25 @@ pub mod enums {
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
                 Self::User(x) => {
-                    ::tl_runtime::Sink::put_u32(out, 0x59511722);
-                    ::tl_runtime::Bare::serialize_bare(x, out);
+                    ::tl_runtime::Bare::serialize_with_id(
+                        x,
+                        ::core::option::Option::Some(0x59511722),
+                        out,
+                    );
                 }
                 Self::Chat(x) => {
-                    ::tl_runtime::Sink::put_u32(out, 0x36c6019a);
-                    ::tl_runtime::Bare::serialize_bare(x, out);
+                    ::tl_runtime::Bare::serialize_with_id(
+                        x,
+                        ::core::option::Option::Some(0x36c6019a),
+                        out,
+                    );
                 }
                 Self::Channel(x) => {
-                    ::tl_runtime::Sink::put_u32(out, 0xa2a5371e);
-                    ::tl_runtime::Bare::serialize_bare(x, out);
+                    ::tl_runtime::Bare::serialize_with_id(
+                        x,
+                        ::core::option::Option::Some(0xa2a5371e),
+                        out,
+                    );
                 }
             }
         }
@@ -2349,8 +2785,11 @@ pub mod enums {
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
                 Self::MessageFwdHeader(x) => {
-                    ::tl_runtime::Sink::put_u32(out, 0x4e4df4bb);
-                    ::tl_runtime::Bare::serialize_bare(&**x, out);
+                    ::tl_runtime::Bare::serialize_with_id(
+                        &**x,
+                        ::core::option::Option::Some(0x4e4df4bb),
+                        out,
+                    );
                 }
             }
         }
@@ -2432,8 +2871,11 @@ pub mod enums {
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
                 Self::MessageReplyStoryHeader(x) => {
-                    ::tl_runtime::Sink::put_u32(out, 0x0e5af939);
-                    ::tl_runtime::Bare::serialize_bare(x, out);
+                    ::tl_runtime::Bare::serialize_with_id(
+                        x,
+                        ::core::option::Option::Some(0x0e5af939),
+                        out,
+                    );
                 }
             }
         }
@@ -2523,16 +2965,25 @@ pub mod enums {
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
                 Self::Bold(x) => {
-                    ::tl_runtime::Sink::put_u32(out, 0xbd610bc9);
-                    ::tl_runtime::Bare::serialize_bare(x, out);
+                    ::tl_runtime::Bare::serialize_with_id(
+                        x,
+                        ::core::option::Option::Some(0xbd610bc9),
+                        out,
+                    );
                 }
                 Self::Italic(x) => {
-                    ::tl_runtime::Sink::put_u32(out, 0x826f8b60);
-                    ::tl_runtime::Bare::serialize_bare(x, out);
+                    ::tl_runtime::Bare::serialize_with_id(
+                        x,
+                        ::core::option::Option::Some(0x826f8b60),
+                        out,
+                    );
                 }
                 Self::TextUrl(x) => {
-                    ::tl_runtime::Sink::put_u32(out, 0x76a6d327);
-                    ::tl_runtime::Bare::serialize_bare(x, out);
+                    ::tl_runtime::Bare::serialize_with_id(
+                        x,
+                        ::core::option::Option::Some(0x76a6d327),
+                        out,
+                    );
                 }
             }
         }
@@ -2763,8 +3214,11 @@ pub mod enums {
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
                 Self::DeleteMessages(x) => {
-                    ::tl_runtime::Sink::put_u32(out, 0xa20db0e5);
-                    ::tl_runtime::Bare::serialize_bare(x, out);
+                    ::tl_runtime::Bare::serialize_with_id(
+                        x,
+                        ::core::option::Option::Some(0xa20db0e5),
+                        out,
+                    );
                 }
             }
         }
@@ -2842,8 +3296,11 @@ pub mod enums {
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
                 Self::Empty(x) => {
-                    ::tl_runtime::Sink::put_u32(out, 0xd3bc4b7a);
-                    ::tl_runtime::Bare::serialize_bare(x, out);
+                    ::tl_runtime::Bare::serialize_with_id(
+                        x,
+                        ::core::option::Option::Some(0xd3bc4b7a),
+                        out,
+                    );
                 }
             }
         }
@@ -2921,8 +3378,11 @@ pub mod enums {
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
                 Self::Empty(x) => {
-                    ::tl_runtime::Sink::put_u32(out, 0x29562865);
-                    ::tl_runtime::Bare::serialize_bare(x, out);
+                    ::tl_runtime::Bare::serialize_with_id(
+                        x,
+                        ::core::option::Option::Some(0x29562865),
+                        out,
+                    );
                 }
             }
         }
@@ -3007,12 +3467,18 @@ pub mod enums {
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
                 Self::InputGroupCall(x) => {
-                    ::tl_runtime::Sink::put_u32(out, 0xd8aa840f);
-                    ::tl_runtime::Bare::serialize_bare(x, out);
+                    ::tl_runtime::Bare::serialize_with_id(
+                        x,
+                        ::core::option::Option::Some(0xd8aa840f),
+                        out,
+                    );
                 }
                 Self::Slug(x) => {
-                    ::tl_runtime::Sink::put_u32(out, 0xfe06823f);
-                    ::tl_runtime::Bare::serialize_bare(x, out);
+                    ::tl_runtime::Bare::serialize_with_id(
+                        x,
+                        ::core::option::Option::Some(0xfe06823f),
+                        out,
+                    );
                 }
             }
         }
@@ -3128,8 +3594,11 @@ pub mod enums {
                 Self::Empty => ::tl_runtime::Sink::put_u32(out, 0xb98886cf),
                 Self::InputUserSelf => ::tl_runtime::Sink::put_u32(out, 0xf7c1b13f),
                 Self::InputUser(x) => {
-                    ::tl_runtime::Sink::put_u32(out, 0xf21158c6);
-                    ::tl_runtime::Bare::serialize_bare(x, out);
+                    ::tl_runtime::Bare::serialize_with_id(
+                        x,
+                        ::core::option::Option::Some(0xf21158c6),
+                        out,
+                    );
                 }
             }
         }
@@ -3246,11 +3715,25 @@ pub mod functions {
                         .map(::tl_runtime::Serialize::serialized_len)
                         .sum::<usize>()
             }
+            #[inline]
             fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
+                ::tl_runtime::Bare::serialize_with_id(
+                    self,
+                    ::core::option::Option::None,
+                    out,
+                );
+            }
+            fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+                &self,
+                ctor_id: ::core::option::Option<u32>,
+                out: &mut S,
+            ) {
                 let Self { call: f_call, users: f_users } = self;
+                if let ::core::option::Option::Some(id) = ctor_id {
+                    ::tl_runtime::Sink::put_u32(out, id);
+                }
                 ::tl_runtime::Serialize::serialize(f_call, out);
-                ::tl_runtime::Sink::put_u32(out, ::tl_runtime::wire::VECTOR_ID);
-                ::tl_runtime::Sink::put_u32(out, f_users.len() as u32);
+                ::tl_runtime::wire::write_vector_header(out, f_users.len());
                 for x in f_users.iter() {
                     ::tl_runtime::Serialize::serialize(x, out);
                 }
