@@ -572,6 +572,32 @@ where
         });
     }
 
+    /// With `TL_WIRE_REPEAT=<direction>/<case>/<side>:<n>` naming this case,
+    /// runs that operation `n` times and returns true. A fixed count, unlike
+    /// criterion's timed loops, lets `valgrind --tool=callgrind` compare the
+    /// instructions of the two sides (see `BENCHMARKS.md`).
+    fn repeat(&self, spec: &str) -> bool {
+        let Some((op, n)) = spec.rsplit_once(':') else {
+            panic!("TL_WIRE_REPEAT={spec}: expected <direction>/<case>/<side>:<n>");
+        };
+        let (direction, rest) = op.split_once('/').unwrap_or((op, ""));
+        let (case, side) = rest.rsplit_once('/').unwrap_or((rest, ""));
+        if case != self.name {
+            return false;
+        }
+        let n: usize = n.parse().expect("TL_WIRE_REPEAT ends in :<count>");
+        for _ in 0..n {
+            match (direction, side) {
+                ("encode", "ours") => drop(black_box(black_box(&self.ours).to_bytes())),
+                ("encode", "grammers") => drop(black_box(black_box(&self.grammers).to_bytes())),
+                ("decode", "ours") => drop(black_box(O::from_bytes(black_box(&self.bytes)))),
+                ("decode", "grammers") => drop(black_box(G::from_bytes(black_box(&self.bytes)))),
+                _ => panic!("TL_WIRE_REPEAT={spec}: unknown operation"),
+            }
+        }
+        true
+    }
+
     /// Prints the allocations of one decode by each library.
     fn print_allocations(&self) {
         let ours = count_allocations(|| O::from_bytes(&self.bytes).unwrap());
@@ -607,6 +633,15 @@ fn main() {
         ours_messages(per_mib, 20),
         grammers_messages(per_mib, 20),
     );
+
+    if let Ok(spec) = std::env::var("TL_WIRE_REPEAT") {
+        let ran = short.repeat(&spec)
+            || messages.repeat(&spec)
+            || vector.repeat(&spec)
+            || mib.repeat(&spec);
+        assert!(ran, "TL_WIRE_REPEAT={spec} names no case");
+        return;
+    }
 
     println!(
         "messages_1mib: {per_mib} messages + 20 users, {} bytes",

@@ -176,7 +176,25 @@ pub fn write(w: &WireType, v: TokenStream) -> TokenStream {
             quote!(::tl_runtime::Bare::serialize_bare(#v, out);)
         }
         WireType::Vector { bare, item } => {
-            let write_item = write(item, quote!(x));
+            // Numbers go through the runtime's chunked writer, which makes
+            // room for the whole vector once.
+            let number = match **item {
+                WireType::Int => Some(quote!(i32)),
+                WireType::Long => Some(quote!(i64)),
+                WireType::Double => Some(quote!(f64)),
+                _ => None,
+            };
+            let write_items = match number {
+                Some(n) => quote!(<#n as ::tl_runtime::Serialize>::serialize_items(#v, out);),
+                None => {
+                    let write_item = write(item, quote!(x));
+                    quote! {
+                        for x in #v.iter() {
+                            #write_item
+                        }
+                    }
+                }
+            };
             let header = if *bare {
                 quote!(::tl_runtime::Sink::put_u32(out, #v.len() as u32);)
             } else {
@@ -184,9 +202,7 @@ pub fn write(w: &WireType, v: TokenStream) -> TokenStream {
             };
             quote! {
                 #header
-                for x in #v.iter() {
-                    #write_item
-                }
+                #write_items
             }
         }
     }

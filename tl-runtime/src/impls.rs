@@ -79,6 +79,7 @@ fn write_fixed_width<T: Copy, S: Sink + ?Sized, const W: usize>(
     out: &mut S,
     to_bytes: impl Fn(T) -> [u8; W],
 ) {
+    out.reserve(items.len().saturating_mul(W));
     let mut staged = [[0u8; W]; STAGED_ITEMS];
     for chunk in items.chunks(STAGED_ITEMS) {
         for (slot, item) in staged.iter_mut().zip(chunk) {

@@ -29,12 +29,24 @@ pub trait Sink {
     fn put_f64(&mut self, v: f64) {
         self.put_slice(&v.to_le_bytes());
     }
+
+    /// Announces that `additional` more bytes are about to be written, so
+    /// that a growable sink makes room once (a vector of 10,000 `long`s)
+    /// instead of growing step by step. Only a hint; the default ignores it.
+    fn reserve(&mut self, additional: usize) {
+        let _ = additional;
+    }
 }
 
 impl Sink for Vec<u8> {
     #[inline]
     fn put_slice(&mut self, bytes: &[u8]) {
         self.extend_from_slice(bytes);
+    }
+
+    #[inline]
+    fn reserve(&mut self, additional: usize) {
+        Vec::reserve(self, additional);
     }
 }
 
@@ -71,6 +83,14 @@ mod tests {
                 0, 0, 0xf0, 0x3f
             ]
         );
+    }
+
+    #[test]
+    fn vec_makes_room_when_asked() {
+        let mut out: Vec<u8> = Vec::new();
+        Sink::reserve(&mut out, 100);
+        assert!(out.capacity() >= 100);
+        assert!(out.is_empty());
     }
 
     #[cfg(feature = "bytes")]

@@ -645,9 +645,7 @@ pub mod types {
             ::tl_runtime::wire::write_vector_header(out, f_rows.len());
             for x in f_rows.iter() {
                 ::tl_runtime::wire::write_vector_header(out, x.len());
-                for x in x.iter() {
-                    ::tl_runtime::Sink::put_i32(out, *x);
-                }
+                <i32 as ::tl_runtime::Serialize>::serialize_items(x, out);
             }
             ::tl_runtime::Sink::put_u32(out, f_cells.len() as u32);
             for x in f_cells.iter() {

@@ -1871,9 +1871,7 @@ pub mod types {
                 ::tl_runtime::Sink::put_u32(out, id);
             }
             ::tl_runtime::wire::write_vector_header(out, f_messages.len());
-            for x in f_messages.iter() {
-                ::tl_runtime::Sink::put_i32(out, *x);
-            }
+            <i32 as ::tl_runtime::Serialize>::serialize_items(f_messages, out);
             let mut run = [0u8; 8];
             run[0..4].copy_from_slice(&(*f_pts).to_le_bytes());
             run[4..8].copy_from_slice(&(*f_pts_count).to_le_bytes());
