@@ -208,15 +208,15 @@ pub fn write(w: &WireType, v: TokenStream) -> TokenStream {
     }
 }
 
-/// An expression of type `[u8; N]`: the encoding of a fixed-width value,
-/// for writes that are joined into one (see `emit::FixedRun`). `None` for
-/// types that are not written as plain little-endian bytes.
+/// An expression of type `&[u8; N]`: the encoding of a fixed-width value,
+/// for writes that are joined into one (see `emit::FixedRun`), with `N`.
+/// `None` for types that are not written as plain little-endian bytes.
 pub fn fixed_bytes(w: &WireType, v: TokenStream) -> Option<(TokenStream, usize)> {
     Some(match w {
         WireType::Int | WireType::Long | WireType::Double | WireType::Nat => {
-            (quote!((*#v).to_le_bytes()), w.fixed_size()?)
+            (quote!(&(*#v).to_le_bytes()), w.fixed_size()?)
         }
-        WireType::Fixed(n) => (quote!(*#v), *n),
+        WireType::Fixed(n) => (v, *n),
         _ => return None,
     })
 }

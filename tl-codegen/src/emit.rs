@@ -588,7 +588,7 @@ fn flag_expr(c: &Combinator, bits: &[(u32, usize)]) -> TokenStream {
 /// check of the output instead of one per field. The first run also holds
 /// the constructor id (`ctor_id`) when the boxed form is written.
 struct FixedRun {
-    /// Each write as (bytes expression, width, the statement alone).
+    /// Each write as (`&[u8; width]` expression, width, the statement alone).
     parts: Vec<(TokenStream, usize, TokenStream)>,
     /// No run was written yet: the next one starts with the id.
     lead: bool,
@@ -620,7 +620,7 @@ impl FixedRun {
                         Literal::usize_unsuffixed(at + width),
                     );
                     at += width;
-                    quote!(run[#from..#to].copy_from_slice(&#bytes);)
+                    quote!(run[#from..#to].copy_from_slice(#bytes);)
                 })
                 .collect::<Vec<_>>()
         };
@@ -669,7 +669,7 @@ fn bare_write(c: &Combinator) -> TokenStream {
                 used.extend(bits.iter().map(|&(_, f)| f));
                 let e = flag_expr(c, bits);
                 run.push(
-                    quote!(u32::to_le_bytes(#e)),
+                    quote!(&u32::to_le_bytes(#e)),
                     4,
                     quote!(::tl_runtime::Sink::put_u32(out, #e);),
                 );

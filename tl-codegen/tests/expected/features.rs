@@ -962,9 +962,9 @@ pub mod types {
             if let ::core::option::Option::Some(id) = ctor_id {
                 run[..4].copy_from_slice(&id.to_le_bytes());
             }
-            run[4..20].copy_from_slice(&*f_nonce);
-            run[20..52].copy_from_slice(&*f_server_nonce);
-            run[52..116].copy_from_slice(&*f_key);
+            run[4..20].copy_from_slice(f_nonce);
+            run[20..52].copy_from_slice(f_server_nonce);
+            run[52..116].copy_from_slice(f_key);
             ::tl_runtime::wire::write_run(out, &run, ctor_id.is_some());
         }
         #[inline]
@@ -1451,7 +1451,7 @@ pub mod types {
                     if let ::core::option::Option::Some(id) = ctor_id {
                         run[..4].copy_from_slice(&id.to_le_bytes());
                     }
-                    run[4..36].copy_from_slice(&*f_hash);
+                    run[4..36].copy_from_slice(f_hash);
                     run[36..40]
                         .copy_from_slice(
                             &u32::to_le_bytes(
