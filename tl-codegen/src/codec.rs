@@ -196,7 +196,7 @@ pub fn write(w: &WireType, v: TokenStream) -> TokenStream {
                 }
             };
             let header = if *bare {
-                quote!(::tl_runtime::Sink::put_u32(out, #v.len() as u32);)
+                quote!(::tl_runtime::wire::write_count(out, #v.len());)
             } else {
                 quote!(::tl_runtime::wire::write_vector_header(out, #v.len());)
             };

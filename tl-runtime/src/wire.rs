@@ -131,7 +131,7 @@ pub fn write_bool<S: Sink + ?Sized>(out: &mut S, v: bool) {
 /// If `count` exceeds `u32::MAX`, which TL cannot count.
 #[inline]
 pub fn write_vector_header<S: Sink + ?Sized>(out: &mut S, count: usize) {
-    let count = u32::try_from(count).expect("a TL vector holds at most u32::MAX items");
+    let count = vector_count(count);
     let mut header = [0u8; 8];
     header[..4].copy_from_slice(&VECTOR_ID.to_le_bytes());
     header[4..].copy_from_slice(&count.to_le_bytes());
@@ -188,15 +188,26 @@ pub fn write_bare_vector<S: Sink + ?Sized, T>(
     }
 }
 
-/// Writes a vector's item count.
+/// Writes a vector's item count: the whole header of a bare `vector`, the
+/// second half of a boxed one's.
 ///
 /// # Panics
 ///
 /// If `len` exceeds `u32::MAX`, which TL cannot count.
 #[inline]
-pub(crate) fn write_count<S: Sink + ?Sized>(out: &mut S, len: usize) {
-    let count = u32::try_from(len).expect("a TL vector holds at most u32::MAX items");
-    out.put_u32(count);
+pub fn write_count<S: Sink + ?Sized>(out: &mut S, len: usize) {
+    out.put_u32(vector_count(len));
+}
+
+/// `len` as a TL vector count. Writing a truncated count would make the
+/// output undecodable, so a longer vector is a bug in the caller.
+///
+/// # Panics
+///
+/// If `len` exceeds `u32::MAX`.
+#[inline]
+fn vector_count(len: usize) -> u32 {
+    u32::try_from(len).expect("a TL vector holds at most u32::MAX items")
 }
 
 #[cfg(test)]
@@ -262,6 +273,29 @@ mod tests {
         let mut out = Vec::new();
         write_vector_header(&mut out, 3);
         assert_eq!(out, [0x15, 0xc4, 0xb5, 0x1c, 3, 0, 0, 0]);
+    }
+
+    #[test]
+    fn bare_vector_header_is_the_count() {
+        let mut out = Vec::new();
+        write_count(&mut out, 0x0102_0304);
+        assert_eq!(out, [4, 3, 2, 1]);
+    }
+
+    // A count that does not fit in 32 bits must stop the write, not wrap to
+    // a small number that a decoder would read as a shorter vector.
+    #[cfg(target_pointer_width = "64")]
+    #[test]
+    #[should_panic(expected = "at most u32::MAX items")]
+    fn bare_vector_header_refuses_a_count_past_u32() {
+        write_count(&mut Vec::new(), u32::MAX as usize + 1);
+    }
+
+    #[cfg(target_pointer_width = "64")]
+    #[test]
+    #[should_panic(expected = "at most u32::MAX items")]
+    fn boxed_vector_header_refuses_a_count_past_u32() {
+        write_vector_header(&mut Vec::new(), u32::MAX as usize + 1);
     }
 
     #[test]

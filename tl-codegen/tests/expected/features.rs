@@ -647,7 +647,7 @@ pub mod types {
                 ::tl_runtime::wire::write_vector_header(out, x.len());
                 <i32 as ::tl_runtime::Serialize>::serialize_items(x, out);
             }
-            ::tl_runtime::Sink::put_u32(out, f_cells.len() as u32);
+            ::tl_runtime::wire::write_count(out, f_cells.len());
             for x in f_cells.iter() {
                 ::tl_runtime::Bare::serialize_bare(x, out);
             }
@@ -737,12 +737,12 @@ pub mod types {
             }
             run[4..8].copy_from_slice(&u32::to_le_bytes(u32::from(f_extra.is_some())));
             ::tl_runtime::wire::write_run(out, &run, ctor_id.is_some());
-            ::tl_runtime::Sink::put_u32(out, f_nodes.len() as u32);
+            ::tl_runtime::wire::write_count(out, f_nodes.len());
             for x in f_nodes.iter() {
                 ::tl_runtime::Serialize::serialize(x, out);
             }
             if let ::core::option::Option::Some(v) = f_extra {
-                ::tl_runtime::Sink::put_u32(out, v.len() as u32);
+                ::tl_runtime::wire::write_count(out, v.len());
                 for x in v.iter() {
                     ::tl_runtime::Bare::serialize_bare(x, out);
                 }
@@ -898,7 +898,7 @@ pub mod types {
             if let ::core::option::Option::Some(id) = ctor_id {
                 ::tl_runtime::Sink::put_u32(out, id);
             }
-            ::tl_runtime::Sink::put_u32(out, f_messages.len() as u32);
+            ::tl_runtime::wire::write_count(out, f_messages.len());
             for x in f_messages.iter() {
                 ::tl_runtime::Bare::serialize_bare(x, out);
             }
