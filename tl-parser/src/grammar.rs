@@ -433,7 +433,17 @@ impl<'s> Grammar<'s> {
                 Err(e) => break Err(expected_at(expected, r, e)),
             }
         };
-        let params: Vec<Param> = self.scratch.borrow_mut().drain(base..).collect();
+        let mut scratch = self.scratch.borrow_mut();
+        // Both move the list in one copy and leave the stack its buffer
+        // (`drain(..).collect()` moves parameters one at a time, and
+        // `split_off(0)` would swap the buffer out for a new one).
+        let params = if base == 0 {
+            let mut params = Vec::with_capacity(scratch.len());
+            params.append(&mut scratch);
+            params
+        } else {
+            scratch.split_off(base)
+        };
         out.map(|r| (r, params))
     }
 
