@@ -107,54 +107,6 @@ fn unbox(w: &WireType, v: TokenStream) -> TokenStream {
     }
 }
 
-/// An expression of type `usize`: the value's encoded size.
-pub fn len(w: &WireType, v: TokenStream) -> TokenStream {
-    if let Some(n) = w.fixed_size() {
-        let n = Literal::usize_unsuffixed(n);
-        return quote!(#n);
-    }
-    match w {
-        WireType::String | WireType::Bytes => quote!(::tl_runtime::wire::bytes_len(#v.len())),
-        WireType::Boxed { .. } | WireType::Var(_) | WireType::Object(_) => {
-            let v = unbox(w, v);
-            quote!(::tl_runtime::Serialize::serialized_len(#v))
-        }
-        WireType::Bare { .. } => {
-            let v = unbox(w, v);
-            quote!(::tl_runtime::Bare::bare_len(#v))
-        }
-        WireType::Vector { bare, item } => {
-            let header = Literal::usize_unsuffixed(if *bare { 4 } else { 8 });
-            if let Some(n) = item.fixed_size() {
-                let n = Literal::usize_unsuffixed(n);
-                return quote!(#header + #v.len() * #n);
-            }
-            let item_len = len_fn(item).unwrap_or_else(|| {
-                let l = len(item, quote!(x));
-                quote!(|x| #l)
-            });
-            quote!(#header + #v.iter().map(#item_len).sum::<usize>())
-        }
-        _ => unreachable!("fixed-size types returned above"),
-    }
-}
-
-/// A function of `&T` giving the encoded size, where one exists; passing it
-/// instead of a closure keeps the generated code free of redundant closures.
-pub fn len_fn(w: &WireType) -> Option<TokenStream> {
-    match w {
-        WireType::Boxed {
-            indirect: false, ..
-        }
-        | WireType::Var(_)
-        | WireType::Object(_) => Some(quote!(::tl_runtime::Serialize::serialized_len)),
-        WireType::Bare {
-            indirect: false, ..
-        } => Some(quote!(::tl_runtime::Bare::bare_len)),
-        _ => None,
-    }
-}
-
 /// A statement writing the value to `out`.
 pub fn write(w: &WireType, v: TokenStream) -> TokenStream {
     match w {

@@ -445,16 +445,11 @@ fn bare_impl(p: &Paths<'_>, c: &Combinator, name: &proc_macro2::Ident) -> TokenS
         generics(c, bound)
     };
     let tl_name = &c.tl_name;
-    let len = bare_len(c);
     let write = bare_write(c);
     let read = bare_read(p, c);
     quote! {
         impl #impl_bare ::tl_runtime::Bare for #name #ty_generics {
             const NAME: &'static str = #tl_name;
-            #[inline]
-            fn bare_len(&self) -> usize {
-                #len
-            }
             #[inline]
             fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
                 ::tl_runtime::Bare::serialize_with_id(self, ::core::option::Option::None, out);
@@ -501,61 +496,6 @@ fn group_arity(c: &Combinator, field: usize) -> usize {
         FieldShape::Group(parts) => parts.len(),
         _ => 1,
     }
-}
-
-fn bare_len(c: &Combinator) -> TokenStream {
-    let mut constant = 0usize;
-    let mut terms = Vec::new();
-    let mut used = Vec::new();
-    for w in &c.wire {
-        match w {
-            WireParam::Flags { .. } | WireParam::LengthOf => constant += 4,
-            WireParam::TrueFlag { .. } => {}
-            WireParam::Value {
-                field,
-                part,
-                condition,
-            } => {
-                let ty = c.value_type(*field, *part);
-                let b = binding(c, *field);
-                match (condition, ty.fixed_size()) {
-                    (None, Some(n)) => constant += n,
-                    (None, None) => {
-                        used.push(*field);
-                        let len = codec::len(ty, quote!(#b));
-                        terms.push(len);
-                    }
-                    (Some(_), Some(n)) => {
-                        used.push(*field);
-                        let n = Literal::usize_unsuffixed(n);
-                        terms.push(quote!(usize::from(#b.is_some()) * #n));
-                    }
-                    (Some(_), None) => {
-                        used.push(*field);
-                        let len = match (part, codec::len_fn(ty)) {
-                            (None, Some(f)) => f,
-                            _ => {
-                                let len = codec::len(ty, quote!(v));
-                                let pattern = match part {
-                                    Some(k) => group_pattern(group_arity(c, *field), *k),
-                                    None => quote!(v),
-                                };
-                                quote!(|#pattern| #len)
-                            }
-                        };
-                        terms.push(quote!(#b.as_ref().map_or(0, #len)));
-                    }
-                }
-            }
-        }
-    }
-    let binds = bind_fields(c, &used);
-    let constant = (constant > 0 || terms.is_empty()).then(|| {
-        let n = Literal::usize_unsuffixed(constant);
-        quote!(#n)
-    });
-    let sum = constant.into_iter().chain(terms);
-    quote!(#binds #(#sum)+*)
 }
 
 fn flag_expr(c: &Combinator, bits: &[(u32, usize)]) -> TokenStream {
@@ -823,7 +763,6 @@ fn boxed_enum(p: &Paths<'_>, t: usize, options: &EmitOptions) -> TokenStream {
     let tl_name = &ty.tl_name;
     let mut variants = Vec::new();
     let mut debug_variants = Vec::new();
-    let mut len_arms = Vec::new();
     let mut write_arms = Vec::new();
     let mut read_arms = Vec::new();
     let mut id_arms = Vec::new();
@@ -845,7 +784,6 @@ fn boxed_enum(p: &Paths<'_>, t: usize, options: &EmitOptions) -> TokenStream {
         if c.is_unit() {
             variants.push(quote!(#vdoc #v,));
             debug_variants.push((v.clone(), false));
-            len_arms.push(quote!(Self::#v => 4,));
             write_arms.push(quote!(Self::#v => ::tl_runtime::Sink::put_u32(out, #id),));
             if seen_ids.insert(c.id) {
                 read_arms.push(quote!(#id => Self::#v,));
@@ -875,7 +813,6 @@ fn boxed_enum(p: &Paths<'_>, t: usize, options: &EmitOptions) -> TokenStream {
         variants.push(quote!(#vdoc #v(#held),));
         debug_variants.push((v.clone(), true));
         let inner = if boxed { quote!(&**x) } else { quote!(x) };
-        len_arms.push(quote!(Self::#v(x) => 4 + ::tl_runtime::Bare::bare_len(#inner),));
         write_arms.push(quote!(Self::#v(x) => {
             ::tl_runtime::Bare::serialize_with_id(#inner, ::core::option::Option::Some(#id), out);
         }));
@@ -922,12 +859,6 @@ fn boxed_enum(p: &Paths<'_>, t: usize, options: &EmitOptions) -> TokenStream {
             }
         }
         impl ::tl_runtime::Serialize for #name {
-            #[inline]
-            fn serialized_len(&self) -> usize {
-                match self {
-                    #(#len_arms)*
-                }
-            }
             fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
                 match self {
                     #(#write_arms)*

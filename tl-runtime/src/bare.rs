@@ -4,7 +4,7 @@
 use alloc::vec::Vec;
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::{Deserialize, Identifiable, RawObject, Reader, Serialize, Sink};
+use crate::{ByteCount, Deserialize, Identifiable, RawObject, Reader, Serialize, Sink};
 
 /// The id of `true#3fedd339 = True`.
 pub const TRUE_ID: u32 = 0x3fedd339;
@@ -23,7 +23,16 @@ pub trait Bare: Sized {
     const NAME: &'static str;
 
     /// Exact number of bytes [`Bare::serialize_bare`] writes.
-    fn bare_len(&self) -> usize;
+    ///
+    /// The default counts what `serialize_bare` writes (see [`ByteCount`]);
+    /// generated structs use it, which saves the compiler a second function
+    /// per constructor.
+    #[inline]
+    fn bare_len(&self) -> usize {
+        let mut count = ByteCount::default();
+        self.serialize_bare(&mut count);
+        count.len()
+    }
 
     /// Writes the fields.
     fn serialize_bare<S: Sink + ?Sized>(&self, out: &mut S);

@@ -91,7 +91,7 @@ pub use reader::Reader;
 pub use rpc_error::{ErrorClass, ErrorEntry, ErrorInfo, RpcError};
 #[cfg(feature = "bytes")]
 pub use sink::BufMutSink;
-pub use sink::Sink;
+pub use sink::{ByteCount, Sink};
 pub use traits::{Deserialize, Identifiable, RemoteCall, Serialize, TO_BYTES_CAPACITY};
 
 /// Re-exports the `tl!` macro. The glob (not `tl_macros::tl`) keeps the

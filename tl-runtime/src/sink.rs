@@ -50,6 +50,57 @@ impl Sink for Vec<u8> {
     }
 }
 
+/// A [`Sink`] that keeps only the number of bytes written to it: the exact
+/// encoded size of a value, by the same walk that encodes it.
+///
+/// This is how [`Serialize::serialized_len`](crate::Serialize::serialized_len)
+/// and [`Bare::bare_len`](crate::Bare::bare_len) are computed by default, so
+/// the size can never disagree with the bytes. Once inlined, the walk keeps
+/// only the additions: nothing is copied.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct ByteCount(usize);
+
+impl ByteCount {
+    /// Bytes written so far (saturating at `usize::MAX`).
+    #[inline]
+    pub fn len(self) -> usize {
+        self.0
+    }
+
+    /// Whether nothing was written.
+    #[inline]
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+}
+
+impl Sink for ByteCount {
+    #[inline]
+    fn put_slice(&mut self, bytes: &[u8]) {
+        self.0 = self.0.saturating_add(bytes.len());
+    }
+
+    #[inline]
+    fn put_u32(&mut self, _: u32) {
+        self.0 = self.0.saturating_add(4);
+    }
+
+    #[inline]
+    fn put_i32(&mut self, _: i32) {
+        self.0 = self.0.saturating_add(4);
+    }
+
+    #[inline]
+    fn put_i64(&mut self, _: i64) {
+        self.0 = self.0.saturating_add(8);
+    }
+
+    #[inline]
+    fn put_f64(&mut self, _: f64) {
+        self.0 = self.0.saturating_add(8);
+    }
+}
+
 /// Adapts any [`bytes::BufMut`] into a [`Sink`].
 ///
 /// `BufMut` panics when a fixed-capacity buffer runs out of room; size such
@@ -91,6 +142,32 @@ mod tests {
         Sink::reserve(&mut out, 100);
         assert!(out.capacity() >= 100);
         assert!(out.is_empty());
+    }
+
+    #[test]
+    fn byte_count_counts_what_a_vec_receives() {
+        fn write_all<S: Sink>(out: &mut S) {
+            out.put_u32(1);
+            out.put_i32(-1);
+            out.put_i64(2);
+            out.put_f64(0.5);
+            out.put_slice(b"abc");
+            out.reserve(1000);
+        }
+        let mut bytes = Vec::new();
+        write_all(&mut bytes);
+        let mut count = ByteCount::default();
+        assert!(count.is_empty());
+        write_all(&mut count);
+        assert_eq!(count.len(), bytes.len());
+        assert_eq!(count.len(), 27);
+    }
+
+    #[test]
+    fn byte_count_saturates() {
+        let mut count = ByteCount(usize::MAX - 1);
+        count.put_u32(0);
+        assert_eq!(count.len(), usize::MAX);
     }
 
     #[cfg(feature = "bytes")]

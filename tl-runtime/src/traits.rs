@@ -4,7 +4,7 @@ use alloc::vec::Vec;
 use core::fmt;
 
 use crate::error::{ErrorKind, Result};
-use crate::{Config, Reader, RpcError, Sink};
+use crate::{ByteCount, Config, Reader, RpcError, Sink};
 
 /// First capacity of the vector that [`Serialize::to_bytes`] returns.
 ///
@@ -15,7 +15,15 @@ pub const TO_BYTES_CAPACITY: usize = 256;
 /// A value that can be written in TL's binary form.
 pub trait Serialize {
     /// Exact number of bytes [`Serialize::serialize`] writes.
-    fn serialized_len(&self) -> usize;
+    ///
+    /// The default runs `serialize` into a [`ByteCount`], so it cannot
+    /// disagree with the bytes; types whose size is a formula override it.
+    #[inline]
+    fn serialized_len(&self) -> usize {
+        let mut count = ByteCount::default();
+        self.serialize(&mut count);
+        count.len()
+    }
 
     /// Writes the value to `out`.
     fn serialize<S: Sink + ?Sized>(&self, out: &mut S);

@@ -46,40 +46,6 @@ pub mod types {
     impl ::tl_runtime::Bare for User {
         const NAME: &'static str = "user";
         #[inline]
-        fn bare_len(&self) -> usize {
-            let Self {
-                first_name: f_first_name,
-                username: f_username,
-                verified: f_verified,
-                photo: f_photo,
-                bot_info_version: f_bot_info_version,
-                usernames: f_usernames,
-                ..
-            } = self;
-            16
-                + f_first_name
-                    .as_ref()
-                    .map_or(0, |v| ::tl_runtime::wire::bytes_len(v.len()))
-                + f_username
-                    .as_ref()
-                    .map_or(0, |v| ::tl_runtime::wire::bytes_len(v.len()))
-                + usize::from(f_verified.is_some()) * 4
-                + f_photo.as_ref().map_or(0, ::tl_runtime::Serialize::serialized_len)
-                + usize::from(f_bot_info_version.is_some()) * 4
-                + f_usernames
-                    .as_ref()
-                    .map_or(
-                        0,
-                        |v| {
-                            8
-                                + v
-                                    .iter()
-                                    .map(|x| ::tl_runtime::wire::bytes_len(x.len()))
-                                    .sum::<usize>()
-                        },
-                    )
-        }
-        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             ::tl_runtime::Bare::serialize_with_id(
                 self,
@@ -235,10 +201,6 @@ pub mod types {
     impl ::tl_runtime::Bare for UserEmpty {
         const NAME: &'static str = "userEmpty";
         #[inline]
-        fn bare_len(&self) -> usize {
-            8
-        }
-        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             ::tl_runtime::Bare::serialize_with_id(
                 self,
@@ -292,11 +254,6 @@ pub mod types {
     }
     impl ::tl_runtime::Bare for UserPhoto {
         const NAME: &'static str = "userPhoto";
-        #[inline]
-        fn bare_len(&self) -> usize {
-            let Self { stripped: f_stripped, .. } = self;
-            12 + ::tl_runtime::wire::bytes_len(f_stripped.len())
-        }
         #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             ::tl_runtime::Bare::serialize_with_id(
@@ -357,10 +314,6 @@ pub mod types {
     impl ::tl_runtime::Bare for InputUserSelf {
         const NAME: &'static str = "inputUserSelf";
         #[inline]
-        fn bare_len(&self) -> usize {
-            0
-        }
-        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             ::tl_runtime::Bare::serialize_with_id(
                 self,
@@ -408,10 +361,6 @@ pub mod types {
     }
     impl ::tl_runtime::Bare for InputUser {
         const NAME: &'static str = "inputUser";
-        #[inline]
-        fn bare_len(&self) -> usize {
-            16
-        }
         #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             ::tl_runtime::Bare::serialize_with_id(
@@ -474,10 +423,6 @@ pub mod types {
     }
     impl ::tl_runtime::Bare for Point {
         const NAME: &'static str = "point";
-        #[inline]
-        fn bare_len(&self) -> usize {
-            20
-        }
         #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             ::tl_runtime::Bare::serialize_with_id(
@@ -547,11 +492,6 @@ pub mod types {
     impl ::tl_runtime::Bare for Keywords {
         const NAME: &'static str = "keywords";
         #[inline]
-        fn bare_len(&self) -> usize {
-            let Self { r#static: f_static, .. } = self;
-            16 + ::tl_runtime::wire::bytes_len(f_static.len())
-        }
-        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             ::tl_runtime::Bare::serialize_with_id(
                 self,
@@ -619,12 +559,6 @@ pub mod types {
     }
     impl ::tl_runtime::Bare for Matrix {
         const NAME: &'static str = "matrix";
-        #[inline]
-        fn bare_len(&self) -> usize {
-            let Self { rows: f_rows, cells: f_cells } = self;
-            8 + f_rows.iter().map(|x| 8 + x.len() * 4).sum::<usize>() + 4
-                + f_cells.iter().map(::tl_runtime::Bare::bare_len).sum::<usize>()
-        }
         #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             ::tl_runtime::Bare::serialize_with_id(
@@ -702,21 +636,6 @@ pub mod types {
     }
     impl ::tl_runtime::Bare for Packet {
         const NAME: &'static str = "packet";
-        #[inline]
-        fn bare_len(&self) -> usize {
-            let Self { nodes: f_nodes, extra: f_extra } = self;
-            4 + 4
-                + f_nodes
-                    .iter()
-                    .map(::tl_runtime::Serialize::serialized_len)
-                    .sum::<usize>()
-                + f_extra
-                    .as_ref()
-                    .map_or(
-                        0,
-                        |v| 4 + v.iter().map(::tl_runtime::Bare::bare_len).sum::<usize>(),
-                    )
-        }
         #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             ::tl_runtime::Bare::serialize_with_id(
@@ -804,11 +723,6 @@ pub mod types {
     impl ::tl_runtime::Bare for Message {
         const NAME: &'static str = "message";
         #[inline]
-        fn bare_len(&self) -> usize {
-            let Self { body: f_body, .. } = self;
-            16 + ::tl_runtime::Serialize::serialized_len(f_body)
-        }
-        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             ::tl_runtime::Bare::serialize_with_id(
                 self,
@@ -877,11 +791,6 @@ pub mod types {
     impl ::tl_runtime::Bare for MsgContainer {
         const NAME: &'static str = "msg_container";
         #[inline]
-        fn bare_len(&self) -> usize {
-            let Self { messages: f_messages } = self;
-            4 + f_messages.iter().map(::tl_runtime::Bare::bare_len).sum::<usize>()
-        }
-        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             ::tl_runtime::Bare::serialize_with_id(
                 self,
@@ -940,10 +849,6 @@ pub mod types {
     }
     impl ::tl_runtime::Bare for Keys {
         const NAME: &'static str = "keys";
-        #[inline]
-        fn bare_len(&self) -> usize {
-            112
-        }
         #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             ::tl_runtime::Bare::serialize_with_id(
@@ -1007,10 +912,6 @@ pub mod types {
     impl ::tl_runtime::Bare for Feature {
         const NAME: &'static str = "feature";
         #[inline]
-        fn bare_len(&self) -> usize {
-            4
-        }
-        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             ::tl_runtime::Bare::serialize_with_id(
                 self,
@@ -1064,10 +965,6 @@ pub mod types {
     }
     impl ::tl_runtime::Bare for TextEntityBold {
         const NAME: &'static str = "textEntityBold";
-        #[inline]
-        fn bare_len(&self) -> usize {
-            8
-        }
         #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             ::tl_runtime::Bare::serialize_with_id(
@@ -1133,11 +1030,6 @@ pub mod types {
     }
     impl ::tl_runtime::Bare for TextEntityNested {
         const NAME: &'static str = "textEntityNested";
-        #[inline]
-        fn bare_len(&self) -> usize {
-            let Self { inner: f_inner, .. } = self;
-            8 + ::tl_runtime::Serialize::serialized_len(&**f_inner)
-        }
         #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             ::tl_runtime::Bare::serialize_with_id(
@@ -1208,15 +1100,6 @@ pub mod types {
     impl ::tl_runtime::Bare for FormattedText {
         const NAME: &'static str = "formattedText";
         #[inline]
-        fn bare_len(&self) -> usize {
-            let Self { text: f_text, entities: f_entities } = self;
-            ::tl_runtime::wire::bytes_len(f_text.len()) + 8
-                + f_entities
-                    .iter()
-                    .map(::tl_runtime::Serialize::serialized_len)
-                    .sum::<usize>()
-        }
-        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             ::tl_runtime::Bare::serialize_with_id(
                 self,
@@ -1282,10 +1165,6 @@ pub mod types {
     impl ::tl_runtime::Bare for Pong {
         const NAME: &'static str = "pong";
         #[inline]
-        fn bare_len(&self) -> usize {
-            16
-        }
-        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             ::tl_runtime::Bare::serialize_with_id(
                 self,
@@ -1346,11 +1225,6 @@ pub mod types {
         }
         impl ::tl_runtime::Bare for AccountState {
             const NAME: &'static str = "liteServer.accountState";
-            #[inline]
-            fn bare_len(&self) -> usize {
-                let Self { balance: f_balance, .. } = self;
-                8 + usize::from(f_balance.is_some()) * 8
-            }
             #[inline]
             fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
                 ::tl_runtime::Bare::serialize_with_id(
@@ -1425,14 +1299,6 @@ pub mod types {
             }
             impl ::tl_runtime::Bare for Torrent {
                 const NAME: &'static str = "storage.daemon.torrent";
-                #[inline]
-                fn bare_len(&self) -> usize {
-                    let Self { size: f_size, error: f_error, .. } = self;
-                    36 + usize::from(f_size.is_some()) * 8
-                        + f_error
-                            .as_ref()
-                            .map_or(0, |v| ::tl_runtime::wire::bytes_len(v.len()))
-                }
                 #[inline]
                 fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
                     ::tl_runtime::Bare::serialize_with_id(
@@ -1524,12 +1390,6 @@ pub mod types {
                 impl ::tl_runtime::Bare for Entry {
                     const NAME: &'static str = "storage.daemon.db.entry";
                     #[inline]
-                    fn bare_len(&self) -> usize {
-                        let Self { key: f_key, value: f_value } = self;
-                        ::tl_runtime::wire::bytes_len(f_key.len())
-                            + ::tl_runtime::wire::bytes_len(f_value.len())
-                    }
-                    #[inline]
                     fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(
                         &self,
                         out: &mut S,
@@ -1610,13 +1470,6 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serialize for User {
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            match self {
-                Self::User(x) => 4 + ::tl_runtime::Bare::bare_len(&**x),
-                Self::Empty(x) => 4 + ::tl_runtime::Bare::bare_len(x),
-            }
-        }
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
                 Self::User(x) => {
@@ -1728,12 +1581,6 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serialize for UserPhoto {
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            match self {
-                Self::UserPhoto(x) => 4 + ::tl_runtime::Bare::bare_len(x),
-            }
-        }
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
                 Self::UserPhoto(x) => {
@@ -1814,13 +1661,6 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serialize for InputUser {
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            match self {
-                Self::InputUserSelf => 4,
-                Self::InputUser(x) => 4 + ::tl_runtime::Bare::bare_len(x),
-            }
-        }
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
                 Self::InputUserSelf => ::tl_runtime::Sink::put_u32(out, 0xf7c1b13f),
@@ -1920,12 +1760,6 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serialize for Point {
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            match self {
-                Self::Point(x) => 4 + ::tl_runtime::Bare::bare_len(x),
-            }
-        }
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
                 Self::Point(x) => {
@@ -2002,12 +1836,6 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serialize for Keywords {
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            match self {
-                Self::Keywords(x) => 4 + ::tl_runtime::Bare::bare_len(x),
-            }
-        }
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
                 Self::Keywords(x) => {
@@ -2084,12 +1912,6 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serialize for Matrix {
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            match self {
-                Self::Matrix(x) => 4 + ::tl_runtime::Bare::bare_len(x),
-            }
-        }
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
                 Self::Matrix(x) => {
@@ -2166,12 +1988,6 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serialize for Packet {
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            match self {
-                Self::Packet(x) => 4 + ::tl_runtime::Bare::bare_len(x),
-            }
-        }
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
                 Self::Packet(x) => {
@@ -2248,12 +2064,6 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serialize for Message {
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            match self {
-                Self::Message(x) => 4 + ::tl_runtime::Bare::bare_len(x),
-            }
-        }
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
                 Self::Message(x) => {
@@ -2330,12 +2140,6 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serialize for MessageContainer {
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            match self {
-                Self::MsgContainer(x) => 4 + ::tl_runtime::Bare::bare_len(x),
-            }
-        }
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
                 Self::MsgContainer(x) => {
@@ -2412,12 +2216,6 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serialize for Keys {
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            match self {
-                Self::Keys(x) => 4 + ::tl_runtime::Bare::bare_len(&**x),
-            }
-        }
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
                 Self::Keys(x) => {
@@ -2496,12 +2294,6 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serialize for Feature {
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            match self {
-                Self::Feature(x) => 4 + ::tl_runtime::Bare::bare_len(x),
-            }
-        }
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
                 Self::Feature(x) => {
@@ -2584,13 +2376,6 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serialize for TextEntity {
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            match self {
-                Self::Bold(x) => 4 + ::tl_runtime::Bare::bare_len(x),
-                Self::Nested(x) => 4 + ::tl_runtime::Bare::bare_len(x),
-            }
-        }
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
                 Self::Bold(x) => {
@@ -2702,12 +2487,6 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serialize for FormattedText {
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            match self {
-                Self::FormattedText(x) => 4 + ::tl_runtime::Bare::bare_len(x),
-            }
-        }
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
                 Self::FormattedText(x) => {
@@ -2784,12 +2563,6 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serialize for Pong {
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            match self {
-                Self::Pong(x) => 4 + ::tl_runtime::Bare::bare_len(x),
-            }
-        }
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
                 Self::Pong(x) => {
@@ -2869,12 +2642,6 @@ pub mod enums {
             }
         }
         impl ::tl_runtime::Serialize for AccountState {
-            #[inline]
-            fn serialized_len(&self) -> usize {
-                match self {
-                    Self::AccountState(x) => 4 + ::tl_runtime::Bare::bare_len(x),
-                }
-            }
             fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
                 match self {
                     Self::AccountState(x) => {
@@ -2965,12 +2732,6 @@ pub mod enums {
                 }
             }
             impl ::tl_runtime::Serialize for Torrent {
-                #[inline]
-                fn serialized_len(&self) -> usize {
-                    match self {
-                        Self::Torrent(x) => 4 + ::tl_runtime::Bare::bare_len(&**x),
-                    }
-                }
                 fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
                     match self {
                         Self::Torrent(x) => {
@@ -3060,12 +2821,6 @@ pub mod enums {
                     }
                 }
                 impl ::tl_runtime::Serialize for Entry {
-                    #[inline]
-                    fn serialized_len(&self) -> usize {
-                        match self {
-                            Self::Entry(x) => 4 + ::tl_runtime::Bare::bare_len(x),
-                        }
-                    }
                     fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
                         match self {
                             Self::Entry(x) => {
@@ -3151,11 +2906,6 @@ pub mod functions {
     for InvokeWithLayer<X> {
         const NAME: &'static str = "invokeWithLayer";
         #[inline]
-        fn bare_len(&self) -> usize {
-            let Self { query: f_query, .. } = self;
-            4 + ::tl_runtime::Serialize::serialized_len(f_query)
-        }
-        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             ::tl_runtime::Bare::serialize_with_id(
                 self,
@@ -3222,10 +2972,6 @@ pub mod functions {
     impl ::tl_runtime::Bare for Ping {
         const NAME: &'static str = "ping";
         #[inline]
-        fn bare_len(&self) -> usize {
-            8
-        }
-        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             ::tl_runtime::Bare::serialize_with_id(
                 self,
@@ -3282,11 +3028,6 @@ pub mod functions {
         }
         impl ::tl_runtime::Bare for GetNearestPoint {
             const NAME: &'static str = "help.getNearestPoint";
-            #[inline]
-            fn bare_len(&self) -> usize {
-                let Self { around: f_around } = self;
-                4 + f_around.as_ref().map_or(0, ::tl_runtime::Serialize::serialized_len)
-            }
             #[inline]
             fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
                 ::tl_runtime::Bare::serialize_with_id(
@@ -3358,15 +3099,6 @@ pub mod functions {
         }
         impl ::tl_runtime::Bare for GetUsers {
             const NAME: &'static str = "users.getUsers";
-            #[inline]
-            fn bare_len(&self) -> usize {
-                let Self { id: f_id } = self;
-                8
-                    + f_id
-                        .iter()
-                        .map(::tl_runtime::Serialize::serialized_len)
-                        .sum::<usize>()
-            }
             #[inline]
             fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
                 ::tl_runtime::Bare::serialize_with_id(

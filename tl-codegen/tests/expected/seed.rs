@@ -15,10 +15,6 @@ pub mod types {
     impl ::tl_runtime::Bare for UpdatesTooLong {
         const NAME: &'static str = "updatesTooLong";
         #[inline]
-        fn bare_len(&self) -> usize {
-            0
-        }
-        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             ::tl_runtime::Bare::serialize_with_id(
                 self,
@@ -94,34 +90,6 @@ pub mod types {
     }
     impl ::tl_runtime::Bare for UpdateShortMessage {
         const NAME: &'static str = "updateShortMessage";
-        #[inline]
-        fn bare_len(&self) -> usize {
-            let Self {
-                message: f_message,
-                fwd_from: f_fwd_from,
-                via_bot_id: f_via_bot_id,
-                reply_to: f_reply_to,
-                entities: f_entities,
-                ttl_period: f_ttl_period,
-                ..
-            } = self;
-            28 + ::tl_runtime::wire::bytes_len(f_message.len())
-                + f_fwd_from.as_ref().map_or(0, ::tl_runtime::Serialize::serialized_len)
-                + usize::from(f_via_bot_id.is_some()) * 8
-                + f_reply_to.as_ref().map_or(0, ::tl_runtime::Serialize::serialized_len)
-                + f_entities
-                    .as_ref()
-                    .map_or(
-                        0,
-                        |v| {
-                            8
-                                + v
-                                    .iter()
-                                    .map(::tl_runtime::Serialize::serialized_len)
-                                    .sum::<usize>()
-                        },
-                    ) + usize::from(f_ttl_period.is_some()) * 4
-        }
         #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             ::tl_runtime::Bare::serialize_with_id(
@@ -340,34 +308,6 @@ pub mod types {
     impl ::tl_runtime::Bare for UpdateShortChatMessage {
         const NAME: &'static str = "updateShortChatMessage";
         #[inline]
-        fn bare_len(&self) -> usize {
-            let Self {
-                message: f_message,
-                fwd_from: f_fwd_from,
-                via_bot_id: f_via_bot_id,
-                reply_to: f_reply_to,
-                entities: f_entities,
-                ttl_period: f_ttl_period,
-                ..
-            } = self;
-            36 + ::tl_runtime::wire::bytes_len(f_message.len())
-                + f_fwd_from.as_ref().map_or(0, ::tl_runtime::Serialize::serialized_len)
-                + usize::from(f_via_bot_id.is_some()) * 8
-                + f_reply_to.as_ref().map_or(0, ::tl_runtime::Serialize::serialized_len)
-                + f_entities
-                    .as_ref()
-                    .map_or(
-                        0,
-                        |v| {
-                            8
-                                + v
-                                    .iter()
-                                    .map(::tl_runtime::Serialize::serialized_len)
-                                    .sum::<usize>()
-                        },
-                    ) + usize::from(f_ttl_period.is_some()) * 4
-        }
-        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             ::tl_runtime::Bare::serialize_with_id(
                 self,
@@ -560,11 +500,6 @@ pub mod types {
     impl ::tl_runtime::Bare for UpdateShort {
         const NAME: &'static str = "updateShort";
         #[inline]
-        fn bare_len(&self) -> usize {
-            let Self { update: f_update, .. } = self;
-            4 + ::tl_runtime::Serialize::serialized_len(f_update)
-        }
-        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             ::tl_runtime::Bare::serialize_with_id(
                 self,
@@ -632,23 +567,6 @@ pub mod types {
     }
     impl ::tl_runtime::Bare for UpdatesCombined {
         const NAME: &'static str = "updatesCombined";
-        #[inline]
-        fn bare_len(&self) -> usize {
-            let Self { updates: f_updates, users: f_users, chats: f_chats, .. } = self;
-            12 + 8
-                + f_updates
-                    .iter()
-                    .map(::tl_runtime::Serialize::serialized_len)
-                    .sum::<usize>() + 8
-                + f_users
-                    .iter()
-                    .map(::tl_runtime::Serialize::serialized_len)
-                    .sum::<usize>() + 8
-                + f_chats
-                    .iter()
-                    .map(::tl_runtime::Serialize::serialized_len)
-                    .sum::<usize>()
-        }
         #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             ::tl_runtime::Bare::serialize_with_id(
@@ -759,23 +677,6 @@ pub mod types {
     }
     impl ::tl_runtime::Bare for Updates {
         const NAME: &'static str = "updates";
-        #[inline]
-        fn bare_len(&self) -> usize {
-            let Self { updates: f_updates, users: f_users, chats: f_chats, .. } = self;
-            8 + 8
-                + f_updates
-                    .iter()
-                    .map(::tl_runtime::Serialize::serialized_len)
-                    .sum::<usize>() + 8
-                + f_users
-                    .iter()
-                    .map(::tl_runtime::Serialize::serialized_len)
-                    .sum::<usize>() + 8
-                + f_chats
-                    .iter()
-                    .map(::tl_runtime::Serialize::serialized_len)
-                    .sum::<usize>()
-        }
         #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             ::tl_runtime::Bare::serialize_with_id(
@@ -889,28 +790,6 @@ pub mod types {
     }
     impl ::tl_runtime::Bare for UpdateShortSentMessage {
         const NAME: &'static str = "updateShortSentMessage";
-        #[inline]
-        fn bare_len(&self) -> usize {
-            let Self {
-                media: f_media,
-                entities: f_entities,
-                ttl_period: f_ttl_period,
-                ..
-            } = self;
-            20 + f_media.as_ref().map_or(0, ::tl_runtime::Serialize::serialized_len)
-                + f_entities
-                    .as_ref()
-                    .map_or(
-                        0,
-                        |v| {
-                            8
-                                + v
-                                    .iter()
-                                    .map(::tl_runtime::Serialize::serialized_len)
-                                    .sum::<usize>()
-                        },
-                    ) + usize::from(f_ttl_period.is_some()) * 4
-        }
         #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             ::tl_runtime::Bare::serialize_with_id(
@@ -1042,10 +921,6 @@ pub mod types {
     impl ::tl_runtime::Bare for PeerUser {
         const NAME: &'static str = "peerUser";
         #[inline]
-        fn bare_len(&self) -> usize {
-            8
-        }
-        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             ::tl_runtime::Bare::serialize_with_id(
                 self,
@@ -1096,10 +971,6 @@ pub mod types {
     impl ::tl_runtime::Bare for PeerChat {
         const NAME: &'static str = "peerChat";
         #[inline]
-        fn bare_len(&self) -> usize {
-            8
-        }
-        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             ::tl_runtime::Bare::serialize_with_id(
                 self,
@@ -1149,10 +1020,6 @@ pub mod types {
     }
     impl ::tl_runtime::Bare for PeerChannel {
         const NAME: &'static str = "peerChannel";
-        #[inline]
-        fn bare_len(&self) -> usize {
-            8
-        }
         #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             ::tl_runtime::Bare::serialize_with_id(
@@ -1231,43 +1098,6 @@ pub mod types {
     }
     impl ::tl_runtime::Bare for MessageFwdHeader {
         const NAME: &'static str = "messageFwdHeader";
-        #[inline]
-        fn bare_len(&self) -> usize {
-            let Self {
-                from_id: f_from_id,
-                from_name: f_from_name,
-                channel_post: f_channel_post,
-                post_author: f_post_author,
-                saved_from_peer_and_saved_from_msg_id: f_saved_from_peer_and_saved_from_msg_id,
-                saved_from_id: f_saved_from_id,
-                saved_from_name: f_saved_from_name,
-                saved_date: f_saved_date,
-                psa_type: f_psa_type,
-                ..
-            } = self;
-            8 + f_from_id.as_ref().map_or(0, ::tl_runtime::Serialize::serialized_len)
-                + f_from_name
-                    .as_ref()
-                    .map_or(0, |v| ::tl_runtime::wire::bytes_len(v.len()))
-                + usize::from(f_channel_post.is_some()) * 4
-                + f_post_author
-                    .as_ref()
-                    .map_or(0, |v| ::tl_runtime::wire::bytes_len(v.len()))
-                + f_saved_from_peer_and_saved_from_msg_id
-                    .as_ref()
-                    .map_or(0, |(v, _)| ::tl_runtime::Serialize::serialized_len(v))
-                + usize::from(f_saved_from_peer_and_saved_from_msg_id.is_some()) * 4
-                + f_saved_from_id
-                    .as_ref()
-                    .map_or(0, ::tl_runtime::Serialize::serialized_len)
-                + f_saved_from_name
-                    .as_ref()
-                    .map_or(0, |v| ::tl_runtime::wire::bytes_len(v.len()))
-                + usize::from(f_saved_date.is_some()) * 4
-                + f_psa_type
-                    .as_ref()
-                    .map_or(0, |v| ::tl_runtime::wire::bytes_len(v.len()))
-        }
         #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             ::tl_runtime::Bare::serialize_with_id(
@@ -1489,11 +1319,6 @@ pub mod types {
     impl ::tl_runtime::Bare for MessageReplyStoryHeader {
         const NAME: &'static str = "messageReplyStoryHeader";
         #[inline]
-        fn bare_len(&self) -> usize {
-            let Self { peer: f_peer, .. } = self;
-            4 + ::tl_runtime::Serialize::serialized_len(f_peer)
-        }
-        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             ::tl_runtime::Bare::serialize_with_id(
                 self,
@@ -1554,10 +1379,6 @@ pub mod types {
     impl ::tl_runtime::Bare for MessageEntityBold {
         const NAME: &'static str = "messageEntityBold";
         #[inline]
-        fn bare_len(&self) -> usize {
-            8
-        }
-        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             ::tl_runtime::Bare::serialize_with_id(
                 self,
@@ -1617,10 +1438,6 @@ pub mod types {
     }
     impl ::tl_runtime::Bare for MessageEntityItalic {
         const NAME: &'static str = "messageEntityItalic";
-        #[inline]
-        fn bare_len(&self) -> usize {
-            8
-        }
         #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             ::tl_runtime::Bare::serialize_with_id(
@@ -1684,11 +1501,6 @@ pub mod types {
     impl ::tl_runtime::Bare for MessageEntityTextUrl {
         const NAME: &'static str = "messageEntityTextUrl";
         #[inline]
-        fn bare_len(&self) -> usize {
-            let Self { url: f_url, .. } = self;
-            8 + ::tl_runtime::wire::bytes_len(f_url.len())
-        }
-        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             ::tl_runtime::Bare::serialize_with_id(
                 self,
@@ -1748,10 +1560,6 @@ pub mod types {
     impl ::tl_runtime::Bare for MessageMediaEmpty {
         const NAME: &'static str = "messageMediaEmpty";
         #[inline]
-        fn bare_len(&self) -> usize {
-            0
-        }
-        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             ::tl_runtime::Bare::serialize_with_id(
                 self,
@@ -1794,10 +1602,6 @@ pub mod types {
     }
     impl ::tl_runtime::Bare for MessageMediaUnsupported {
         const NAME: &'static str = "messageMediaUnsupported";
-        #[inline]
-        fn bare_len(&self) -> usize {
-            0
-        }
         #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             ::tl_runtime::Bare::serialize_with_id(
@@ -1848,11 +1652,6 @@ pub mod types {
     }
     impl ::tl_runtime::Bare for UpdateDeleteMessages {
         const NAME: &'static str = "updateDeleteMessages";
-        #[inline]
-        fn bare_len(&self) -> usize {
-            let Self { messages: f_messages, .. } = self;
-            8 + 8 + f_messages.len() * 4
-        }
         #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             ::tl_runtime::Bare::serialize_with_id(
@@ -1917,10 +1716,6 @@ pub mod types {
     impl ::tl_runtime::Bare for UserEmpty {
         const NAME: &'static str = "userEmpty";
         #[inline]
-        fn bare_len(&self) -> usize {
-            8
-        }
-        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             ::tl_runtime::Bare::serialize_with_id(
                 self,
@@ -1970,10 +1765,6 @@ pub mod types {
     }
     impl ::tl_runtime::Bare for ChatEmpty {
         const NAME: &'static str = "chatEmpty";
-        #[inline]
-        fn bare_len(&self) -> usize {
-            8
-        }
         #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             ::tl_runtime::Bare::serialize_with_id(
@@ -2026,10 +1817,6 @@ pub mod types {
     }
     impl ::tl_runtime::Bare for InputGroupCall {
         const NAME: &'static str = "inputGroupCall";
-        #[inline]
-        fn bare_len(&self) -> usize {
-            16
-        }
         #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             ::tl_runtime::Bare::serialize_with_id(
@@ -2089,11 +1876,6 @@ pub mod types {
     impl ::tl_runtime::Bare for InputGroupCallSlug {
         const NAME: &'static str = "inputGroupCallSlug";
         #[inline]
-        fn bare_len(&self) -> usize {
-            let Self { slug: f_slug } = self;
-            ::tl_runtime::wire::bytes_len(f_slug.len())
-        }
-        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             ::tl_runtime::Bare::serialize_with_id(
                 self,
@@ -2139,10 +1921,6 @@ pub mod types {
     impl ::tl_runtime::Bare for InputUserEmpty {
         const NAME: &'static str = "inputUserEmpty";
         #[inline]
-        fn bare_len(&self) -> usize {
-            0
-        }
-        #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             ::tl_runtime::Bare::serialize_with_id(
                 self,
@@ -2185,10 +1963,6 @@ pub mod types {
     }
     impl ::tl_runtime::Bare for InputUserSelf {
         const NAME: &'static str = "inputUserSelf";
-        #[inline]
-        fn bare_len(&self) -> usize {
-            0
-        }
         #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             ::tl_runtime::Bare::serialize_with_id(
@@ -2237,10 +2011,6 @@ pub mod types {
     }
     impl ::tl_runtime::Bare for InputUser {
         const NAME: &'static str = "inputUser";
-        #[inline]
-        fn bare_len(&self) -> usize {
-            16
-        }
         #[inline]
         fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             ::tl_runtime::Bare::serialize_with_id(
@@ -2348,18 +2118,6 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serialize for Updates {
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            match self {
-                Self::TooLong => 4,
-                Self::UpdateShortMessage(x) => 4 + ::tl_runtime::Bare::bare_len(&**x),
-                Self::UpdateShortChatMessage(x) => 4 + ::tl_runtime::Bare::bare_len(&**x),
-                Self::UpdateShort(x) => 4 + ::tl_runtime::Bare::bare_len(x),
-                Self::Combined(x) => 4 + ::tl_runtime::Bare::bare_len(&**x),
-                Self::Updates(x) => 4 + ::tl_runtime::Bare::bare_len(&**x),
-                Self::UpdateShortSentMessage(x) => 4 + ::tl_runtime::Bare::bare_len(x),
-            }
-        }
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
                 Self::TooLong => ::tl_runtime::Sink::put_u32(out, 0xe317af7e),
@@ -2625,14 +2383,6 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serialize for Peer {
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            match self {
-                Self::User(x) => 4 + ::tl_runtime::Bare::bare_len(x),
-                Self::Chat(x) => 4 + ::tl_runtime::Bare::bare_len(x),
-                Self::Channel(x) => 4 + ::tl_runtime::Bare::bare_len(x),
-            }
-        }
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
                 Self::User(x) => {
@@ -2774,12 +2524,6 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serialize for MessageFwdHeader {
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            match self {
-                Self::MessageFwdHeader(x) => 4 + ::tl_runtime::Bare::bare_len(&**x),
-            }
-        }
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
                 Self::MessageFwdHeader(x) => {
@@ -2860,12 +2604,6 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serialize for MessageReplyHeader {
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            match self {
-                Self::MessageReplyStoryHeader(x) => 4 + ::tl_runtime::Bare::bare_len(x),
-            }
-        }
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
                 Self::MessageReplyStoryHeader(x) => {
@@ -2952,14 +2690,6 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serialize for MessageEntity {
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            match self {
-                Self::Bold(x) => 4 + ::tl_runtime::Bare::bare_len(x),
-                Self::Italic(x) => 4 + ::tl_runtime::Bare::bare_len(x),
-                Self::TextUrl(x) => 4 + ::tl_runtime::Bare::bare_len(x),
-            }
-        }
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
                 Self::Bold(x) => {
@@ -3103,13 +2833,6 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serialize for MessageMedia {
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            match self {
-                Self::Empty => 4,
-                Self::Unsupported => 4,
-            }
-        }
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
                 Self::Empty => ::tl_runtime::Sink::put_u32(out, 0x3ded6320),
@@ -3203,12 +2926,6 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serialize for Update {
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            match self {
-                Self::DeleteMessages(x) => 4 + ::tl_runtime::Bare::bare_len(x),
-            }
-        }
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
                 Self::DeleteMessages(x) => {
@@ -3285,12 +3002,6 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serialize for User {
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            match self {
-                Self::Empty(x) => 4 + ::tl_runtime::Bare::bare_len(x),
-            }
-        }
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
                 Self::Empty(x) => {
@@ -3367,12 +3078,6 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serialize for Chat {
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            match self {
-                Self::Empty(x) => 4 + ::tl_runtime::Bare::bare_len(x),
-            }
-        }
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
                 Self::Empty(x) => {
@@ -3455,13 +3160,6 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serialize for InputGroupCall {
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            match self {
-                Self::InputGroupCall(x) => 4 + ::tl_runtime::Bare::bare_len(x),
-                Self::Slug(x) => 4 + ::tl_runtime::Bare::bare_len(x),
-            }
-        }
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
                 Self::InputGroupCall(x) => {
@@ -3579,14 +3277,6 @@ pub mod enums {
         }
     }
     impl ::tl_runtime::Serialize for InputUser {
-        #[inline]
-        fn serialized_len(&self) -> usize {
-            match self {
-                Self::Empty => 4,
-                Self::InputUserSelf => 4,
-                Self::InputUser(x) => 4 + ::tl_runtime::Bare::bare_len(x),
-            }
-        }
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
                 Self::Empty => ::tl_runtime::Sink::put_u32(out, 0xb98886cf),
@@ -3704,15 +3394,6 @@ pub mod functions {
         }
         impl ::tl_runtime::Bare for InviteToGroupCall {
             const NAME: &'static str = "phone.inviteToGroupCall";
-            #[inline]
-            fn bare_len(&self) -> usize {
-                let Self { call: f_call, users: f_users } = self;
-                ::tl_runtime::Serialize::serialized_len(f_call) + 8
-                    + f_users
-                        .iter()
-                        .map(::tl_runtime::Serialize::serialized_len)
-                        .sum::<usize>()
-            }
             #[inline]
             fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
                 ::tl_runtime::Bare::serialize_with_id(
