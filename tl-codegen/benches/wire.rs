@@ -573,7 +573,8 @@ where
     }
 
     /// With `TL_WIRE_REPEAT=<direction>/<case>/<side>:<n>` naming this case,
-    /// runs that operation `n` times and returns true. A fixed count, unlike
+    /// runs that operation `n` times and returns true (`len/<case>/ours`
+    /// runs `serialized_len`). A fixed count, unlike
     /// criterion's timed loops, lets `valgrind --tool=callgrind` compare the
     /// instructions of the two sides (see `BENCHMARKS.md`).
     fn repeat(&self, spec: &str) -> bool {
@@ -592,6 +593,8 @@ where
                 ("encode", "grammers") => drop(black_box(black_box(&self.grammers).to_bytes())),
                 ("decode", "ours") => drop(black_box(O::from_bytes(black_box(&self.bytes)))),
                 ("decode", "grammers") => drop(black_box(G::from_bytes(black_box(&self.bytes)))),
+                // Only ours: grammers has no size function.
+                ("len", "ours") => drop(black_box(black_box(&self.ours).serialized_len())),
                 _ => panic!("TL_WIRE_REPEAT={spec}: unknown operation"),
             }
         }
