@@ -55,8 +55,9 @@ impl Sink for Vec<u8> {
 ///
 /// This is how [`Serialize::serialized_len`](crate::Serialize::serialized_len)
 /// and [`Bare::bare_len`](crate::Bare::bare_len) are computed by default, so
-/// the size can never disagree with the bytes. Once inlined, the walk keeps
-/// only the additions: nothing is copied.
+/// the size can never disagree with the bytes. The walk writes nothing
+/// anywhere; `tl-codegen/BENCHMARKS.md` compares its cost with the
+/// hand-written size functions it replaced.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct ByteCount(usize);
 
