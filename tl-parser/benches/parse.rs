@@ -6,7 +6,7 @@
 //! ids a line omits) and validates references and flags. The ratio in
 //! `BENCHMARKS.md` is therefore a lower bound on the raw parsing speed-up.
 
-use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use criterion::{criterion_group, BenchmarkId, Criterion, Throughput};
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 
@@ -92,4 +92,30 @@ fn parse(c: &mut Criterion) {
 }
 
 criterion_group!(benches, parse);
-criterion_main!(benches);
+
+/// With `TL_PARSE_REPEAT=<side>:<n>` (`tl-parser` or `grammers-tl-parser`),
+/// parses `grammers/api-230.tl` `n` times with that side and exits: a fixed
+/// count, unlike criterion's timed loops, lets `valgrind --tool=callgrind`
+/// count instructions per parse (`benches/parse_instructions.sh`).
+fn repeat(spec: &str) {
+    let (side, n) = spec
+        .rsplit_once(':')
+        .and_then(|(side, n)| Some((side, n.parse::<usize>().ok()?)))
+        .unwrap_or_else(|| panic!("TL_PARSE_REPEAT={spec}: expected <side>:<count>"));
+    let (_, src) = schema("grammers/api-230.tl");
+    for _ in 0..n {
+        match side {
+            "tl-parser" => drop(black_box(ours(black_box(&src)))),
+            "grammers-tl-parser" => drop(black_box(grammers(black_box(&src)))),
+            _ => panic!("TL_PARSE_REPEAT={spec}: the side is `tl-parser` or `grammers-tl-parser`"),
+        }
+    }
+}
+
+fn main() {
+    if let Ok(spec) = std::env::var("TL_PARSE_REPEAT") {
+        return repeat(&spec);
+    }
+    benches();
+    Criterion::default().configure_from_args().final_summary();
+}
