@@ -11,18 +11,11 @@
 # Usage: benches/parse_instructions.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-command -v valgrind >/dev/null || { echo "valgrind is required" >&2; exit 1; }
-bin=$(cargo bench -p tl-parser --bench parse --no-run --message-format=json 2>/dev/null |
-  python3 -c 'import json,sys
-for l in sys.stdin:
-    m = json.loads(l)
-    if m.get("reason") == "compiler-artifact" and m["target"]["name"] == "parse" and m.get("executable"):
-        print(m["executable"])')
-[ -n "$bin" ] || { echo "could not build the parse bench" >&2; exit 1; }
+. benches/callgrind.sh
+bin=$(bench_executable tl-parser parse)
 
 ir() { # side count -> instructions
-  TL_PARSE_REPEAT="$1:$2" valgrind --tool=callgrind --callgrind-out-file=/dev/null "$bin" 2>&1 |
-    sed -n 's/.*Collected : \([0-9]*\).*/\1/p'
+  instructions "$bin" "TL_PARSE_REPEAT=$1:$2"
 }
 
 per=()

@@ -10,19 +10,13 @@
 # Usage: benches/wire_instructions.sh [case...]   (default: all four)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-command -v valgrind >/dev/null || { echo "valgrind is required" >&2; exit 1; }
-bin=$(cargo bench -p tl-codegen --bench wire --no-run --message-format=json 2>/dev/null |
-  python3 -c 'import json,sys
-for l in sys.stdin:
-    m = json.loads(l)
-    if m.get("reason") == "compiler-artifact" and m["target"]["name"] == "wire" and m.get("executable"):
-        print(m["executable"])')
+. benches/callgrind.sh
+bin=$(bench_executable tl-codegen wire)
 cases=("$@")
 [ ${#cases[@]} -gt 0 ] || cases=(update_short_message messages_100 vector_long_10k messages_1mib)
 
 ir() { # op count -> instructions
-  TL_WIRE_REPEAT="$1:$2" valgrind --tool=callgrind --callgrind-out-file=/dev/null "$bin" --bench 2>&1 |
-    sed -n 's/.*Collected : \([0-9]*\).*/\1/p'
+  instructions "$bin" "TL_WIRE_REPEAT=$1:$2" --bench
 }
 
 printf '%-9s %-22s %14s %14s %7s\n' direction case ours grammers ratio
