@@ -4,6 +4,7 @@
 use crate::ast::{Definition, ParamType, Schema, Section, TypeExpr};
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::id::normalized_text;
+use crate::name::{Name, NameKey};
 use crate::Options;
 use core::hash::{BuildHasherDefault, Hasher};
 use std::collections::{HashMap, HashSet};
@@ -107,7 +108,8 @@ const PRIMITIVE_RESULTS: &[&str] = &[
 
 /// Checks `schema`, appending to `out`.
 pub(crate) fn validate(schema: &Schema, options: &Options, out: &mut Vec<Diagnostic>) {
-    let known = known_types(schema);
+    let builtins: Vec<Name> = BUILTIN_TYPES.iter().map(|&b| Name::new(b)).collect();
+    let known = known_types(schema, &builtins);
     verify_ids(schema, options, out);
     check_duplicates(schema, options, out);
     for def in &schema.definitions {
@@ -128,16 +130,16 @@ fn is_common_builtin(name: &str) -> bool {
 }
 
 /// Names a definition may refer to: builtins, boxed types and constructors.
-fn known_types(schema: &Schema) -> FxHashSet<&str> {
-    let mut known: FxHashSet<&str> = FxHashSet::with_capacity_and_hasher(
-        BUILTIN_TYPES.len() + 2 * schema.definitions.len(),
+fn known_types<'a>(schema: &'a Schema, builtins: &'a [Name]) -> FxHashSet<NameKey<'a>> {
+    let mut known = FxHashSet::with_capacity_and_hasher(
+        builtins.len() + 2 * schema.definitions.len(),
         FxBuild::default(),
     );
-    known.extend(BUILTIN_TYPES.iter().copied());
+    known.extend(builtins.iter().map(NameKey));
     for def in &schema.definitions {
         if def.section == Section::Types {
-            known.insert(&def.result.name.text);
-            known.insert(&def.name.text);
+            known.insert(NameKey(&def.result.name.text));
+            known.insert(NameKey(&def.name.text));
         }
     }
     known
@@ -176,12 +178,12 @@ fn verify_ids(schema: &Schema, options: &Options, out: &mut Vec<Diagnostic>) {
 
 fn check_duplicates(schema: &Schema, options: &Options, out: &mut Vec<Diagnostic>) {
     let n = schema.definitions.len();
-    let mut by_name: FxHashMap<&str, &Definition> =
+    let mut by_name: FxHashMap<NameKey, &Definition> =
         FxHashMap::with_capacity_and_hasher(n, FxBuild::default());
     let mut by_id: FxHashMap<u32, &Definition> =
         FxHashMap::with_capacity_and_hasher(n, FxBuild::default());
     for def in &schema.definitions {
-        if let Some(first) = by_name.insert(&def.name.text, def) {
+        if let Some(first) = by_name.insert(NameKey(&def.name.text), def) {
             out.push(
                 Diagnostic::error(
                     Code::DuplicateName,
@@ -360,7 +362,7 @@ fn is_lowercase_first(name: &str, s: &str) -> bool {
 
 fn check_references(
     def: &Definition,
-    known: &FxHashSet<&str>,
+    known: &FxHashSet<NameKey>,
     options: &Options,
     out: &mut Vec<Diagnostic>,
 ) {
@@ -380,7 +382,7 @@ fn check_references(
     };
     let mut check = |ty: &TypeExpr| {
         let name = ty.name.text.as_str();
-        if is_common_builtin(name) || known.contains(name) || is_type_var(name) {
+        if is_common_builtin(name) || known.contains(&NameKey(&ty.name.text)) || is_type_var(name) {
             return;
         }
         let mut d = Diagnostic::error(
@@ -421,14 +423,14 @@ fn walk_param<'a>(ty: &'a ParamType, f: &mut impl FnMut(&'a TypeExpr)) {
 }
 
 /// The known name closest to `name`, if close enough to be a likely typo.
-fn nearest<'a>(name: &str, known: &FxHashSet<&'a str>) -> Option<&'a str> {
+fn nearest<'a>(name: &str, known: &FxHashSet<NameKey<'a>>) -> Option<&'a str> {
     let limit = (name.len() / 3).max(1);
     known
         .iter()
         .map(|k| {
             (
-                edit_distance(&name.to_ascii_lowercase(), &k.to_ascii_lowercase()),
-                *k,
+                edit_distance(&name.to_ascii_lowercase(), &k.0.to_ascii_lowercase()),
+                k.0.as_str(),
             )
         })
         .filter(|(d, _)| *d <= limit)
