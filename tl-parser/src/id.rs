@@ -87,6 +87,14 @@ trait Sink {
 
     /// `n` in decimal, without `fmt`.
     fn put_u32(&mut self, mut n: u32) {
+        // Flag bits (0..=31) are nearly all the numbers written: one or two
+        // characters, without the buffer and its UTF-8 check below.
+        if n < 100 {
+            if n >= 10 {
+                self.put_char(b'0' + (n / 10) as u8);
+            }
+            return self.put_char(b'0' + (n % 10) as u8);
+        }
         let mut buf = [0u8; 10];
         let mut at = buf.len();
         loop {
@@ -320,6 +328,23 @@ mod tests {
         let schema = parse_str(line).schema;
         let def = &schema.definitions[0];
         (compute_id(def, dialect), normalized_text(def, dialect))
+    }
+
+    #[test]
+    fn numbers_are_written_in_decimal() {
+        for n in [0, 7, 9, 10, 31, 99, 100, 255, 1000, u32::MAX] {
+            let mut text = String::new();
+            text.put_u32(n);
+            assert_eq!(text, n.to_string());
+        }
+        let (_, text) = id(
+            "a flags:# x:flags.0?int y:flags.31?int z:flags.100?int = A;",
+            Dialect::Tdlib,
+        );
+        assert_eq!(
+            text,
+            "a flags:# x:flags.0?int y:flags.31?int z:flags.100?int = A"
+        );
     }
 
     #[test]
