@@ -128,9 +128,7 @@ pub fn parse(src: &str, options: &Options) -> Parsed {
     schema.dialect = options
         .dialect
         .unwrap_or_else(|| Dialect::detect(&schema.definitions));
-    for def in &mut schema.definitions {
-        def.computed_id = compute_id(def, schema.dialect);
-    }
+    id::compute_ids(&mut schema.definitions, schema.dialect);
     validate::validate(&schema, options, &mut diagnostics);
     diagnostics.sort_by_key(|d| d.span.start);
     Parsed {
