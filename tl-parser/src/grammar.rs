@@ -222,6 +222,14 @@ fn is_ident_byte(c: u8) -> bool {
 /// The length of the identifier characters at the start of `b[from..]`, plus `from`.
 #[inline]
 fn ident_end(b: &[u8], mut from: usize) -> usize {
+    // Away from the end of the text, a fixed-size window needs no bounds
+    // check per byte.
+    while let Some(window) = b.get(from..).and_then(|rest| rest.first_chunk::<16>()) {
+        if let Some(n) = window.iter().position(|&c| !is_ident_byte(c)) {
+            return from + n;
+        }
+        from += 16;
+    }
     while from < b.len() && is_ident_byte(b[from]) {
         from += 1;
     }
@@ -767,4 +775,41 @@ fn parse_u32(digits: &str) -> u32 {
         }
     }
     n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The plain scan that [`ident_end`] must agree with.
+    fn ident_end_bytewise(b: &[u8], mut from: usize) -> usize {
+        while from < b.len() && is_ident_byte(b[from]) {
+            from += 1;
+        }
+        from
+    }
+
+    #[test]
+    fn ident_end_matches_the_bytewise_scan_at_every_offset() {
+        let texts: [&[u8]; 8] = [
+            b"",
+            b"a",
+            b"messages.sendMessage#0 flags:# = Updates;",
+            b"abcdefghijklmnop",
+            b"abcdefghijklmnopq",
+            b"updateShortChatMessage_with_a_long_name_0123456789ABCDEFGHIJ x",
+            "caf\u{e9}_name_long_enough_for_two_windows".as_bytes(),
+            b"a\x00b\x7fc_d[e]f`g@h/i:j{k",
+        ];
+        for text in texts {
+            for from in 0..=text.len() {
+                assert_eq!(
+                    ident_end(text, from),
+                    ident_end_bytewise(text, from),
+                    "{:?} from {from}",
+                    String::from_utf8_lossy(text)
+                );
+            }
+        }
+    }
 }
