@@ -16,9 +16,7 @@ pub(crate) struct Read {
 
 /// Reads every item of `src`.
 pub(crate) fn read(src: &str) -> Read {
-    // Every definition ends with `;`: reserving for as many avoids regrowing
-    // (and copying) a vector of large structs; comments may overcount a little.
-    let estimate = count_semicolons(src);
+    let estimate = definitions_to_reserve(src);
     let mut reader = Reader {
         grammar: Grammar::new(src),
         src,
@@ -275,6 +273,18 @@ fn recover(at: &str) -> &str {
     ""
 }
 
+/// The most definitions reserved for up front: 4 MiB of them. The largest
+/// real schemas have about 2,600; past the cap the vector grows as usual.
+const MAX_RESERVED: usize = 1 << 14;
+
+/// How many definitions to reserve room for. Every definition ends with `;`:
+/// reserving for as many avoids regrowing (and copying) a vector of large
+/// structs, and comments may overcount a little. The cap keeps a text of
+/// nothing but semicolons from reserving gigabytes before any is parsed.
+fn definitions_to_reserve(src: &str) -> usize {
+    count_semicolons(src).min(MAX_RESERVED)
+}
+
 /// How many `;` `src` holds, counted in `u8` lanes the compiler vectorizes
 /// (at most 255 bytes per block, so a lane cannot overflow).
 fn count_semicolons(src: &str) -> usize {
@@ -309,5 +319,24 @@ fn describe(token: &str) -> String {
         "" => "end of input".to_string(),
         "\n" => "end of line".to_string(),
         t => format!("`{t}`"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reserves_one_definition_per_semicolon_up_to_the_cap() {
+        assert_eq!(definitions_to_reserve(""), 0);
+        assert_eq!(definitions_to_reserve("a = B; // c;\nd = E;"), 3);
+        let semicolons = ";".repeat(300);
+        assert_eq!(definitions_to_reserve(&semicolons), 300);
+        let hostile = ";".repeat(MAX_RESERVED * 4);
+        assert_eq!(definitions_to_reserve(&hostile), MAX_RESERVED);
+        // The text still parses (every `;` is a syntax error), without a
+        // reservation proportional to its length.
+        let read = read(&hostile);
+        assert!(read.schema.definitions.capacity() <= MAX_RESERVED);
     }
 }
