@@ -136,9 +136,16 @@ fn known_types<'a>(schema: &'a Schema, builtins: &'a [Name]) -> FxHashSet<NameKe
         FxBuild::default(),
     );
     known.extend(builtins.iter().map(NameKey));
+    // Constructors of one type usually follow each other: their shared
+    // result is inserted once per run, not hashed again for each.
+    let mut last_result: Option<&Name> = None;
     for def in &schema.definitions {
         if def.section == Section::Types {
-            known.insert(NameKey(&def.result.name.text));
+            let result = &def.result.name.text;
+            if last_result != Some(result) {
+                known.insert(NameKey(result));
+                last_result = Some(result);
+            }
             known.insert(NameKey(&def.name.text));
         }
     }
