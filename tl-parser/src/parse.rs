@@ -60,12 +60,18 @@ impl<'s> Reader<'s> {
     fn run(&mut self) {
         let mut rest = self.src;
         loop {
-            let trimmed = rest.trim_start_matches([' ', '\t', '\r', '\n']);
+            // Byte loops: the whitespace between definitions is a byte or
+            // two, too short to repay setting up `str` searchers.
+            let space = rest.as_bytes();
+            let n = space
+                .iter()
+                .position(|c| !matches!(c, b' ' | b'\t' | b'\r' | b'\n'))
+                .unwrap_or(space.len());
             // A blank line ends a doc block: it documents nothing below it.
-            if rest[..rest.len() - trimmed.len()].matches('\n').count() >= 2 {
+            if space[..n].iter().filter(|&&c| c == b'\n').count() >= 2 {
                 self.flush_doc();
             }
-            rest = trimmed;
+            rest = &rest[n..];
             if rest.is_empty() {
                 break;
             }
@@ -325,6 +331,27 @@ fn describe(token: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_blank_line_ends_a_doc_block() {
+        let described = |src: &str| -> Vec<Option<String>> {
+            let read = read(src);
+            let defs = read.schema.definitions;
+            defs.into_iter().map(|d| d.doc.description).collect()
+        };
+        let about = Some("About a".to_owned());
+        assert_eq!(described("//@description About a\na = A;"), [about.clone()]);
+        assert_eq!(
+            described("//@description About a\r\n \ta = A;"),
+            [about.clone()]
+        );
+        assert_eq!(described("//@description About a\n\na = A;"), [None]);
+        assert_eq!(described("//@description About a\r\n\t\r\na = A;"), [None]);
+        assert_eq!(
+            described("b = B;\n//@description About a\na = A;\n\nc = C;"),
+            [None, about, None]
+        );
+    }
 
     #[test]
     fn reserves_one_definition_per_semicolon_up_to_the_cap() {
