@@ -140,6 +140,10 @@ fn fail<'s, T>(at: &'s str) -> Res<'s, T> {
 #[inline]
 pub(crate) fn ws(i: &str) -> Res<'_, ()> {
     let b = i.as_bytes();
+    // Most calls find a token straight away.
+    if !matches!(b.first(), Some(b' ' | b'\t' | b'\r' | b'\n' | b'/')) {
+        return Ok((i, ()));
+    }
     let mut n = 0;
     loop {
         while n < b.len() && matches!(b[n], b' ' | b'\t' | b'\r' | b'\n') {
