@@ -8,6 +8,9 @@ use crate::doc::Doc;
 use crate::id::Dialect;
 use crate::name::Name;
 use crate::span::Span;
+use core::fmt;
+use core::ops::{Deref, Range};
+use std::sync::Arc;
 
 /// A parsed schema file.
 #[derive(Clone, Debug, Default)]
@@ -70,7 +73,7 @@ pub struct Definition {
     /// `{X:Type}` parameters.
     pub type_params: Vec<TypeParam>,
     /// The parameters, in order.
-    pub params: Vec<Param>,
+    pub params: Params,
     /// The result type after `=`.
     pub result: TypeExpr,
     /// A builtin line such as `int ? = Int;`.
@@ -119,10 +122,112 @@ impl Definition {
             p.name.span = Span::default();
             p.kind.clear_spans();
         }
-        for p in &mut self.params {
+        for p in self.params.make_mut() {
             p.clear_spans();
         }
         self.result.clear_spans();
+    }
+}
+
+/// The parameters of a definition, read as a `&[Param]` (through `Deref`).
+///
+/// The parser keeps the parameters of all of a schema's definitions in one
+/// shared buffer, and each definition's `Params` is its range of that buffer:
+/// parsing then allocates once for all parameter lists instead of once per
+/// definition, and cloning a definition shares its parameters. A `Params`
+/// built from a `Vec` has a buffer of its own.
+#[derive(Clone)]
+pub struct Params {
+    store: Arc<Vec<Param>>,
+    start: usize,
+    end: usize,
+}
+
+impl Params {
+    /// `store[range]`, for the parser. The range must lie within the store
+    /// once the store is final (see [`Params::set_store`]).
+    pub(crate) fn in_store(store: &Arc<Vec<Param>>, range: Range<usize>) -> Params {
+        Params {
+            store: Arc::clone(store),
+            start: range.start,
+            end: range.end,
+        }
+    }
+
+    /// Points this list's range at `store`, the buffer it was parsed into.
+    pub(crate) fn set_store(&mut self, store: &Arc<Vec<Param>>) {
+        self.store = Arc::clone(store);
+    }
+
+    /// The parameters.
+    #[inline]
+    pub fn as_slice(&self) -> &[Param] {
+        &self.store[self.start..self.end]
+    }
+
+    /// The parameters, mutably. A list that shares its buffer first gets a
+    /// copy of its own range, so no other definition sees the change.
+    pub fn make_mut(&mut self) -> &mut [Param] {
+        let whole = self.start == 0 && self.end == self.store.len();
+        if !whole || Arc::get_mut(&mut self.store).is_none() {
+            *self = Params::from(self.as_slice().to_vec());
+        }
+        // The buffer is now this list's alone and holds exactly its
+        // parameters: `make_mut` hands it out without copying.
+        Arc::make_mut(&mut self.store).as_mut_slice()
+    }
+}
+
+impl From<Vec<Param>> for Params {
+    fn from(params: Vec<Param>) -> Params {
+        let end = params.len();
+        Params {
+            store: Arc::new(params),
+            start: 0,
+            end,
+        }
+    }
+}
+
+impl FromIterator<Param> for Params {
+    fn from_iter<I: IntoIterator<Item = Param>>(iter: I) -> Params {
+        Params::from(iter.into_iter().collect::<Vec<_>>())
+    }
+}
+
+impl Default for Params {
+    fn default() -> Params {
+        Params::from(Vec::new())
+    }
+}
+
+impl Deref for Params {
+    type Target = [Param];
+
+    #[inline]
+    fn deref(&self) -> &[Param] {
+        self.as_slice()
+    }
+}
+
+impl<'a> IntoIterator for &'a Params {
+    type Item = &'a Param;
+    type IntoIter = core::slice::Iter<'a, Param>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.as_slice().iter()
+    }
+}
+
+impl PartialEq for Params {
+    fn eq(&self, other: &Params) -> bool {
+        self.as_slice() == other.as_slice()
+    }
+}
+
+impl fmt::Debug for Params {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_slice(), f)
     }
 }
 
@@ -353,4 +458,74 @@ pub struct TypeDoc {
     pub description: String,
     /// The span of the comment block.
     pub span: Span,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse_str;
+
+    fn names(params: &[Param]) -> Vec<&str> {
+        params.iter().map(Param::name_str).collect()
+    }
+
+    #[test]
+    fn definitions_read_their_own_range_of_the_shared_buffer() {
+        let schema = parse_str("a x:int y:long = A;\nb = B;\nc z:string = C;\n").schema;
+        let [a, b, c] = &schema.definitions[..] else {
+            panic!("three definitions expected");
+        };
+        assert_eq!(names(&a.params), ["x", "y"]);
+        assert!(b.params.is_empty());
+        assert_eq!(names(&c.params), ["z"]);
+        assert_eq!(
+            c.params[0].type_expr().map(|t| t.name.text.as_str()),
+            Some("string")
+        );
+        assert_eq!((&a.params).into_iter().count(), 2);
+        assert!(Arc::ptr_eq(&a.params.store, &c.params.store));
+    }
+
+    #[test]
+    fn a_definition_that_fails_to_parse_leaves_no_parameters_behind() {
+        let parsed =
+            parse_str("a x:int y:long = ;\nb z:int = B;\nc w:int [ bad = C;\nd v:int = D;");
+        let defs = &parsed.schema.definitions;
+        assert_eq!(defs.len(), 2, "{:?}", parsed.diagnostics);
+        assert_eq!(names(&defs[0].params), ["z"]);
+        assert_eq!(names(&defs[1].params), ["v"]);
+        assert_eq!(defs[0].params.store.len(), 2);
+    }
+
+    #[test]
+    fn make_mut_copies_a_shared_range_and_leaves_the_others_alone() {
+        let schema = parse_str("a x:int = A;\nb y:int z:int = B;\n").schema;
+        let mut b = schema.definitions[1].clone();
+        b.params.make_mut()[0].name = None;
+        assert_eq!(names(&b.params), ["", "z"]);
+        assert_eq!(names(&schema.definitions[1].params), ["y", "z"]);
+        assert_eq!(names(&schema.definitions[0].params), ["x"]);
+        assert!(!Arc::ptr_eq(
+            &b.params.store,
+            &schema.definitions[1].params.store
+        ));
+        // A list with a buffer of its own is changed in place.
+        let store = Arc::as_ptr(&b.params.store);
+        b.params.make_mut()[1].name = None;
+        assert_eq!(Arc::as_ptr(&b.params.store), store);
+        assert_eq!(names(&b.params), ["", ""]);
+    }
+
+    #[test]
+    fn lists_compare_and_print_as_slices() {
+        let schema = parse_str("a x:int = A;\nb x:int = B;\n").schema;
+        let (a, b) = (&schema.definitions[0].params, &schema.definitions[1].params);
+        let own: Params = a.iter().cloned().collect();
+        assert_eq!(own, *a);
+        assert_eq!(format!("{own:?}"), format!("{:?}", a.as_slice()));
+        // Same text, different spans.
+        assert_ne!(a, b);
+        assert_eq!(Params::default(), Params::from(Vec::new()));
+        assert!(schema.definitions[0].same_as(&schema.definitions[0].clone()));
+    }
 }

@@ -68,7 +68,8 @@ pub(crate) struct RawDefinition<'s> {
     pub name: Ident,
     pub id: Option<RawId<'s>>,
     pub type_params: Vec<TypeParam>,
-    pub params: Vec<Param>,
+    /// The definition's range of the parameter buffer.
+    pub params: core::ops::Range<usize>,
     pub builtin: bool,
     pub result: TypeExpr,
 }
@@ -289,18 +290,27 @@ const MAX_NESTING: u32 = 64;
 pub(crate) struct Grammar<'s> {
     src: &'s str,
     depth: core::cell::Cell<u32>,
-    /// Parameters of the lists being parsed (a repetition's sit above its
-    /// definition's), moved out into an exact-size `Vec` when a list ends.
-    scratch: core::cell::RefCell<Vec<Param>>,
+    /// The parameters of every definition parsed so far, in order: each
+    /// definition's [`Params`](crate::Params) is a range of this buffer. A
+    /// repetition's parameters sit on top while it is parsed and are moved
+    /// out into a `Vec` of their own when it ends.
+    params: core::cell::RefCell<Vec<Param>>,
 }
 
 impl<'s> Grammar<'s> {
-    pub(crate) fn new(src: &'s str) -> Self {
+    /// A grammar for `src`, with room for `params` parameters.
+    pub(crate) fn new(src: &'s str, params: usize) -> Self {
         Grammar {
             src,
             depth: core::cell::Cell::new(0),
-            scratch: core::cell::RefCell::new(Vec::with_capacity(32)),
+            params: core::cell::RefCell::new(Vec::with_capacity(params)),
         }
+    }
+
+    /// The parameters of every definition parsed, for [`Params`](crate::Params)
+    /// ranges to point into.
+    pub(crate) fn into_params(self) -> Vec<Param> {
+        self.params.into_inner()
     }
 
     /// The span from the start of `from` to the start of `to`.
@@ -424,39 +434,31 @@ impl<'s> Grammar<'s> {
         ))
     }
 
-    /// Parameters up to the first text that `end` accepts, collected on a
-    /// shared stack so that each list is allocated once, at its final size.
+    /// Parameters up to the first text that `end` accepts, pushed onto the
+    /// parameter buffer; returns where they start in it. On an error the
+    /// buffer is cut back to where it was.
     fn params_until(
         &self,
         mut r: &'s str,
         end: impl Fn(&str) -> bool,
         expected: &'static str,
-    ) -> Res<'s, Vec<Param>> {
-        let base = self.scratch.borrow().len();
-        let out = loop {
+    ) -> Res<'s, usize> {
+        let base = self.params.borrow().len();
+        loop {
             if end(r) {
-                break Ok(r);
+                return Ok((r, base));
             }
             match self.param(r) {
                 Ok((next, p)) => {
-                    self.scratch.borrow_mut().push(p);
+                    self.params.borrow_mut().push(p);
                     r = skip_ws(next);
                 }
-                Err(e) => break Err(expected_at(expected, r, e)),
+                Err(e) => {
+                    self.params.borrow_mut().truncate(base);
+                    return Err(expected_at(expected, r, e));
+                }
             }
-        };
-        let mut scratch = self.scratch.borrow_mut();
-        // Both move the list in one copy and leave the stack its buffer
-        // (`drain(..).collect()` moves parameters one at a time, and
-        // `split_off(0)` would swap the buffer out for a new one).
-        let params = if base == 0 {
-            let mut params = Vec::with_capacity(scratch.len());
-            params.append(&mut scratch);
-            params
-        } else {
-            scratch.split_off(base)
-        };
-        out.map(|r| (r, params))
+        }
     }
 
     /// What follows `name:`.
@@ -536,8 +538,9 @@ impl<'s> Grammar<'s> {
         };
         let (r, count) = opt(multiplier)(i)?;
         let (r, _) = char('[')(r)?;
-        let (r, params) =
+        let (r, base) =
             self.params_until(skip_ws(r), |r| r.starts_with(']'), "a parameter or `]`")?;
+        let params = self.params.borrow_mut().split_off(base);
         Ok((&r[1..], ParamType::Repeat { count, params }))
     }
 
@@ -719,16 +722,24 @@ impl<'s> Grammar<'s> {
             type_params.push(tp);
             r = ws(next)?.0;
         }
-        let (r, params) = self.params_until(
+        let (r, base) = self.params_until(
             r,
             |r| r.starts_with(['=', '?', ';']) || r.is_empty(),
             "a parameter, `?` or `=`",
         )?;
-        let (r, builtin) = opt(char('?'))(r)?;
-        let (r, _) = ws(r)?;
-        let (r, _) = expect("`=`", char('='))(r)?;
-        let (r, _) = ws(r)?;
-        let (r, result) = self.result_type(r)?;
+        let params = base..self.params.borrow().len();
+        let tail = |r| {
+            let (r, builtin) = opt(char('?'))(r)?;
+            let (r, _) = ws(r)?;
+            let (r, _) = expect("`=`", char('='))(r)?;
+            let (r, _) = ws(r)?;
+            let (r, result) = self.result_type(r)?;
+            Ok((r, (builtin.is_some(), result)))
+        };
+        let (r, (builtin, result)) = tail(r).inspect_err(|_| {
+            // The definition is dropped: so are its parameters.
+            self.params.borrow_mut().truncate(base);
+        })?;
         Ok((
             r,
             RawDefinition {
@@ -736,7 +747,7 @@ impl<'s> Grammar<'s> {
                 id,
                 type_params,
                 params,
-                builtin: builtin.is_some(),
+                builtin,
                 result,
             },
         ))

@@ -32,8 +32,8 @@ mod span;
 mod validate;
 
 pub use ast::{
-    DeclaredId, Definition, FlagRef, Ident, Multiplier, Param, ParamType, Schema, Section, TypeDoc,
-    TypeExpr, TypeParam, TypeSyntax,
+    DeclaredId, Definition, FlagRef, Ident, Multiplier, Param, ParamType, Params, Schema, Section,
+    TypeDoc, TypeExpr, TypeParam, TypeSyntax,
 };
 pub use diagnostic::{Code, Diagnostic, Severity};
 pub use doc::Doc;

@@ -1,12 +1,13 @@
 //! The file-level loop: comments, section markers and definitions, with recovery
 //! after a syntax error so that one pass reports every problem.
 
-use crate::ast::{Definition, Schema, Section, TypeDoc};
+use crate::ast::{Definition, Param, Params, Schema, Section, TypeDoc};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::doc::DocBlock;
 use crate::grammar::{ws, Grammar, RawDefinition, SyntaxError};
 use crate::span::Span;
 use nom::Offset;
+use std::sync::Arc;
 
 /// The schema as read, before dialect, ids and validation.
 pub(crate) struct Read {
@@ -18,7 +19,7 @@ pub(crate) struct Read {
 pub(crate) fn read(src: &str) -> Read {
     let estimate = definitions_to_reserve(src);
     let mut reader = Reader {
-        grammar: Grammar::new(src),
+        grammar: Grammar::new(src, params_to_reserve(src)),
         src,
         schema: Schema {
             definitions: Vec::with_capacity(estimate),
@@ -29,9 +30,15 @@ pub(crate) fn read(src: &str) -> Read {
         layer: None,
         doc: DocBlock::default(),
         doc_span: Span::default(),
+        no_params: Arc::default(),
     };
     reader.run();
     let mut schema = reader.schema;
+    // The parameter lists become ranges of one shared buffer.
+    let params = Arc::new(reader.grammar.into_params());
+    for def in &mut schema.definitions {
+        def.params.set_store(&params);
+    }
     if let Some(layer) = schema.layer {
         for def in &mut schema.definitions {
             def.layer.get_or_insert(layer);
@@ -54,6 +61,8 @@ struct Reader<'s> {
     /// Doc comment lines not yet attached to a definition.
     doc: DocBlock,
     doc_span: Span,
+    /// Where parameter ranges point until the parameter buffer is final.
+    no_params: Arc<Vec<Param>>,
 }
 
 impl<'s> Reader<'s> {
@@ -226,7 +235,7 @@ impl<'s> Reader<'s> {
             declared_id,
             computed_id: 0,
             type_params: raw.type_params,
-            params: raw.params,
+            params: Params::in_store(&self.no_params, raw.params),
             result: raw.result,
             builtin: raw.builtin,
             section: self.section,
@@ -283,23 +292,37 @@ fn recover(at: &str) -> &str {
 /// real schemas have about 2,600; past the cap the vector grows as usual.
 const MAX_RESERVED: usize = 1 << 14;
 
+/// The most parameters reserved for up front: 6 MiB of them. api-230.tl has
+/// about 8,200.
+const MAX_RESERVED_PARAMS: usize = 1 << 15;
+
 /// How many definitions to reserve room for. Every definition ends with `;`:
 /// reserving for as many avoids regrowing (and copying) a vector of large
 /// structs, and comments may overcount a little. The cap keeps a text of
 /// nothing but semicolons from reserving gigabytes before any is parsed.
 fn definitions_to_reserve(src: &str) -> usize {
-    count_semicolons(src).min(MAX_RESERVED)
+    count_byte(src, b';').min(MAX_RESERVED)
 }
 
-/// How many `;` `src` holds, counted in `u8` lanes the compiler vectorizes
-/// (at most 255 bytes per block, so a lane cannot overflow).
-fn count_semicolons(src: &str) -> usize {
+/// How many parameters to reserve room for in the buffer that holds every
+/// definition's parameters: one per `:` (named parameters, `{X:Type}` and
+/// comments overcount a little, anonymous ones are not counted), capped
+/// as [`definitions_to_reserve`] is. Reserving the buffer once, instead of
+/// doubling it up to a megabyte or more, also keeps glibc from mapping fresh
+/// pages for it on every parse.
+fn params_to_reserve(src: &str) -> usize {
+    count_byte(src, b':').min(MAX_RESERVED_PARAMS)
+}
+
+/// How many times `byte` occurs in `src`, counted in `u8` lanes the compiler
+/// vectorizes (at most 255 bytes per block, so a lane cannot overflow).
+fn count_byte(src: &str, byte: u8) -> usize {
     src.as_bytes()
         .chunks(255)
         .map(|block| {
             let n = block
                 .iter()
-                .fold(0u8, |n, &b| n.wrapping_add(u8::from(b == b';')));
+                .fold(0u8, |n, &b| n.wrapping_add(u8::from(b == byte)));
             usize::from(n)
         })
         .sum()
@@ -361,6 +384,11 @@ mod tests {
         assert_eq!(definitions_to_reserve(&semicolons), 300);
         let hostile = ";".repeat(MAX_RESERVED * 4);
         assert_eq!(definitions_to_reserve(&hostile), MAX_RESERVED);
+        assert_eq!(params_to_reserve("a x:int {X:Type} = A; // y:int"), 3);
+        assert_eq!(
+            params_to_reserve(&":".repeat(MAX_RESERVED_PARAMS + 1)),
+            MAX_RESERVED_PARAMS
+        );
         // The text still parses (every `;` is a syntax error), without a
         // reservation proportional to its length.
         let read = read(&hostile);
