@@ -363,11 +363,9 @@ mod tests {
             defs.into_iter().map(|d| d.doc.description).collect()
         };
         let about = Some("About a".to_owned());
-        assert_eq!(described("//@description About a\na = A;"), [about.clone()]);
-        assert_eq!(
-            described("//@description About a\r\n \ta = A;"),
-            [about.clone()]
-        );
+        let one = core::slice::from_ref(&about);
+        assert_eq!(described("//@description About a\na = A;"), one);
+        assert_eq!(described("//@description About a\r\n \ta = A;"), one);
         assert_eq!(described("//@description About a\n\na = A;"), [None]);
         assert_eq!(described("//@description About a\r\n\t\r\na = A;"), [None]);
         assert_eq!(
