@@ -198,14 +198,18 @@ impl From<Name> for String {
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) struct NameKey<'a>(pub &'a Name);
 
+// The four words hashed below cover the inline buffer only if it is 24 to 32
+// bytes long.
+const _: () = assert!(Name::INLINE >= 24 && Name::INLINE <= 32);
+
 impl Hash for NameKey<'_> {
     #[inline]
     fn hash<H: Hasher>(&self, state: &mut H) {
         match self.0.inline_bytes() {
             Some((bytes, _)) => {
                 // The buffer is zero past the text, so it determines the
-                // text: no length is needed. The last word overlaps the
-                // third by two bytes, which costs nothing.
+                // text: no length is needed. The last word ends where the
+                // buffer does and may overlap the third.
                 let word = |at: usize| {
                     let mut w = [0; 8];
                     w.copy_from_slice(&bytes[at..at + 8]);
