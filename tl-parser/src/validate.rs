@@ -109,9 +109,9 @@ const PRIMITIVE_RESULTS: &[&str] = &[
 /// Checks `schema`, appending to `out`.
 pub(crate) fn validate(schema: &Schema, options: &Options, out: &mut Vec<Diagnostic>) {
     let builtins: Vec<Name> = BUILTIN_TYPES.iter().map(|&b| Name::new(b)).collect();
-    let known = known_types(schema, &builtins);
     verify_ids(schema, options, out);
-    check_duplicates(schema, options, out);
+    let known = Known::index(schema, &builtins, out);
+    check_duplicate_ids(schema, options, out);
     for def in &schema.definitions {
         check_params(def, out);
         check_result(def, out);
@@ -130,26 +130,87 @@ fn is_common_builtin(name: &str) -> bool {
 }
 
 /// Names a definition may refer to: builtins, boxed types and constructors.
-fn known_types<'a>(schema: &'a Schema, builtins: &'a [Name]) -> FxHashSet<NameKey<'a>> {
-    let mut known = FxHashSet::with_capacity_and_hasher(
-        builtins.len() + 2 * schema.definitions.len(),
-        FxBuild::default(),
-    );
-    known.extend(builtins.iter().map(NameKey));
-    // Constructors of one type usually follow each other: their shared
-    // result is inserted once per run, not hashed again for each.
-    let mut last_result: Option<&Name> = None;
-    for def in &schema.definitions {
-        if def.section == Section::Types {
-            let result = &def.result.name.text;
-            if last_result != Some(result) {
-                known.insert(NameKey(result));
-                last_result = Some(result);
+struct Known<'a> {
+    /// Builtins and the boxed types that constructors build.
+    types: FxHashSet<NameKey<'a>>,
+    /// Every definition by name.
+    names: FxHashMap<NameKey<'a>, Named<'a>>,
+}
+
+struct Named<'a> {
+    /// The last definition of that name so far.
+    last: &'a Definition,
+    /// Whether a constructor has that name (a bare type may refer to it).
+    constructor: bool,
+}
+
+impl<'a> Known<'a> {
+    /// Indexes `schema`, reporting names defined twice. Constructor names
+    /// are found through the index of all names, which duplicate checking
+    /// needs anyway, instead of being hashed into a second table.
+    fn index(schema: &'a Schema, builtins: &'a [Name], out: &mut Vec<Diagnostic>) -> Self {
+        let definitions = &schema.definitions;
+        let mut types = FxHashSet::with_capacity_and_hasher(
+            builtins.len() + definitions.len(),
+            FxBuild::default(),
+        );
+        types.extend(builtins.iter().map(NameKey));
+        let mut names: FxHashMap<NameKey, Named> =
+            FxHashMap::with_capacity_and_hasher(definitions.len(), FxBuild::default());
+        // Constructors of one type usually follow each other: their shared
+        // result is inserted once per run, not hashed again for each.
+        let mut last_result: Option<&Name> = None;
+        for def in definitions {
+            let constructor = def.section == Section::Types;
+            if constructor {
+                let result = &def.result.name.text;
+                if last_result != Some(result) {
+                    types.insert(NameKey(result));
+                    last_result = Some(result);
+                }
             }
-            known.insert(NameKey(&def.name.text));
+            let named = Named {
+                last: def,
+                constructor,
+            };
+            if let Some(first) = names.insert(NameKey(&def.name.text), named) {
+                names
+                    .entry(NameKey(&def.name.text))
+                    .and_modify(|n| n.constructor |= first.constructor);
+                out.push(
+                    Diagnostic::error(
+                        Code::DuplicateName,
+                        def.name.span,
+                        format!("`{}` is defined twice", def.name.text),
+                    )
+                    .with_note(format!(
+                        "first defined at byte {}",
+                        first.last.name.span.start
+                    ))
+                    .in_definition(&def.name.text),
+                );
+            }
         }
+        Known { types, names }
     }
-    known
+
+    fn contains(&self, name: &Name) -> bool {
+        self.types.contains(&NameKey(name))
+            || self
+                .names
+                .get(&NameKey(name))
+                .is_some_and(|n| n.constructor)
+    }
+
+    /// Every name a type may refer to.
+    fn all(&self) -> impl Iterator<Item = &'a str> + '_ {
+        let constructors = self
+            .names
+            .iter()
+            .filter(|(_, n)| n.constructor)
+            .map(|(k, _)| k.0.as_str());
+        self.types.iter().map(|k| k.0.as_str()).chain(constructors)
+    }
 }
 
 fn verify_ids(schema: &Schema, options: &Options, out: &mut Vec<Diagnostic>) {
@@ -183,50 +244,37 @@ fn verify_ids(schema: &Schema, options: &Options, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn check_duplicates(schema: &Schema, options: &Options, out: &mut Vec<Diagnostic>) {
-    let n = schema.definitions.len();
-    let mut by_name: FxHashMap<NameKey, &Definition> =
-        FxHashMap::with_capacity_and_hasher(n, FxBuild::default());
+fn check_duplicate_ids(schema: &Schema, options: &Options, out: &mut Vec<Diagnostic>) {
     let mut by_id: FxHashMap<u32, &Definition> =
-        FxHashMap::with_capacity_and_hasher(n, FxBuild::default());
+        FxHashMap::with_capacity_and_hasher(schema.definitions.len(), FxBuild::default());
     for def in &schema.definitions {
-        if let Some(first) = by_name.insert(NameKey(&def.name.text), def) {
-            out.push(
-                Diagnostic::error(
-                    Code::DuplicateName,
-                    def.name.span,
-                    format!("`{}` is defined twice", def.name.text),
-                )
-                .with_note(format!("first defined at byte {}", first.name.span.start))
-                .in_definition(&def.name.text),
-            );
+        let Some(first) = by_id.insert(def.id(), def) else {
+            continue;
+        };
+        if first.name.text == def.name.text
+            || options.allows(&def.name.text)
+            || options.allows(&first.name.text)
+        {
+            continue;
         }
-        if let Some(first) = by_id.insert(def.id(), def) {
-            if first.name.text == def.name.text
-                || options.allows(&def.name.text)
-                || options.allows(&first.name.text)
-            {
-                continue;
-            }
-            let span = def.declared_id.map_or(def.name.span, |d| d.span);
-            out.push(
-                Diagnostic::error(
-                    Code::DuplicateId,
-                    span,
-                    format!(
-                        "`{}` has the id #{:08x}, which `{}` already uses",
-                        def.name.text,
-                        def.id(),
-                        first.name.text
-                    ),
-                )
-                .with_note(format!(
-                    "allow a known alias by name: `{}` (option `allow_id_mismatch`, flag `--allow-id-mismatch`)",
-                    def.name.text
-                ))
-                .in_definition(&def.name.text),
-            );
-        }
+        let span = def.declared_id.map_or(def.name.span, |d| d.span);
+        out.push(
+            Diagnostic::error(
+                Code::DuplicateId,
+                span,
+                format!(
+                    "`{}` has the id #{:08x}, which `{}` already uses",
+                    def.name.text,
+                    def.id(),
+                    first.name.text
+                ),
+            )
+            .with_note(format!(
+                "allow a known alias by name: `{}` (option `allow_id_mismatch`, flag `--allow-id-mismatch`)",
+                def.name.text
+            ))
+            .in_definition(&def.name.text),
+        );
     }
 }
 
@@ -367,12 +415,7 @@ fn is_lowercase_first(name: &str, s: &str) -> bool {
     }
 }
 
-fn check_references(
-    def: &Definition,
-    known: &FxHashSet<NameKey>,
-    options: &Options,
-    out: &mut Vec<Diagnostic>,
-) {
+fn check_references(def: &Definition, known: &Known, options: &Options, out: &mut Vec<Diagnostic>) {
     // `!X` names a type variable even when `{X:Type}` is missing; that mistake is
     // reported once, as E0206, not again as an undefined type.
     let is_type_var = |name: &str| {
@@ -389,7 +432,7 @@ fn check_references(
     };
     let mut check = |ty: &TypeExpr| {
         let name = ty.name.text.as_str();
-        if is_common_builtin(name) || known.contains(&NameKey(&ty.name.text)) || is_type_var(name) {
+        if is_common_builtin(name) || known.contains(&ty.name.text) || is_type_var(name) {
             return;
         }
         let mut d = Diagnostic::error(
@@ -430,14 +473,14 @@ fn walk_param<'a>(ty: &'a ParamType, f: &mut impl FnMut(&'a TypeExpr)) {
 }
 
 /// The known name closest to `name`, if close enough to be a likely typo.
-fn nearest<'a>(name: &str, known: &FxHashSet<NameKey<'a>>) -> Option<&'a str> {
+fn nearest<'a>(name: &str, known: &Known<'a>) -> Option<&'a str> {
     let limit = (name.len() / 3).max(1);
     known
-        .iter()
+        .all()
         .map(|k| {
             (
-                edit_distance(&name.to_ascii_lowercase(), &k.0.to_ascii_lowercase()),
-                k.0.as_str(),
+                edit_distance(&name.to_ascii_lowercase(), &k.to_ascii_lowercase()),
+                k,
             )
         })
         .filter(|(d, _)| *d <= limit)
