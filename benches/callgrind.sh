@@ -1,9 +1,9 @@
-# Shared by the *_instructions.sh scripts: source it, then
+# Shared by the scripts in benches/: source it, then
 #   bin=$(bench_executable <package> <bench>)
+# builds a bench and prints its binary's path, and
 #   instructions <bin> <ENV=value> [args...]
 # prints the instructions callgrind counts for one run of <bin> with that
 # environment variable set.
-command -v valgrind >/dev/null || { echo "valgrind is required" >&2; exit 1; }
 
 bench_executable() { # package bench -> path of the built bench binary
   local bin
@@ -18,6 +18,7 @@ for l in sys.stdin:
 }
 
 instructions() { # bin ENV=value [args...] -> instructions
+  command -v valgrind >/dev/null || { echo "valgrind is required" >&2; exit 1; }
   local bin=$1 env=$2
   shift 2
   env "$env" valgrind --tool=callgrind --callgrind-out-file=/dev/null "$bin" "$@" 2>&1 |

@@ -94,15 +94,18 @@ fn parse(c: &mut Criterion) {
 criterion_group!(benches, parse);
 
 /// With `TL_PARSE_REPEAT=<side>:<n>` (`tl-parser` or `grammers-tl-parser`),
-/// parses `grammers/api-230.tl` `n` times with that side and exits: a fixed
-/// count, unlike criterion's timed loops, lets `valgrind --tool=callgrind`
-/// count instructions per parse (`benches/parse_instructions.sh`).
+/// parses `grammers/api-230.tl` `n` times with that side, prints the time per
+/// parse on stderr and exits: a fixed count, unlike criterion's timed loops,
+/// lets `valgrind --tool=callgrind` count instructions per parse
+/// (`benches/parse_instructions.sh`), and short runs of both sides in
+/// turn compare wall time (`benches/parse_wall_time.sh`).
 fn repeat(spec: &str) {
     let (side, n) = spec
         .rsplit_once(':')
         .and_then(|(side, n)| Some((side, n.parse::<usize>().ok()?)))
         .unwrap_or_else(|| panic!("TL_PARSE_REPEAT={spec}: expected <side>:<count>"));
     let (_, src) = schema("grammers/api-230.tl");
+    let start = std::time::Instant::now();
     for _ in 0..n {
         match side {
             "tl-parser" => drop(black_box(ours(black_box(&src)))),
@@ -110,6 +113,8 @@ fn repeat(spec: &str) {
             _ => panic!("TL_PARSE_REPEAT={spec}: the side is `tl-parser` or `grammers-tl-parser`"),
         }
     }
+    let per_parse = start.elapsed().as_secs_f64() * 1e3 / n.max(1) as f64;
+    eprintln!("{side}: {n} parses, {per_parse:.4} ms per parse");
 }
 
 fn main() {
