@@ -17,12 +17,12 @@ pub(crate) struct Read {
 
 /// Reads every item of `src`.
 pub(crate) fn read(src: &str) -> Read {
-    let estimate = definitions_to_reserve(src);
+    let (definitions, params) = to_reserve(src);
     let mut reader = Reader {
-        grammar: Grammar::new(src, params_to_reserve(src)),
+        grammar: Grammar::new(src, params),
         src,
         schema: Schema {
-            definitions: Vec::with_capacity(estimate),
+            definitions: Vec::with_capacity(definitions),
             ..Schema::default()
         },
         diagnostics: Vec::new(),
@@ -296,36 +296,41 @@ const MAX_RESERVED: usize = 1 << 14;
 /// about 8,200.
 const MAX_RESERVED_PARAMS: usize = 1 << 15;
 
-/// How many definitions to reserve room for. Every definition ends with `;`:
-/// reserving for as many avoids regrowing (and copying) a vector of large
-/// structs, and comments may overcount a little. The cap keeps a text of
-/// nothing but semicolons from reserving gigabytes before any is parsed.
-fn definitions_to_reserve(src: &str) -> usize {
-    count_byte(src, b';').min(MAX_RESERVED)
+/// How many definitions and how many parameters to reserve room for, from
+/// one pass over `src`.
+///
+/// Every definition ends with `;`: reserving for as many avoids regrowing
+/// (and copying) a vector of large structs, and comments may overcount a
+/// little. The buffer that holds every definition's parameters gets one per
+/// `:` (named parameters; `{X:Type}` and comments overcount a little,
+/// anonymous parameters are not counted). Reserving that buffer once,
+/// instead of doubling it up to a megabyte or more, also keeps glibc from
+/// mapping fresh pages for it on every parse. The caps keep a text of
+/// nothing but `;` or `:` from reserving gigabytes before anything is parsed.
+fn to_reserve(src: &str) -> (usize, usize) {
+    let (semicolons, colons) = count_semicolons_and_colons(src);
+    (
+        semicolons.min(MAX_RESERVED),
+        colons.min(MAX_RESERVED_PARAMS),
+    )
 }
 
-/// How many parameters to reserve room for in the buffer that holds every
-/// definition's parameters: one per `:` (named parameters, `{X:Type}` and
-/// comments overcount a little, anonymous ones are not counted), capped
-/// as [`definitions_to_reserve`] is. Reserving the buffer once, instead of
-/// doubling it up to a megabyte or more, also keeps glibc from mapping fresh
-/// pages for it on every parse.
-fn params_to_reserve(src: &str) -> usize {
-    count_byte(src, b':').min(MAX_RESERVED_PARAMS)
-}
-
-/// How many times `byte` occurs in `src`, counted in `u8` lanes the compiler
-/// vectorizes (at most 255 bytes per block, so a lane cannot overflow).
-fn count_byte(src: &str, byte: u8) -> usize {
+/// How many `;` and how many `:` `src` holds, counted in `u8` lanes the
+/// compiler vectorizes (at most 255 bytes per block, so a lane cannot
+/// overflow).
+fn count_semicolons_and_colons(src: &str) -> (usize, usize) {
     src.as_bytes()
         .chunks(255)
         .map(|block| {
-            let n = block
-                .iter()
-                .fold(0u8, |n, &b| n.wrapping_add(u8::from(b == byte)));
-            usize::from(n)
+            let (semicolons, colons) = block.iter().fold((0u8, 0u8), |(s, c), &b| {
+                (
+                    s.wrapping_add(u8::from(b == b';')),
+                    c.wrapping_add(u8::from(b == b':')),
+                )
+            });
+            (usize::from(semicolons), usize::from(colons))
         })
-        .sum()
+        .fold((0, 0), |(s, c), (bs, bc)| (s + bs, c + bc))
 }
 
 /// The token at the start of `at`, for "found …" messages.
@@ -375,18 +380,17 @@ mod tests {
     }
 
     #[test]
-    fn reserves_one_definition_per_semicolon_up_to_the_cap() {
-        assert_eq!(definitions_to_reserve(""), 0);
-        assert_eq!(definitions_to_reserve("a = B; // c;\nd = E;"), 3);
-        let semicolons = ";".repeat(300);
-        assert_eq!(definitions_to_reserve(&semicolons), 300);
+    fn reserves_one_definition_per_semicolon_and_one_parameter_per_colon_up_to_the_caps() {
+        assert_eq!(to_reserve(""), (0, 0));
+        assert_eq!(to_reserve("a = B; // c;\nd = E;"), (3, 0));
+        assert_eq!(to_reserve("a x:int {X:Type} = A; // y:int"), (1, 3));
+        // Longer than one 255-byte block, so the per-block counts are summed.
+        let many = "a x:int = A;".repeat(300);
+        assert_eq!(to_reserve(&many), (300, 300));
         let hostile = ";".repeat(MAX_RESERVED * 4);
-        assert_eq!(definitions_to_reserve(&hostile), MAX_RESERVED);
-        assert_eq!(params_to_reserve("a x:int {X:Type} = A; // y:int"), 3);
-        assert_eq!(
-            params_to_reserve(&":".repeat(MAX_RESERVED_PARAMS + 1)),
-            MAX_RESERVED_PARAMS
-        );
+        assert_eq!(to_reserve(&hostile), (MAX_RESERVED, 0));
+        let colons = ":".repeat(MAX_RESERVED_PARAMS + 1);
+        assert_eq!(to_reserve(&colons), (0, MAX_RESERVED_PARAMS));
         // The text still parses (every `;` is a syntax error), without a
         // reservation proportional to its length.
         let read = read(&hostile);

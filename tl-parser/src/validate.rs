@@ -7,6 +7,7 @@ use crate::id::normalized_text;
 use crate::name::{Name, NameKey};
 use crate::Options;
 use core::hash::{BuildHasherDefault, Hasher};
+use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
 
 /// An FxHash-style hasher (rustc's): a multiply and rotate per word. Names
@@ -173,10 +174,18 @@ impl<'a> Known<'a> {
                 last: def,
                 constructor,
             };
-            if let Some(first) = names.insert(NameKey(&def.name.text), named) {
-                names
-                    .entry(NameKey(&def.name.text))
-                    .and_modify(|n| n.constructor |= first.constructor);
+            let first = match names.entry(NameKey(&def.name.text)) {
+                Entry::Vacant(slot) => {
+                    slot.insert(named);
+                    None
+                }
+                Entry::Occupied(mut slot) => {
+                    let first = slot.insert(named);
+                    slot.get_mut().constructor |= first.constructor;
+                    Some(first)
+                }
+            };
+            if let Some(first) = first {
                 out.push(
                     Diagnostic::error(
                         Code::DuplicateName,
@@ -506,6 +515,19 @@ fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_constructor_name_stays_known_when_a_function_reuses_it() {
+        let src = "a = A;\n---functions---\na = A;\n---types---\nc x:a = C;\n";
+        let codes: Vec<Code> = crate::parse_str(src)
+            .diagnostics
+            .iter()
+            .map(|d| d.code)
+            .collect();
+        assert_eq!(codes, [Code::DuplicateName]);
+        let undefined = crate::parse_str("c x:a = C;\n").diagnostics;
+        assert_eq!(undefined[0].code, Code::UndefinedType);
+    }
 
     #[test]
     fn edit_distance_counts_edits() {
