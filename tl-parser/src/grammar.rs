@@ -19,6 +19,9 @@ use crate::ast::{
     DeclaredId, FlagRef, Ident, Multiplier, Param, ParamType, TypeExpr, TypeParam, TypeSyntax,
 };
 use crate::name::Name;
+use crate::scan::{
+    alphanumeric_end, hex_value, ident_end, is_ident_byte, is_ident_start, name_end,
+};
 use crate::span::Span;
 use nom::{
     branch::alt,
@@ -84,19 +87,7 @@ pub(crate) struct RawId<'s> {
 impl RawId<'_> {
     /// The id, if the digits are 1 to 8 hex digits.
     pub fn value(&self) -> Option<DeclaredId> {
-        if !(1..=8).contains(&self.digits.len()) {
-            return None;
-        }
-        let mut value = 0u32;
-        for b in self.digits.bytes() {
-            let digit = match b {
-                b'0'..=b'9' => b - b'0',
-                b'a'..=b'f' => b - b'a' + 10,
-                b'A'..=b'F' => b - b'A' + 10,
-                _ => return None,
-            };
-            value = value << 4 | u32::from(digit);
-        }
+        let value = hex_value(self.digits.as_bytes())?;
         Some(DeclaredId {
             value,
             span: self.span,
@@ -202,45 +193,6 @@ fn nat_sign(i: &str) -> Res<'_, char> {
     }
 }
 
-#[inline]
-fn is_ident_start(c: u8) -> bool {
-    c.is_ascii_alphabetic() || c == b'_'
-}
-
-/// `[A-Za-z0-9_]`, as a table: identifier scans are the grammar's hottest loop.
-static IDENT_BYTES: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut c = 0;
-    while c < 256 {
-        let b = c as u8;
-        table[c] = b.is_ascii_alphanumeric() || b == b'_';
-        c += 1;
-    }
-    table
-};
-
-#[inline]
-fn is_ident_byte(c: u8) -> bool {
-    IDENT_BYTES[usize::from(c)]
-}
-
-/// The length of the identifier characters at the start of `b[from..]`, plus `from`.
-#[inline]
-fn ident_end(b: &[u8], mut from: usize) -> usize {
-    // Away from the end of the text, a fixed-size window needs no bounds
-    // check per byte.
-    while let Some(window) = b.get(from..).and_then(|rest| rest.first_chunk::<16>()) {
-        if let Some(n) = window.iter().position(|&c| !is_ident_byte(c)) {
-            return from + n;
-        }
-        from += 16;
-    }
-    while from < b.len() && is_ident_byte(b[from]) {
-        from += 1;
-    }
-    from
-}
-
 /// `[A-Za-z_][A-Za-z0-9_]*`, as a slice of the input (nothing is allocated, so
 /// trying it speculatively costs only the scan).
 #[inline]
@@ -261,10 +213,7 @@ fn full_name_str(i: &str) -> Res<'_, &str> {
     if !b.first().is_some_and(|&c| is_ident_start(c)) {
         return fail(i);
     }
-    let mut n = ident_end(b, 1);
-    while b.len() > n + 1 && b[n] == b'.' && is_ident_start(b[n + 1]) {
-        n = ident_end(b, n + 2);
-    }
+    let n = name_end(b, 1);
     Ok((&i[n..], &i[..n]))
 }
 
@@ -341,10 +290,7 @@ impl<'s> Grammar<'s> {
 
     fn id(&self, i: &'s str) -> Res<'s, RawId<'s>> {
         let (r, _) = char('#')(i)?;
-        let n = r
-            .bytes()
-            .position(|c| !c.is_ascii_alphanumeric())
-            .unwrap_or(r.len());
+        let n = alphanumeric_end(r.as_bytes(), 0);
         let (digits, rest) = r.split_at(n);
         Ok((
             rest,
@@ -790,41 +736,4 @@ fn parse_u32(digits: &str) -> u32 {
         }
     }
     n
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The plain scan that [`ident_end`] must agree with.
-    fn ident_end_bytewise(b: &[u8], mut from: usize) -> usize {
-        while from < b.len() && is_ident_byte(b[from]) {
-            from += 1;
-        }
-        from
-    }
-
-    #[test]
-    fn ident_end_matches_the_bytewise_scan_at_every_offset() {
-        let texts: [&[u8]; 8] = [
-            b"",
-            b"a",
-            b"messages.sendMessage#0 flags:# = Updates;",
-            b"abcdefghijklmnop",
-            b"abcdefghijklmnopq",
-            b"updateShortChatMessage_with_a_long_name_0123456789ABCDEFGHIJ x",
-            "caf\u{e9}_name_long_enough_for_two_windows".as_bytes(),
-            b"a\x00b\x7fc_d[e]f`g@h/i:j{k",
-        ];
-        for text in texts {
-            for from in 0..=text.len() {
-                assert_eq!(
-                    ident_end(text, from),
-                    ident_end_bytewise(text, from),
-                    "{:?} from {from}",
-                    String::from_utf8_lossy(text)
-                );
-            }
-        }
-    }
 }

@@ -28,6 +28,7 @@ mod id;
 mod name;
 mod parse;
 mod print;
+mod scan;
 mod span;
 mod validate;
 
