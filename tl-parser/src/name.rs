@@ -56,6 +56,26 @@ impl Name {
         }
     }
 
+    /// A hash of the first eight bytes and the length, for filters that
+    /// only need to tell most names apart, cheaply: the top bits mix all
+    /// of them.
+    #[inline]
+    pub(crate) fn short_hash(&self) -> u64 {
+        let mut head = [0; 8];
+        let len = match &self.0 {
+            Repr::Inline { len, bytes } => {
+                head.copy_from_slice(&bytes[..8]);
+                u64::from(*len)
+            }
+            Repr::Heap(text) => {
+                let n = text.len().min(8);
+                head[..n].copy_from_slice(&text.as_bytes()[..n]);
+                text.len() as u64
+            }
+        };
+        (u64::from_le_bytes(head) ^ len).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+    }
+
     /// The text.
     #[inline]
     pub fn as_str(&self) -> &str {
