@@ -6,13 +6,24 @@
 //! find the end with a count of trailing ones; the byte loops remain only
 //! for the last 15 bytes of a text.
 
-/// `[A-Za-z0-9_]`, as a table.
-static IDENT_BYTES: [bool; 256] = {
-    let mut table = [false; 256];
+/// What a byte may be in a name, as bits of a table entry: tables, not
+/// range tests, because a range test branches on which range a byte is in
+/// (types start with a capital letter, fields with a small one).
+const IDENT: u8 = 1;
+/// Set for a byte that may start an identifier.
+const START: u8 = 2;
+
+static NAME_BYTES: [u8; 256] = {
+    let mut table = [0; 256];
     let mut c = 0;
     while c < 256 {
         let b = c as u8;
-        table[c] = b.is_ascii_alphanumeric() || b == b'_';
+        if b.is_ascii_alphanumeric() || b == b'_' {
+            table[c] |= IDENT;
+        }
+        if b.is_ascii_alphabetic() || b == b'_' {
+            table[c] |= START;
+        }
         c += 1;
     }
     table
@@ -21,13 +32,13 @@ static IDENT_BYTES: [bool; 256] = {
 /// Whether `c` may continue an identifier: `[A-Za-z0-9_]`.
 #[inline]
 pub(crate) fn is_ident_byte(c: u8) -> bool {
-    IDENT_BYTES[usize::from(c)]
+    NAME_BYTES[usize::from(c)] & IDENT != 0
 }
 
 /// Whether `c` may start an identifier: `[A-Za-z_]`.
 #[inline]
 pub(crate) fn is_ident_start(c: u8) -> bool {
-    c.is_ascii_alphabetic() || c == b'_'
+    NAME_BYTES[usize::from(c)] & START != 0
 }
 
 /// The classes of 16 bytes as masks: bit `k` describes byte `k`.
@@ -310,6 +321,14 @@ mod tests {
                     "alphanumeric_end {shown:?} from {from}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn byte_tables_hold_the_ascii_classes() {
+        for c in 0..=255u8 {
+            assert_eq!(is_ident_byte(c), c.is_ascii_alphanumeric() || c == b'_');
+            assert_eq!(is_ident_start(c), c.is_ascii_alphabetic() || c == b'_');
         }
     }
 
