@@ -113,10 +113,11 @@ pub(crate) fn validate(schema: &Schema, options: &Options, out: &mut Vec<Diagnos
     verify_ids(schema, options, out);
     let known = Known::index(schema, &builtins, out);
     check_duplicate_ids(schema, options, out);
+    let mut suggestions = None;
     for def in &schema.definitions {
         check_params(def, out);
         check_result(def, out);
-        check_references(def, &known, options, out);
+        check_references(def, &known, &mut suggestions, options, out);
     }
 }
 
@@ -480,7 +481,13 @@ fn is_lowercase_first(name: &str, s: &str) -> bool {
     }
 }
 
-fn check_references(def: &Definition, known: &Known, options: &Options, out: &mut Vec<Diagnostic>) {
+fn check_references<'a>(
+    def: &Definition,
+    known: &Known<'a>,
+    suggestions: &mut Option<Suggestions<'a>>,
+    options: &Options,
+    out: &mut Vec<Diagnostic>,
+) {
     // `!X` names a type variable even when `{X:Type}` is missing; that mistake is
     // reported once, as E0206, not again as an undefined type.
     let is_type_var = |name: &str| {
@@ -507,7 +514,8 @@ fn check_references(def: &Definition, known: &Known, options: &Options, out: &mu
         )
         .in_definition(&def.name.text);
         d.severity = severity;
-        if let Some(near) = nearest(name, known) {
+        let suggestions = suggestions.get_or_insert_with(|| Suggestions::new(known));
+        if let Some(near) = suggestions.nearest(name) {
             d = d.with_note(format!("did you mean `{near}`?"));
         }
         out.push(d);
@@ -537,35 +545,78 @@ fn walk_param<'a>(ty: &'a ParamType, f: &mut impl FnMut(&'a TypeExpr)) {
     }
 }
 
-/// The known name closest to `name`, if close enough to be a likely typo.
-fn nearest<'a>(name: &str, known: &Known<'a>) -> Option<&'a str> {
-    let limit = (name.len() / 3).max(1);
-    known
-        .all()
-        .map(|k| {
-            (
-                edit_distance(&name.to_ascii_lowercase(), &k.to_ascii_lowercase()),
-                k,
-            )
-        })
-        .filter(|(d, _)| *d <= limit)
-        .min()
-        .map(|(_, k)| k)
+/// "Did you mean" for undefined names: the known name nearest to each.
+///
+/// Built when the first undefined name is met, so a valid schema pays
+/// nothing. A fragment cut from a larger schema may refer to thousands of
+/// names it does not define, each against thousands of known ones: the
+/// known names are lowercased once, a name asked again gets the answer
+/// kept from the first time, and a candidate whose length alone puts it
+/// too far away is not compared.
+struct Suggestions<'a> {
+    /// Each known name lowercased, its length in characters, and the name.
+    known: Vec<(String, usize, &'a str)>,
+    asked: HashMap<String, Option<&'a str>>,
+    /// The edit-distance row, reused.
+    row: Vec<usize>,
 }
 
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let cur = row[j + 1];
-            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
-            prev = cur;
+impl<'a> Suggestions<'a> {
+    fn new(known: &Known<'a>) -> Self {
+        let known = known
+            .all()
+            .map(|k| (k.to_ascii_lowercase(), k.chars().count(), k))
+            .collect();
+        Suggestions {
+            known,
+            asked: HashMap::new(),
+            row: Vec::new(),
         }
     }
-    row[b.len()]
+
+    /// The known name closest to `name`, if close enough to be a likely
+    /// typo: at most a third of its length away, ties going to the name
+    /// first in alphabetical order.
+    fn nearest(&mut self, name: &str) -> Option<&'a str> {
+        if let Some(&hit) = self.asked.get(name) {
+            return hit;
+        }
+        let limit = (name.len() / 3).max(1);
+        let lower: Vec<char> = name.to_ascii_lowercase().chars().collect();
+        let mut best: Option<(usize, &'a str)> = None;
+        for (k_lower, k_chars, k) in &self.known {
+            // The distance is at least the difference in length.
+            if k_chars.abs_diff(lower.len()) > limit {
+                continue;
+            }
+            let d = edit_distance(&lower, k_lower, &mut self.row);
+            if d <= limit && best.is_none_or(|b| (d, *k) < b) {
+                best = Some((d, k));
+            }
+        }
+        let hit = best.map(|(_, k)| k);
+        self.asked.insert(name.to_owned(), hit);
+        hit
+    }
+}
+
+/// The Levenshtein distance between `a` and `b`, in characters; `row` is
+/// scratch space.
+fn edit_distance(a: &[char], b: &str, row: &mut Vec<usize>) -> usize {
+    row.clear();
+    row.extend(0..=a.len());
+    for (j, cb) in b.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = j + 1;
+        for (i, &ca) in a.iter().enumerate() {
+            let above = row[i + 1];
+            row[i + 1] = (diagonal + usize::from(ca != cb))
+                .min(row[i] + 1)
+                .min(above + 1);
+            diagonal = above;
+        }
+    }
+    row[a.len()]
 }
 
 #[cfg(test)]
@@ -620,8 +671,36 @@ mod tests {
 
     #[test]
     fn edit_distance_counts_edits() {
-        assert_eq!(edit_distance("MessageEntty", "MessageEntity"), 1);
-        assert_eq!(edit_distance("abc", "abc"), 0);
-        assert_eq!(edit_distance("", "ab"), 2);
+        let distance = |a: &str, b: &str| {
+            let a: Vec<char> = a.chars().collect();
+            edit_distance(&a, b, &mut Vec::new())
+        };
+        assert_eq!(distance("MessageEntty", "MessageEntity"), 1);
+        assert_eq!(distance("abc", "abc"), 0);
+        assert_eq!(distance("", "ab"), 2);
+        assert_eq!(distance("ab", ""), 2);
+        assert_eq!(distance("kitten", "sitting"), 3);
+        assert_eq!(distance("n\u{e4}me", "name"), 1);
+    }
+
+    #[test]
+    fn suggestions_name_the_nearest_known_type_once_per_name() {
+        let src = "messageEntity = MessageEntity;\nmessageEntities = MessageEntities;\n\
+                   a x:MessageEntty y:Vector<MessageEntty> z:Unrelated = A;\n";
+        let parsed = crate::parse_str(src);
+        let notes: Vec<_> = parsed
+            .diagnostics
+            .iter()
+            .map(|d| (d.code, d.notes.clone()))
+            .collect();
+        let near = vec!["did you mean `MessageEntity`?".to_string()];
+        assert_eq!(
+            notes,
+            [
+                (Code::UndefinedType, near.clone()),
+                (Code::UndefinedType, near),
+                (Code::UndefinedType, vec![]),
+            ]
+        );
     }
 }
