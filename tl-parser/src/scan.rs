@@ -311,16 +311,40 @@ mod tests {
                     name_end_bytewise(&text, from),
                     "name_end {shown:?} from {from}"
                 );
-                let mut alnum = from;
-                while alnum < text.len() && text[alnum].is_ascii_alphanumeric() {
-                    alnum += 1;
-                }
                 assert_eq!(
                     alphanumeric_end(&text, from),
-                    alnum,
+                    alphanumeric_end_bytewise(&text, from),
                     "alphanumeric_end {shown:?} from {from}"
                 );
             }
+        }
+    }
+
+    fn alphanumeric_end_bytewise(b: &[u8], mut from: usize) -> usize {
+        while from < b.len() && b[from].is_ascii_alphanumeric() {
+            from += 1;
+        }
+        from
+    }
+
+    proptest::proptest! {
+        /// Random texts over name bytes, dots and a few others, long enough
+        /// to span several windows.
+        #[test]
+        fn scans_match_the_byte_loops_on_random_text(
+            text in proptest::collection::vec(
+                proptest::sample::select(b"aZ_09..  #:?\xc3\xa9".to_vec()),
+                0..80,
+            ),
+            from in 0usize..80,
+        ) {
+            let from = from.min(text.len());
+            proptest::prop_assert_eq!(ident_end(&text, from), ident_end_bytewise(&text, from));
+            proptest::prop_assert_eq!(name_end(&text, from), name_end_bytewise(&text, from));
+            proptest::prop_assert_eq!(
+                alphanumeric_end(&text, from),
+                alphanumeric_end_bytewise(&text, from)
+            );
         }
     }
 
