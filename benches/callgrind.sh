@@ -24,3 +24,16 @@ instructions() { # bin ENV=value [args...] -> instructions
   env "$env" valgrind --tool=callgrind --callgrind-out-file=/dev/null "$bin" "$@" 2>&1 |
     sed -n 's/.*Collected : \([0-9]*\).*/\1/p'
 }
+
+branches() { # bin ENV=value [args...] -> "branches mispredicts"
+  # cachegrind's branch simulation: a simple model of a predictor, not the
+  # machine's own. Its counts repeat exactly, and they point at the
+  # branches that depend on the data; the wall time decides whether a
+  # change that removes some was worth it.
+  command -v valgrind >/dev/null || { echo "valgrind is required" >&2; exit 1; }
+  local bin=$1 env=$2
+  shift 2
+  env "$env" valgrind --tool=cachegrind --cache-sim=no --branch-sim=yes \
+    --cachegrind-out-file=/dev/null "$bin" "$@" 2>&1 | tr -d , |
+    awk '/Branches:/ {b = $3} /Mispredicts:/ {m = $3} END {print b, m}'
+}
