@@ -197,24 +197,41 @@ pub fn normalized_text(def: &Definition, dialect: Dialect) -> String {
 /// The id of `def` under `dialect`: the CRC32 of [`normalized_text`], computed
 /// without building the text.
 pub fn compute_id(def: &Definition, dialect: Dialect) -> u32 {
-    let mut sink = CrcSink::new();
-    write_definition(&mut sink, def, dialect);
-    // `finish` borrows: moving the sink's 256-byte buffer would cost a copy
-    // per definition.
-    sink.finish()
+    IdHasher::new().id(def, dialect)
 }
 
-/// Sets every definition's `computed_id`, as [`compute_id`] would, with one
-/// sink for all: its buffer is zeroed once and the CPU's CRC features are
-/// looked up once, not per definition.
+/// Sets every definition's `computed_id`, as [`compute_id`] would.
 pub(crate) fn compute_ids(definitions: &mut [Definition], dialect: Dialect) {
-    let mut sink = CrcSink::new();
-    let start = sink.hasher.clone();
+    let mut hasher = IdHasher::new();
     for def in definitions {
-        sink.hasher = start.clone();
-        sink.len = 0;
-        write_definition(&mut sink, def, dialect);
-        def.computed_id = sink.finish();
+        def.computed_id = hasher.id(def, dialect);
+    }
+}
+
+/// Computes ids one definition after another with one sink: its buffer is
+/// zeroed once and the CPU's CRC features are looked up once, not per
+/// definition.
+struct IdHasher {
+    sink: CrcSink,
+    /// A hasher as new, to restart from.
+    start: crc32fast::Hasher,
+}
+
+impl IdHasher {
+    fn new() -> Self {
+        let sink = CrcSink::new();
+        let start = sink.hasher.clone();
+        IdHasher { sink, start }
+    }
+
+    /// The id of `def` under `dialect`.
+    fn id(&mut self, def: &Definition, dialect: Dialect) -> u32 {
+        self.sink.hasher = self.start.clone();
+        self.sink.len = 0;
+        write_definition(&mut self.sink, def, dialect);
+        // `finish` borrows: moving the sink's 256-byte buffer would cost a
+        // copy per definition.
+        self.sink.finish()
     }
 }
 
