@@ -140,8 +140,8 @@ struct Known<'a> {
 }
 
 struct Named<'a> {
-    /// The last definition of that name so far.
-    last: &'a Definition,
+    /// The first definition of that name.
+    first: &'a Definition,
     /// Whether a constructor has that name (a bare type may refer to it).
     constructor: bool,
 }
@@ -171,19 +171,18 @@ impl<'a> Known<'a> {
                     last_result = Some(result);
                 }
             }
-            let named = Named {
-                last: def,
-                constructor,
-            };
             let first = match names.entry(NameKey(&def.name.text)) {
                 Entry::Vacant(slot) => {
-                    slot.insert(named);
+                    slot.insert(Named {
+                        first: def,
+                        constructor,
+                    });
                     None
                 }
                 Entry::Occupied(mut slot) => {
-                    let first = slot.insert(named);
-                    slot.get_mut().constructor |= first.constructor;
-                    Some(first)
+                    let named = slot.get_mut();
+                    named.constructor |= constructor;
+                    Some(named.first)
                 }
             };
             if let Some(first) = first {
@@ -193,10 +192,7 @@ impl<'a> Known<'a> {
                         def.name.span,
                         format!("`{}` is defined twice", def.name.text),
                     )
-                    .with_note(format!(
-                        "first defined at byte {}",
-                        first.last.name.span.start
-                    ))
+                    .with_note(format!("first defined at byte {}", first.name.span.start))
                     .in_definition(&def.name.text),
                 );
             }
@@ -303,6 +299,8 @@ impl NameBits {
     /// Adds `name`; returns whether its bit was already set.
     #[inline]
     fn insert(&mut self, name: &Name) -> bool {
+        // A hash of the first word only: hashing the whole name as the
+        // tables do (`NameKey`) costs 1.6% more instructions per parse.
         let bit = 1u128 << (name.short_hash() >> 57);
         let was = self.0 & bit != 0;
         self.0 |= bit;
@@ -667,6 +665,24 @@ mod tests {
         assert_eq!(codes(&format!("a {fields}= A;")), []);
         fields.push_str("f7:long ");
         assert_eq!(codes(&format!("a {fields}= A;")), [Code::DuplicateField]);
+    }
+
+    #[test]
+    fn every_repeat_of_a_name_points_at_its_first_definition() {
+        let parsed = crate::parse_str("a = A;\na = A;\na = A;\n");
+        let notes: Vec<_> = parsed
+            .diagnostics
+            .iter()
+            .map(|d| (d.code, d.notes.clone()))
+            .collect();
+        let first = vec!["first defined at byte 0".to_string()];
+        assert_eq!(
+            notes,
+            [
+                (Code::DuplicateName, first.clone()),
+                (Code::DuplicateName, first)
+            ]
+        );
     }
 
     #[test]
