@@ -97,6 +97,23 @@ pub fn rust_type(p: &Paths<'_>, w: &WireType) -> TokenStream {
     }
 }
 
+/// The Rust type of a value without its `Box`, for `new`, which boxes.
+pub fn rust_type_unboxed(p: &Paths<'_>, w: &WireType) -> TokenStream {
+    match w {
+        WireType::Boxed { index, .. } => p.enum_path(*index),
+        WireType::Bare { index, .. } => p.ctor_path(*index),
+        other => rust_type(p, other),
+    }
+}
+
+/// Whether the value is held in a `Box`.
+pub fn is_indirect(w: &WireType) -> bool {
+    matches!(
+        w,
+        WireType::Boxed { indirect: true, .. } | WireType::Bare { indirect: true, .. }
+    )
+}
+
 /// `&**v` for a boxed value, so that trait functions see the inner type.
 fn unbox(w: &WireType, v: TokenStream) -> TokenStream {
     match w {

@@ -58,6 +58,14 @@ pub fn combinator(
         text.push_str(&l);
         text.push('\n');
     }
+    if c.has_optional_fields() {
+        let name = &c.rust_name;
+        text.push_str(&format!(
+            "\nBuild it from [`{name}::new`] and name the optional fields you set, \
+             `{name} {{ …, ..{name}::new(…) }}`: that keeps compiling when a later \
+             layer adds optional fields.\n"
+        ));
+    }
     if let Page::Method = page {
         function_sections(c, dialect, error_type, &mut text);
     }
@@ -117,30 +125,34 @@ pub fn boxed_type(t: &BoxedType, dialect: Dialect) -> TokenStream {
     attrs(&text)
 }
 
-/// Docs of one field: the schema's text and when the field is present.
+/// Docs of one field: the schema's text and the flag bit it depends on.
+/// A plain field the schema does not describe gets none: its name and type
+/// say all there is.
 pub fn field(f: &Field) -> TokenStream {
     let mut text = String::new();
-    for (name, doc) in f.tl_names.iter().zip(&f.docs) {
-        let doc = doc.as_deref().unwrap_or("");
-        if f.tl_names.len() > 1 {
-            text.push_str(&format!("`{name}`: {doc}\n\n"));
-        } else if !doc.is_empty() {
-            text.push_str(doc);
-            text.push_str("\n\n");
-        }
+    if let [Some(doc)] = f.docs.as_slice() {
+        text.push_str(doc);
+        text.push_str("\n\n");
     }
     if let Some(cond) = &f.condition {
         let note = match f.shape {
-            FieldShape::Flag => format!("TL `{cond}?true`: `true` when bit set."),
+            FieldShape::Flag => format!("Flag `{cond}`."),
             FieldShape::Group(_) => format!(
-                "TL `{cond}?`: these values share one flag bit, so they are present together."
+                "`{}`: present together when `{cond}` is set.",
+                f.tl_names.join("`, `")
             ),
-            _ => format!("TL `{cond}?`: present when the bit is set."),
+            _ => format!("Present when `{cond}` is set."),
         };
         text.push_str(&note);
     }
-    if text.is_empty() {
-        text = format!("TL field `{}`.", f.tl_names.join("`, `"));
-    }
     attrs(text.trim_end())
+}
+
+/// Docs of a flag group's struct.
+pub fn group(c: &Combinator, f: &Field) -> TokenStream {
+    let cond = f.condition.as_deref().unwrap_or("?");
+    attrs(&format!(
+        "The fields of [`{0}`](super::{0}) on flag bit `{cond}`, which are present together.",
+        c.rust_name
+    ))
 }

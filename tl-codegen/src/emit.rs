@@ -9,7 +9,7 @@
 use crate::codec::{self, Paths};
 use crate::docs::{self, Page};
 use crate::ident::ident;
-use crate::model::{Combinator, FieldShape, Model, ObjectEnd, WireParam, WireType};
+use crate::model::{Combinator, Field, FieldShape, Group, Model, ObjectEnd, WireParam, WireType};
 use proc_macro2::{Literal, TokenStream};
 use quote::{format_ident, quote};
 use std::collections::BTreeMap;
@@ -17,8 +17,16 @@ use std::collections::BTreeMap;
 /// Choices that change the emitted code but not the model.
 #[derive(Clone, Debug, Default)]
 pub struct EmitOptions {
-    /// Extra derives, as paths (`serde::Serialize`).
+    /// `Eq` on every type that allows it (no `double` inside).
+    pub eq: bool,
+    /// `Hash` on every type that allows it (no `double` inside).
+    pub hash: bool,
+    /// `Default` on every struct that allows it (no enum or `int512` field).
+    pub default: bool,
+    /// Other derives, on every type, as paths (`serde::Serialize`).
     pub derives: Vec<TokenStream>,
+    /// `#[non_exhaustive]` on every generated enum.
+    pub non_exhaustive: bool,
     /// Whether the extra derives include serde's, which need `bytes` helpers.
     pub serde: bool,
     /// Emit `Sample` impls and `visit_samples` (tests; needs tl-runtime's `sample` feature).
@@ -28,6 +36,7 @@ pub struct EmitOptions {
 /// A tree of modules, each with the items emitted into it.
 #[derive(Default)]
 struct ModuleTree {
+    doc: Option<String>,
     items: Vec<TokenStream>,
     children: BTreeMap<String, ModuleTree>,
 }
@@ -42,8 +51,9 @@ impl ModuleTree {
         let items = self.items;
         let children = self.children.into_iter().map(|(name, child)| {
             let name = ident(&name);
+            let doc = child.doc.as_ref().map(|d| quote!(#[doc = #d]));
             let body = child.into_tokens();
-            quote!(pub mod #name { #body })
+            quote!(#doc pub mod #name { #body })
         });
         quote!(#(#items)* #(#children)*)
     }
@@ -54,24 +64,55 @@ fn root(depth: usize) -> TokenStream {
     quote!(#(#supers)*)
 }
 
+/// A constructor's or function's items into `tree`: the struct, its sample
+/// impl, and its flag groups' structs in a module of their own.
+fn emit_combinator(
+    tree: &mut ModuleTree,
+    model: &Model,
+    c: &Combinator,
+    page: Page,
+    options: &EmitOptions,
+) {
+    let paths = Paths {
+        model,
+        root: root(c.module.len() + 1),
+    };
+    let module = tree.at(&c.module);
+    module.items.push(combinator(&paths, c, page, options));
+    if options.samples && c.type_params.is_empty() {
+        module.items.push(crate::samples::combinator(&paths, c));
+    }
+    let group_paths = Paths {
+        model,
+        root: root(c.module.len() + 2),
+    };
+    for f in &c.fields {
+        if let FieldShape::Group(group) = &f.shape {
+            let item = group_struct(&group_paths, c, f, group, options);
+            let child = module.children.entry(group.module.clone()).or_default();
+            child.doc = Some(format!(
+                " Flag groups of [`{}`](super::{}).",
+                c.rust_name, c.rust_name
+            ));
+            child.items.push(item);
+        }
+    }
+}
+
+/// The path of a flag group's struct from its combinator's module.
+pub(crate) fn group_path(group: &Group) -> TokenStream {
+    let module = ident(&group.module);
+    let name = format_ident!("{}", group.rust_name);
+    quote!(#module::#name)
+}
+
 /// Every item of `model` as tokens.
 pub fn emit(model: &Model, options: &EmitOptions) -> TokenStream {
     let mut types = ModuleTree::default();
     let mut enums = ModuleTree::default();
     let mut functions = ModuleTree::default();
     for c in &model.constructors {
-        let paths = Paths {
-            model,
-            root: root(c.module.len() + 1),
-        };
-        types
-            .at(&c.module)
-            .items
-            .push(combinator(&paths, c, Page::Constructor, options));
-        if options.samples {
-            let sample = crate::samples::combinator(&paths, c);
-            types.at(&c.module).items.push(sample);
-        }
+        emit_combinator(&mut types, model, c, Page::Constructor, options);
     }
     for (t, ty) in model.types.iter().enumerate() {
         let paths = Paths {
@@ -88,18 +129,7 @@ pub fn emit(model: &Model, options: &EmitOptions) -> TokenStream {
         }
     }
     for f in &model.functions {
-        let paths = Paths {
-            model,
-            root: root(f.module.len() + 1),
-        };
-        functions
-            .at(&f.module)
-            .items
-            .push(combinator(&paths, f, Page::Method, options));
-        if options.samples && f.type_params.is_empty() {
-            let sample = crate::samples::combinator(&paths, f);
-            functions.at(&f.module).items.push(sample);
-        }
+        emit_combinator(&mut functions, model, f, Page::Method, options);
     }
     let errors = model.errors.as_ref().map(|set| errors_module(model, set));
     let (types, enums, functions) = (
@@ -121,13 +151,16 @@ pub fn emit(model: &Model, options: &EmitOptions) -> TokenStream {
     quote! {
         #layer
         /// One struct per constructor; its `Serialize` writes the boxed form (id first).
-        #[allow(dead_code, clippy::too_many_arguments)] // a schema defines more than any one program uses
+        // A schema defines more than any one program uses, and documents
+        // fewer fields than it has.
+        #[allow(dead_code, missing_docs, clippy::too_many_arguments, clippy::new_without_default)]
         pub mod types { #types }
         /// One enum per boxed type, one variant per constructor.
-        #[allow(dead_code, clippy::enum_variant_names, clippy::large_enum_variant)] // names come from the schema; large variants are boxed by size
+        // Names come from the schema; variants are boxed by size.
+        #[allow(dead_code, missing_docs, clippy::enum_variant_names, clippy::large_enum_variant)]
         pub mod enums { #enums }
         /// One struct per function; `RemoteCall::Return` is what it answers.
-        #[allow(dead_code)]
+        #[allow(dead_code, missing_docs, clippy::too_many_arguments, clippy::new_without_default)]
         pub mod functions { #functions }
         #errors
         #names
@@ -180,7 +213,7 @@ fn needs_known_objects(model: &Model) -> bool {
     model.constructors.iter().chain(&model.functions).any(|c| {
         c.fields.iter().any(|f| match &f.shape {
             FieldShape::Plain(w) | FieldShape::Optional(w) => known(w),
-            FieldShape::Group(parts) => parts.iter().any(known),
+            FieldShape::Group(group) => group.parts.iter().any(|p| known(&p.wire)),
             FieldShape::Flag => false,
         })
     })
@@ -262,27 +295,38 @@ pub(crate) fn hex(id: u32) -> Literal {
         .unwrap_or_else(|_| Literal::u32_unsuffixed(id))
 }
 
-/// The derive attribute for an item that allows `eq` and `default`.
+/// The derive attribute for an item that allows `eq` (and `Hash`) and
+/// `default`: `Clone` and `PartialEq` always, the others where asked for.
 /// `Debug` is written out instead ([`debug_struct`], [`debug_enum`]), so
-/// that it can be `#[inline]` like the rest; it prints what the derive would.
+/// that it can be `#[inline]` like the rest and print bytes as hex.
 fn derives(options: &EmitOptions, eq: bool, default: bool) -> TokenStream {
-    let eq = eq.then(|| quote!(Eq, Hash,));
-    let default = default.then(|| quote!(Default,));
+    let eq_derive = (eq && options.eq).then(|| quote!(Eq,));
+    let hash = (eq && options.hash).then(|| quote!(Hash,));
+    let default = (default && options.default).then(|| quote!(Default,));
     let extra = &options.derives;
-    quote!(#[derive(Clone, PartialEq, #eq #default #(#extra,)*)])
+    quote!(#[derive(Clone, PartialEq, #eq_derive #hash #default #(#extra,)*)])
 }
 
-/// `Debug` for a constructor or function struct, as `#[derive(Debug)]` prints it.
-fn debug_struct(c: &Combinator, name: &proc_macro2::Ident) -> TokenStream {
-    let (impl_generics, ty_generics) = generics(c, quote!(::core::fmt::Debug));
-    let fields = c.fields.iter().map(|f| {
-        let fname = ident(&f.name);
+/// `Debug` for a struct: what `#[derive(Debug)]` prints, except that byte
+/// strings print as hex, cut after 64 bytes (`tl_runtime::Hex`).
+/// `fields` are `(name, holds bytes)`; `generics` are the impl's and the type's.
+fn debug_struct(
+    name: &proc_macro2::Ident,
+    fields: &[(String, bool)],
+    (impl_generics, ty_generics): (TokenStream, TokenStream),
+) -> TokenStream {
+    let label = name.to_string();
+    let fields = fields.iter().map(|(field, bytes)| {
+        let fname = ident(field);
         // The derive prints the identifier without `r#`.
         let label = fname.to_string();
         let label = label.trim_start_matches("r#");
-        quote!(.field(#label, &self.#fname))
+        if *bytes {
+            quote!(.field(#label, &::tl_runtime::Hex(&self.#fname)))
+        } else {
+            quote!(.field(#label, &self.#fname))
+        }
     });
-    let label = &c.rust_name;
     quote! {
         impl #impl_generics ::core::fmt::Debug for #name #ty_generics {
             #[inline]
@@ -290,6 +334,15 @@ fn debug_struct(c: &Combinator, name: &proc_macro2::Ident) -> TokenStream {
                 f.debug_struct(#label) #(#fields)* .finish()
             }
         }
+    }
+}
+
+/// Whether values of `w` are byte strings, which `Debug` prints as hex.
+fn holds_bytes(w: &WireType) -> bool {
+    match w {
+        WireType::Bytes | WireType::Fixed(_) => true,
+        WireType::Vector { item, .. } => holds_bytes(item),
+        _ => false,
     }
 }
 
@@ -337,29 +390,39 @@ fn field_type(p: &Paths<'_>, shape: &FieldShape) -> TokenStream {
             quote!(::core::option::Option<#t>)
         }
         FieldShape::Flag => quote!(bool),
-        FieldShape::Group(parts) => {
-            let tuple = crate::group::tuple(parts.iter().map(|w| codec::rust_type(p, w)).collect());
-            quote!(::core::option::Option<#tuple>)
+        FieldShape::Group(group) => {
+            let path = group_path(group);
+            quote!(::core::option::Option<#path>)
         }
     }
 }
 
-/// A constructor or function: the struct and its impls.
+/// A constructor or function: the struct, its flag groups' structs, and its impls.
 fn combinator(p: &Paths<'_>, c: &Combinator, page: Page, options: &EmitOptions) -> TokenStream {
     let name = format_ident!("{}", c.rust_name);
     let error_type = (p.model.errors.is_some() && !c.errors.is_empty())
         .then(|| p.error_path(c).to_string().replace(' ', ""));
+    let has_new = c.has_optional_fields();
     let doc = docs::combinator(c, p.model.dialect, page, error_type.as_deref());
     let derive = derives(options, c.eq, c.default);
     let fields = c.fields.iter().map(|f| {
         let fname = ident(&f.name);
         let ty = field_type(p, &f.shape);
         let fdoc = docs::field(f);
-        let serde = serde_attr(options, &f.shape);
+        let serde = match &f.shape {
+            FieldShape::Plain(w) => serde_attr(options, w, false),
+            FieldShape::Optional(w) => serde_attr(options, w, true),
+            _ => quote!(),
+        };
         quote!(#fdoc #serde pub #fname: #ty,)
     });
-    let (_, ty_generics) = generics(c, quote!());
+    let groups = c.fields.iter().filter_map(|f| match &f.shape {
+        FieldShape::Group(group) => Some(group_struct(p, c, f, group, options)),
+        _ => None,
+    });
+    let (impl_plain, ty_generics) = generics(c, quote!());
     let id = hex(c.id);
+    let new = has_new.then(|| new_fn(p, c));
     let implied = c.implied_flags.iter().map(|(method, f)| {
         let method = ident(method);
         let fname = ident(&c.fields[*f].name);
@@ -375,14 +438,28 @@ fn combinator(p: &Paths<'_>, c: &Combinator, page: Page, options: &EmitOptions) 
             }
         }
     });
-    let (impl_plain, _) = generics(c, quote!());
-    let inherent = if c.implied_flags.is_empty() {
+    let inherent = if c.implied_flags.is_empty() && !has_new {
         quote!()
     } else {
-        quote!(impl #impl_plain #name #ty_generics { #(#implied)* })
+        quote!(impl #impl_plain #name #ty_generics { #new #(#implied)* })
     };
     let bare = bare_impl(p, c, &name);
-    let debug = debug_struct(c, &name);
+    let debug_fields: Vec<(String, bool)> = c
+        .fields
+        .iter()
+        .map(|f| {
+            let bytes = match &f.shape {
+                FieldShape::Plain(w) | FieldShape::Optional(w) => holds_bytes(w),
+                _ => false,
+            };
+            (f.name.clone(), bytes)
+        })
+        .collect();
+    let debug = debug_struct(
+        &name,
+        &debug_fields,
+        generics(c, quote!(::core::fmt::Debug)),
+    );
     let remote = c.returns.as_ref().map(|ret| {
         let (impl_rc, _) = generics(
             c,
@@ -411,6 +488,7 @@ fn combinator(p: &Paths<'_>, c: &Combinator, page: Page, options: &EmitOptions) 
         pub struct #name #ty_generics {
             #(#fields)*
         }
+        #(#groups)*
         #inherent
         impl #impl_plain ::tl_runtime::Identifiable for #name #ty_generics {
             const CONSTRUCTOR_ID: u32 = #id;
@@ -421,19 +499,88 @@ fn combinator(p: &Paths<'_>, c: &Combinator, page: Page, options: &EmitOptions) 
     }
 }
 
-/// `#[serde(with = …)]` for `bytes` fields, so serde sees bytes, not a list.
-fn serde_attr(options: &EmitOptions, shape: &FieldShape) -> TokenStream {
+/// `new` with the required fields in schema order: every optional field
+/// absent, every flag off. A boxed field is taken unboxed.
+fn new_fn(p: &Paths<'_>, c: &Combinator) -> TokenStream {
+    let mut params = Vec::new();
+    let inits: Vec<TokenStream> = c
+        .fields
+        .iter()
+        .map(|f| {
+            let fname = ident(&f.name);
+            match &f.shape {
+                FieldShape::Plain(w) => {
+                    let ty = codec::rust_type_unboxed(p, w);
+                    params.push(quote!(#fname: #ty));
+                    if codec::is_indirect(w) {
+                        quote!(#fname: ::tl_runtime::__private::Box::new(#fname))
+                    } else {
+                        quote!(#fname)
+                    }
+                }
+                FieldShape::Flag => quote!(#fname: false),
+                FieldShape::Optional(_) | FieldShape::Group(_) => {
+                    quote!(#fname: ::core::option::Option::None)
+                }
+            }
+        })
+        .collect();
+    quote! {
+        /// The value with these required fields, every optional field absent
+        /// and every flag off.
+        #[inline]
+        pub fn new(#(#params),*) -> Self {
+            Self { #(#inits),* }
+        }
+    }
+}
+
+/// The struct of a flag group: the values on one bit, by their TL names.
+fn group_struct(
+    p: &Paths<'_>,
+    c: &Combinator,
+    field: &Field,
+    group: &Group,
+    options: &EmitOptions,
+) -> TokenStream {
+    let name = format_ident!("{}", group.rust_name);
+    let doc = docs::group(c, field);
+    let derive = derives(options, group.eq, group.default);
+    let fields = group.parts.iter().zip(&field.docs).map(|(part, doc)| {
+        let fname = ident(&part.name);
+        let ty = codec::rust_type(p, &part.wire);
+        let fdoc = doc.as_deref().map(docs::attrs);
+        let serde = serde_attr(options, &part.wire, false);
+        quote!(#fdoc #serde pub #fname: #ty,)
+    });
+    let debug_fields: Vec<(String, bool)> = group
+        .parts
+        .iter()
+        .map(|part| (part.name.clone(), holds_bytes(&part.wire)))
+        .collect();
+    let debug = debug_struct(&name, &debug_fields, (quote!(), quote!()));
+    quote! {
+        #doc
+        #derive
+        pub struct #name {
+            #(#fields)*
+        }
+        #debug
+    }
+}
+
+/// `#[serde(with = …)]` for byte strings (`optional` for an `Option` of
+/// one), so that serde sees bytes, not a list of numbers.
+fn serde_attr(options: &EmitOptions, w: &WireType, optional: bool) -> TokenStream {
     if !options.serde {
         return quote!();
     }
-    match shape {
-        FieldShape::Plain(WireType::Bytes) => quote!(#[serde(with = "::tl_runtime::serde_bytes")]),
-        FieldShape::Plain(WireType::Fixed(n)) if *n > 32 => {
+    match (w, optional) {
+        (WireType::Bytes, false) => quote!(#[serde(with = "::tl_runtime::serde_bytes")]),
+        (WireType::Fixed(n), false) if *n > 32 => {
             quote!(#[serde(with = "::tl_runtime::serde_bytes::fixed")])
         }
-        FieldShape::Optional(WireType::Bytes) => {
-            quote!(#[serde(with = "::tl_runtime::serde_bytes::option")])
-        }
+        (WireType::Bytes, true) => quote!(#[serde(with = "::tl_runtime::serde_bytes::option")]),
         _ => quote!(),
     }
 }
@@ -450,10 +597,6 @@ fn bare_impl(p: &Paths<'_>, c: &Combinator, name: &proc_macro2::Ident) -> TokenS
     quote! {
         impl #impl_bare ::tl_runtime::Bare for #name #ty_generics {
             const NAME: &'static str = #tl_name;
-            #[inline]
-            fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-                ::tl_runtime::Bare::serialize_with_id(self, ::core::option::Option::None, out);
-            }
             fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
                 &self,
                 ctor_id: ::core::option::Option<u32>,
@@ -484,18 +627,6 @@ fn bind_fields(c: &Combinator, used: &[usize]) -> TokenStream {
     });
     let rest = (used.len() < c.fields.len()).then(|| quote!(..));
     quote!(let Self { #(#binds,)* #rest } = self;)
-}
-
-/// A pattern taking part `part` of a group tuple of `arity` as `v`.
-fn group_pattern(arity: usize, part: usize) -> TokenStream {
-    crate::group::pattern(arity, part)
-}
-
-fn group_arity(c: &Combinator, field: usize) -> usize {
-    match &c.fields[field].shape {
-        FieldShape::Group(parts) => parts.len(),
-        _ => 1,
-    }
 }
 
 fn flag_expr(c: &Combinator, bits: &[(u32, usize)]) -> TokenStream {
@@ -645,11 +776,13 @@ fn bare_write(c: &Combinator) -> TokenStream {
                     None => codec::write(ty, quote!(#b)),
                     Some(_) => {
                         let write = codec::write(ty, quote!(v));
-                        let pattern = match part {
-                            Some(k) => group_pattern(group_arity(c, *field), *k),
-                            None => quote!(v),
-                        };
-                        quote!(if let ::core::option::Option::Some(#pattern) = #b { #write })
+                        match (&c.fields[*field].shape, part) {
+                            (FieldShape::Group(group), Some(k)) => {
+                                let part = ident(&group.parts[*k].name);
+                                quote!(if let ::core::option::Option::Some(g) = #b { let v = &g.#part; #write })
+                            }
+                            _ => quote!(if let ::core::option::Option::Some(v) = #b { #write }),
+                        }
                     }
                 };
                 stmts.push(stmt);
@@ -713,15 +846,18 @@ fn bare_read(p: &Paths<'_>, c: &Combinator) -> TokenStream {
     }
     // Groups: present when every part was read (the parts share one bit).
     for (f, field) in c.fields.iter().enumerate() {
-        if let FieldShape::Group(parts) = &field.shape {
+        if let FieldShape::Group(group) = &field.shape {
             let b = binding(c, f);
-            let locals: Vec<_> = (0..parts.len())
+            let locals: Vec<_> = (0..group.parts.len())
                 .map(|k| format_ident!("{}_{}", b, k))
                 .collect();
-            let tuple = crate::group::tuple(locals.iter().map(|l| quote!(#l)).collect());
+            let names = group.parts.iter().map(|part| ident(&part.name));
+            let path = group_path(group);
             stmts.push(quote! {
                 let #b = match (#(#locals,)*) {
-                    (#(::core::option::Option::Some(#locals),)*) => ::core::option::Option::Some(#tuple),
+                    (#(::core::option::Option::Some(#locals),)*) => {
+                        ::core::option::Option::Some(#path { #(#names: #locals),* })
+                    }
                     _ => ::core::option::Option::None,
                 };
             });
@@ -774,7 +910,6 @@ fn boxed_enum(p: &Paths<'_>, t: usize, options: &EmitOptions) -> TokenStream {
         let v = format_ident!("{}", ty.variants[i]);
         let path = p.ctor_path(ci);
         let id = hex(c.id);
-        let vdoc = docs::attrs(&format!("`{}`", c.tl_line));
         let boxed = ty.boxed_variants.get(i).copied().unwrap_or(false);
         id_arms.push(if c.is_unit() {
             quote!(Self::#v => #id,)
@@ -782,7 +917,7 @@ fn boxed_enum(p: &Paths<'_>, t: usize, options: &EmitOptions) -> TokenStream {
             quote!(Self::#v(_) => #id,)
         });
         if c.is_unit() {
-            variants.push(quote!(#vdoc #v,));
+            variants.push(quote!(#v,));
             debug_variants.push((v.clone(), false));
             write_arms.push(quote!(Self::#v => ::tl_runtime::Sink::put_u32(out, #id),));
             if seen_ids.insert(c.id) {
@@ -810,12 +945,10 @@ fn boxed_enum(p: &Paths<'_>, t: usize, options: &EmitOptions) -> TokenStream {
         } else {
             path.clone()
         };
-        variants.push(quote!(#vdoc #v(#held),));
+        variants.push(quote!(#v(#held),));
         debug_variants.push((v.clone(), true));
         let inner = if boxed { quote!(&**x) } else { quote!(x) };
-        write_arms.push(quote!(Self::#v(x) => {
-            ::tl_runtime::Bare::serialize_with_id(#inner, ::core::option::Option::Some(#id), out);
-        }));
+        write_arms.push(quote!(Self::#v(x) => ::tl_runtime::Serialize::serialize(#inner, out),));
         let read = quote!(<#path as ::tl_runtime::Bare>::deserialize_bare(r)?);
         let read = if boxed {
             quote!(::tl_runtime::__private::Box::new(#read))
@@ -842,9 +975,11 @@ fn boxed_enum(p: &Paths<'_>, t: usize, options: &EmitOptions) -> TokenStream {
         conversions.push(try_from(&name, &path, quote!(#name::#v(x)), unwrap, single));
     }
     let debug = debug_enum(&name, &debug_variants);
+    let non_exhaustive = options.non_exhaustive.then(|| quote!(#[non_exhaustive]));
     quote! {
         #doc
         #derive
+        #non_exhaustive
         pub enum #name {
             #(#variants)*
         }

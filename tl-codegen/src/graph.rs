@@ -4,13 +4,18 @@
 //!
 //! * A field that can contain its own struct again without passing through a
 //!   `Vec` is boxed: every by-value cycle is broken at a struct field.
-//! * An enum variant whose struct is larger than [`VARIANT_BOX_LIMIT`] bytes is
-//!   boxed, so that enums stay small (an `Update` must not cost kilobytes).
+//! * An enum variant is boxed only where holding it inline would make the
+//!   enum larger than [`ENUM_SIZE_MAX`] bytes: every box costs an allocation
+//!   per decoded value, and an `Update` must still not cost kilobytes.
 
 use crate::model::{FieldShape, Model, WireType};
 
-/// Structs larger than this (estimated) are boxed inside their enum.
-pub const VARIANT_BOX_LIMIT: usize = 64;
+/// The most bytes a generated enum takes in memory: the promise made to
+/// users, which decides what is boxed.
+pub const ENUM_SIZE_MAX: usize = 256;
+
+/// What the estimate reserves for an enum's tag (a word, at most).
+const TAG: usize = 8;
 
 /// A node of the type graph.
 #[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
@@ -100,7 +105,7 @@ fn edges(model: &Model, through_vec: bool) -> Vec<Vec<usize>> {
 fn for_each_type(shape: &FieldShape, f: &mut impl FnMut(&WireType)) {
     match shape {
         FieldShape::Plain(w) | FieldShape::Optional(w) => f(w),
-        FieldShape::Group(parts) => parts.iter().for_each(f),
+        FieldShape::Group(group) => group.parts.iter().for_each(|p| f(&p.wire)),
         FieldShape::Flag => {}
     }
 }
@@ -108,7 +113,7 @@ fn for_each_type(shape: &FieldShape, f: &mut impl FnMut(&WireType)) {
 fn for_each_type_mut(shape: &mut FieldShape, f: &mut impl FnMut(&mut WireType)) {
     match shape {
         FieldShape::Plain(w) | FieldShape::Optional(w) => f(w),
-        FieldShape::Group(parts) => parts.iter_mut().for_each(f),
+        FieldShape::Group(group) => group.parts.iter_mut().for_each(|p| f(&mut p.wire)),
         FieldShape::Flag => {}
     }
 }
@@ -206,22 +211,104 @@ fn box_cycles(model: &mut Model) {
     }
 }
 
-/// Estimated `size_of` and alignment of a field's Rust type.
-fn wire_size(model: &Model, memo: &mut [Option<usize>], w: &WireType) -> (usize, usize) {
-    match w {
-        WireType::Int | WireType::Nat => (4, 4),
-        WireType::BoxedTrue => (0, 1),
-        WireType::Long | WireType::Double => (8, 8),
-        WireType::Fixed(n) => (*n, 1),
-        WireType::Bool => (1, 1),
-        WireType::String
-        | WireType::Bytes
-        | WireType::Vector { .. }
-        | WireType::Object(_)
-        | WireType::Var(_) => (24, 8),
-        WireType::Boxed { indirect: true, .. } | WireType::Bare { indirect: true, .. } => (8, 8),
-        WireType::Boxed { index, .. } => (size_of_node(model, memo, Node::Type(*index)), 8),
-        WireType::Bare { index, .. } => (size_of_node(model, memo, Node::Ctor(*index)), 8),
+/// Size estimates of every node, and the boxing decisions they lead to.
+///
+/// Once cycles are boxed, the by-value graph is acyclic, so sizes are found
+/// depth first: an enum's variants are sized (and its boxing decided) before
+/// the enum, and a struct's fields before the struct. Estimates lay fields
+/// out in order with padding, which rustc's reordering only shrinks.
+struct Sizer<'m> {
+    model: &'m Model,
+    memo: Vec<Option<usize>>,
+    boxed: Vec<Vec<bool>>,
+}
+
+impl Sizer<'_> {
+    /// Estimated `size_of` and alignment of a field's Rust type.
+    fn wire(&mut self, w: &WireType) -> (usize, usize) {
+        match w {
+            WireType::Int | WireType::Nat => (4, 4),
+            WireType::BoxedTrue => (0, 1),
+            WireType::Long | WireType::Double => (8, 8),
+            WireType::Fixed(n) => (*n, 1),
+            WireType::Bool => (1, 1),
+            WireType::String
+            | WireType::Bytes
+            | WireType::Vector { .. }
+            | WireType::Object(_)
+            | WireType::Var(_) => (24, 8),
+            WireType::Boxed { indirect: true, .. } | WireType::Bare { indirect: true, .. } => {
+                (8, 8)
+            }
+            WireType::Boxed { index, .. } => (self.node(Node::Type(*index)), 8),
+            WireType::Bare { index, .. } => (self.node(Node::Ctor(*index)), 8),
+        }
+    }
+
+    fn node(&mut self, n: Node) -> usize {
+        let i = node_index(self.model, n);
+        if let Some(s) = self.memo[i] {
+            return s;
+        }
+        // Unreachable once cycles are boxed; a pointer's size keeps a
+        // mistake there from recursing forever.
+        self.memo[i] = Some(8);
+        let size = match n {
+            Node::Type(t) => self.enum_size(t),
+            Node::Ctor(c) => self.struct_size(c),
+        };
+        self.memo[i] = Some(size);
+        size
+    }
+
+    /// Sizes the variants, boxes those that would not fit, and sizes the enum.
+    fn enum_size(&mut self, t: usize) -> usize {
+        let model = self.model;
+        let ty = &model.types[t];
+        let tag = if ty.constructors.len() > 1 { TAG } else { 0 };
+        let mut payload = 0;
+        let mut boxed = Vec::with_capacity(ty.constructors.len());
+        for &c in &ty.constructors {
+            let size = self.node(Node::Ctor(c));
+            let boxes = size + tag > ENUM_SIZE_MAX;
+            boxed.push(boxes);
+            payload = payload.max(if boxes { 8 } else { size });
+        }
+        self.boxed[t] = boxed;
+        payload + tag
+    }
+
+    fn struct_size(&mut self, c: usize) -> usize {
+        let mut total = 0;
+        let mut align = 1;
+        for f in &self.model.constructors[c].fields {
+            let (s, a) = match &f.shape {
+                FieldShape::Flag => (1, 1),
+                FieldShape::Plain(w) => self.wire(w),
+                FieldShape::Optional(w) => {
+                    let (s, a) = self.wire(w);
+                    if has_niche(w) {
+                        (s, a)
+                    } else {
+                        (s + a, a)
+                    }
+                }
+                FieldShape::Group(group) => {
+                    let mut s = 0;
+                    let mut a = 1;
+                    for p in &group.parts {
+                        let (ps, pa) = self.wire(&p.wire);
+                        s += ps;
+                        a = a.max(pa);
+                    }
+                    let niche = group.parts.iter().any(|p| has_niche(&p.wire));
+                    (round_up(s, a) + if niche { 0 } else { a }, a)
+                }
+            };
+            total += s;
+            align = align.max(a);
+        }
+        round_up(total, align)
     }
 }
 
@@ -241,87 +328,21 @@ fn round_up(n: usize, align: usize) -> usize {
     n.div_ceil(align.max(1)) * align.max(1)
 }
 
-fn size_of_node(model: &Model, memo: &mut [Option<usize>], n: Node) -> usize {
-    let i = node_index(model, n);
-    if let Some(s) = memo[i] {
-        return s;
-    }
-    // A node being sized counts as a pointer: cycles are boxed by now.
-    memo[i] = Some(8);
-    let size = match n {
-        Node::Type(t) => {
-            let ty = &model.types[t];
-            let payload = ty
-                .constructors
-                .iter()
-                .enumerate()
-                .map(|(v, &c)| {
-                    if ty.boxed_variants.get(v).copied().unwrap_or(false) {
-                        8
-                    } else {
-                        size_of_node(model, memo, Node::Ctor(c))
-                    }
-                })
-                .max()
-                .unwrap_or(0);
-            if ty.constructors.len() > 1 {
-                payload + 8
-            } else {
-                payload
-            }
-        }
-        Node::Ctor(c) => {
-            let mut total = 0;
-            let mut align = 1;
-            for f in &model.constructors[c].fields {
-                let (s, a) = match &f.shape {
-                    FieldShape::Flag => (1, 1),
-                    FieldShape::Plain(w) => wire_size(model, memo, w),
-                    FieldShape::Optional(w) => {
-                        let (s, a) = wire_size(model, memo, w);
-                        if has_niche(w) {
-                            (s, a)
-                        } else {
-                            (s + a, a)
-                        }
-                    }
-                    FieldShape::Group(parts) => {
-                        let mut s = 0;
-                        let mut a = 1;
-                        for p in parts {
-                            let (ps, pa) = wire_size(model, memo, p);
-                            s += ps;
-                            a = a.max(pa);
-                        }
-                        let niche = parts.iter().any(has_niche);
-                        (round_up(s, a) + if niche { 0 } else { a }, a)
-                    }
-                };
-                total += s;
-                align = align.max(a);
-            }
-            round_up(total, align)
-        }
-    };
-    memo[i] = Some(size);
-    size
-}
-
-/// Boxes enum variants whose struct exceeds [`VARIANT_BOX_LIMIT`].
+/// Boxes the enum variants that would make their enum larger than
+/// [`ENUM_SIZE_MAX`], and no others.
 fn box_large_variants(model: &mut Model) {
     let n = model.types.len() + model.constructors.len();
+    let mut sizer = Sizer {
+        model,
+        memo: vec![None; n],
+        boxed: vec![Vec::new(); model.types.len()],
+    };
     for t in 0..model.types.len() {
-        let len = model.types[t].constructors.len();
-        model.types[t].boxed_variants = vec![false; len];
+        sizer.node(Node::Type(t));
     }
-    let mut memo = vec![None; n];
-    for t in 0..model.types.len() {
-        let ctors = model.types[t].constructors.clone();
-        let boxed: Vec<bool> = ctors
-            .iter()
-            .map(|&c| size_of_node(model, &mut memo, Node::Ctor(c)) > VARIANT_BOX_LIMIT)
-            .collect();
-        model.types[t].boxed_variants = boxed;
+    let boxed = sizer.boxed;
+    for (ty, boxed) in model.types.iter_mut().zip(boxed) {
+        ty.boxed_variants = boxed;
     }
 }
 
@@ -360,6 +381,45 @@ fn derive_capabilities(model: &mut Model) {
     for (c, ctor) in model.constructors.iter_mut().enumerate() {
         ctor.eq = !not_eq[types + c];
         ctor.default = defaults[c];
+    }
+    for ctor in model.constructors.iter_mut().chain(&mut model.functions) {
+        for field in &mut ctor.fields {
+            if let FieldShape::Group(group) = &mut field.shape {
+                group.eq = group
+                    .parts
+                    .iter()
+                    .all(|p| !contains_double(&p.wire) && refs_eq(&p.wire, &not_eq, types));
+            }
+        }
+    }
+    let group_defaults: Vec<Vec<bool>> = model
+        .constructors
+        .iter()
+        .chain(&model.functions)
+        .map(|ctor| {
+            ctor.fields
+                .iter()
+                .map(|field| match &field.shape {
+                    FieldShape::Group(group) => group
+                        .parts
+                        .iter()
+                        .all(|p| wire_default(model, &p.wire, &mut Vec::new())),
+                    _ => false,
+                })
+                .collect()
+        })
+        .collect();
+    for (ctor, defaults) in model
+        .constructors
+        .iter_mut()
+        .chain(&mut model.functions)
+        .zip(group_defaults)
+    {
+        for (field, default) in ctor.fields.iter_mut().zip(defaults) {
+            if let FieldShape::Group(group) = &mut field.shape {
+                group.default = default;
+            }
+        }
     }
     for f in 0..model.functions.len() {
         let eq = model.functions[f].fields.iter().all(|field| {

@@ -5,7 +5,7 @@ use proc_macro2::{Ident, Span};
 use std::collections::HashSet;
 
 /// Rust keywords (strict and reserved, all editions) that need `r#` or a rename.
-const KEYWORDS: &[&str] = &[
+pub(crate) const KEYWORDS: &[&str] = &[
     "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum", "extern",
     "false", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "match", "mod", "move", "mut",
     "pub", "ref", "return", "self", "Self", "static", "struct", "super", "trait", "true", "type",
@@ -93,6 +93,11 @@ pub struct Scope {
 }
 
 impl Scope {
+    /// Marks `name` as taken, if it is not already.
+    pub fn take(&mut self, name: &str) {
+        self.taken.insert(name.to_string());
+    }
+
     /// Claims `name`, or `name2`, `name3`… if it is taken (`_2` after a
     /// snake-case name), and returns what was claimed.
     pub fn claim(&mut self, name: String) -> String {

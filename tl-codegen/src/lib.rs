@@ -22,11 +22,11 @@ mod docs;
 mod emit;
 mod errors;
 pub mod graph;
-mod group;
 mod ident;
 mod json;
 pub mod model;
 mod resolve;
+mod runtime;
 mod samples;
 
 pub use api_docs::{ApiDocs, DocsError};
@@ -45,8 +45,16 @@ pub struct Options {
     pub allow_id_mismatch: Vec<String>,
     /// Keep only these definitions and what they reach (all if empty).
     pub only: Vec<String>,
-    /// Extra derives, as Rust paths (`serde::Serialize`).
+    /// Derives beyond `Clone` and `PartialEq` (and the written-out `Debug`),
+    /// as Rust paths. `Eq`, `Hash` and `Default` go on every type that allows
+    /// them; any other (`serde::Serialize`) on every type.
     pub derives: Vec<String>,
+    /// The path generated code reaches the runtime through (`::tl_runtime`
+    /// if `None`), for libraries that re-export it: `::my_client::tl`.
+    pub runtime_path: Option<String>,
+    /// `#[non_exhaustive]` on every generated enum, so that a library can add
+    /// a later layer's constructors in a minor release.
+    pub non_exhaustive: bool,
     /// Emit sample values for tests (`Sample` impls and `visit_samples`); the
     /// crate then needs tl-runtime's `sample` feature.
     pub samples: bool,
@@ -67,6 +75,8 @@ impl Default for Options {
             allow_id_mismatch: Vec::new(),
             only: Vec::new(),
             derives: Vec::new(),
+            runtime_path: None,
+            non_exhaustive: false,
             samples: false,
             docs: None,
             typed_errors: true,
@@ -127,6 +137,8 @@ pub enum Error {
     },
     /// An extra derive that is not a Rust path.
     BadDerive(String),
+    /// A runtime path (`crate = …`) that is not a Rust path.
+    BadRuntimePath(String),
 }
 
 impl core::fmt::Display for Error {
@@ -146,11 +158,28 @@ impl core::fmt::Display for Error {
                 Ok(())
             }
             Error::BadDerive(d) => write!(f, "`{d}` is not a derive path"),
+            Error::BadRuntimePath(p) => write!(
+                f,
+                "`{p}` is not a path to the runtime crate (such as `::tl_runtime` or `::my_client::tl`)"
+            ),
         }
     }
 }
 
 impl std::error::Error for Error {}
+
+/// The standard derive `path` names (`Eq`, `::core::hash::Hash`), if any.
+fn std_derive(path: &str) -> Option<&'static str> {
+    let path = path.trim_start_matches("::");
+    let name = ["core::", "std::", "alloc::"]
+        .iter()
+        .find_map(|krate| path.strip_prefix(krate))
+        .and_then(|rest| rest.split_once("::").map(|(_, name)| name))
+        .unwrap_or(path);
+    ["Eq", "Hash", "Default", "Clone", "PartialEq", "Debug"]
+        .into_iter()
+        .find(|&known| known == name)
+}
 
 /// Formats tokens as Rust source: through prettyplease with the `pretty`
 /// feature, else as one long line (still valid Rust).
@@ -238,14 +267,31 @@ pub fn generate(files: &[SourceFile], options: &Options) -> Result<Generated, Er
     }
     let mut emit_options = EmitOptions {
         samples: options.samples,
+        non_exhaustive: options.non_exhaustive,
         ..EmitOptions::default()
     };
     for d in &options.derives {
-        let path: TokenStream = d.parse().map_err(|_| Error::BadDerive(d.clone()))?;
-        emit_options.serde |= d.starts_with("serde::") || d.starts_with("::serde::");
-        emit_options.derives.push(path);
+        match std_derive(d) {
+            Some("Eq") => emit_options.eq = true,
+            Some("Hash") => emit_options.hash = true,
+            Some("Default") => emit_options.default = true,
+            // Always there: `Debug` is written out, the others derived.
+            Some(_) => {}
+            None => {
+                let path: TokenStream = d.parse().map_err(|_| Error::BadDerive(d.clone()))?;
+                emit_options.serde |= d.starts_with("serde::") || d.starts_with("::serde::");
+                emit_options.derives.push(path);
+            }
+        }
     }
-    let tokens = emit::emit(&model, &emit_options);
+    let mut tokens = emit::emit(&model, &emit_options);
+    if let Some(path) = &options.runtime_path {
+        let path: TokenStream = match path.parse() {
+            Ok(p) if runtime::is_path(&p) => p,
+            _ => return Err(Error::BadRuntimePath(path.clone())),
+        };
+        tokens = runtime::replace(tokens, &path);
+    }
     Ok(Generated {
         tokens,
         warnings,

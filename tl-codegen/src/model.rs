@@ -109,10 +109,17 @@ impl Combinator {
     /// The encoding of the value in `field` (element `part` of a group).
     pub fn value_type(&self, field: usize, part: Option<usize>) -> &WireType {
         match (&self.fields[field].shape, part) {
-            (FieldShape::Group(parts), Some(p)) => &parts[p],
+            (FieldShape::Group(group), Some(p)) => &group.parts[p].wire,
             (FieldShape::Plain(w) | FieldShape::Optional(w), _) => w,
             (shape, _) => unreachable!("value param on field of shape {shape:?}"),
         }
+    }
+
+    /// Whether a field is optional or a flag, which gives the struct a `new`.
+    pub fn has_optional_fields(&self) -> bool {
+        self.fields
+            .iter()
+            .any(|f| !matches!(f.shape, FieldShape::Plain(_)))
     }
 
     /// Whether the struct has no fields.
@@ -145,8 +152,34 @@ pub enum FieldShape {
     Optional(WireType),
     /// `flags.N?true`: `bool`.
     Flag,
-    /// Several values on one flag bit: `Option<(A, B, …)>`, present together.
-    Group(Vec<WireType>),
+    /// Several values on one flag bit: `Option<Group>`, present together.
+    Group(Group),
+}
+
+/// The struct that holds the values sharing one flag bit, generated in a
+/// module named after its constructor or function
+/// (`types::message_fwd_header::SavedFrom`).
+#[derive(Clone, Debug)]
+pub struct Group {
+    /// The module, a child of the combinator's own.
+    pub module: String,
+    /// The struct's name, unique in that module.
+    pub rust_name: String,
+    /// Its fields, in schema order (parallel to [`Field::tl_names`]).
+    pub parts: Vec<GroupPart>,
+    /// Whether every part allows `Eq` and `Hash` (decided by [`crate::graph`]).
+    pub eq: bool,
+    /// Whether every part allows `Default` (decided by [`crate::graph`]).
+    pub default: bool,
+}
+
+/// One field of a [`Group`].
+#[derive(Clone, Debug)]
+pub struct GroupPart {
+    /// The Rust name (unescaped), unique in the group.
+    pub name: String,
+    /// How the value is encoded.
+    pub wire: WireType,
 }
 
 /// One TL parameter, in wire order.

@@ -3,7 +3,8 @@
 
 use crate::ident::{camel, snake, Scope};
 use crate::model::{
-    BoxedType, Combinator, Field, FieldShape, Model, ObjectEnd, WireParam, WireType,
+    BoxedType, Combinator, Field, FieldShape, Group, GroupPart, Model, ObjectEnd, WireParam,
+    WireType,
 };
 use std::collections::{BTreeSet, HashMap};
 use tl_parser::{Code, Definition, Diagnostic, ParamType, Schema, Section, TypeExpr};
@@ -127,6 +128,7 @@ pub fn resolve(schema: &Schema, only: &[String]) -> Result<Model, Vec<Diagnostic
             }
         }
     }
+    name_groups(&mut model);
     for t in 0..model.types.len() {
         let variants = variant_names(&model, t);
         model.types[t].variants = variants;
@@ -135,6 +137,46 @@ pub fn resolve(schema: &Schema, only: &[String]) -> Result<Model, Vec<Diagnostic
         Ok(model)
     } else {
         Err(errors)
+    }
+}
+
+/// Names the structs of flag groups. They live in a module named after the
+/// struct they belong to (`types::message_fwd_header::SavedFrom`), as prost
+/// nests messages, so they never take the name of a constructor; the module
+/// yields to a namespace module of the same name.
+fn name_groups(model: &mut Model) {
+    let mut modules: HashMap<(u8, Vec<String>), Scope> = HashMap::new();
+    for (kind, list) in [(1u8, &model.constructors), (2u8, &model.functions)] {
+        for c in list {
+            for depth in 0..c.module.len() {
+                modules
+                    .entry((kind, c.module[..depth].to_vec()))
+                    .or_default()
+                    .take(&c.module[depth]);
+            }
+        }
+    }
+    for (kind, list) in [(1u8, &mut model.constructors), (2u8, &mut model.functions)] {
+        for c in list.iter_mut() {
+            if !c
+                .fields
+                .iter()
+                .any(|f| matches!(f.shape, FieldShape::Group(_)))
+            {
+                continue;
+            }
+            let module = modules
+                .entry((kind, c.module.clone()))
+                .or_default()
+                .claim(snake(&c.rust_name));
+            let mut names = Scope::default();
+            for f in &mut c.fields {
+                if let FieldShape::Group(group) = &mut f.shape {
+                    group.module = module.clone();
+                    group.rust_name = names.claim(camel(&f.name));
+                }
+            }
+        }
     }
 }
 
@@ -264,6 +306,8 @@ impl Resolver<'_> {
         // The field that holds each parameter.
         let mut param_field: HashMap<usize, usize> = HashMap::new();
         let mut nat_locals: HashMap<&str, String> = HashMap::new();
+        // The names taken in each group's struct, by field.
+        let mut group_scopes: HashMap<usize, Scope> = HashMap::new();
 
         for (i, p) in def.params.iter().enumerate() {
             let name = p.name_str();
@@ -399,18 +443,24 @@ impl Resolver<'_> {
                         });
                         continue;
                     }
-                    // Several values on one bit: one `Option` of a tuple.
-                    let part = values.iter().position(|&v| v == i).unwrap_or(0);
-                    if part == 0 {
+                    // Several values on one bit: one `Option` of a struct.
+                    if values.first() == Some(&i) {
                         let docs = names(&values)
                             .iter()
                             .map(|n| def.doc.field(n).map(str::to_string))
                             .collect();
+                        let group = Group {
+                            module: String::new(),
+                            rust_name: String::new(),
+                            parts: Vec::new(),
+                            eq: true,
+                            default: true,
+                        };
                         let f = push_field(
                             &mut fields,
                             &mut scope,
                             &names(&values),
-                            FieldShape::Group(Vec::new()),
+                            FieldShape::Group(group),
                             docs,
                             cond_text,
                         );
@@ -420,9 +470,15 @@ impl Resolver<'_> {
                         continue;
                     };
                     param_field.insert(i, f);
-                    if let FieldShape::Group(parts) = &mut fields[f].shape {
-                        parts.push(w);
-                    }
+                    let FieldShape::Group(group) = &mut fields[f].shape else {
+                        continue;
+                    };
+                    let part = group.parts.len();
+                    let part_name = group_scopes.entry(f).or_default().claim(snake(name));
+                    group.parts.push(GroupPart {
+                        name: part_name,
+                        wire: w,
+                    });
                     wire.push(WireParam::Value {
                         field: f,
                         part: Some(part),
@@ -480,7 +536,7 @@ impl Resolver<'_> {
                             | FieldShape::Optional(WireType::Object(end)),
                             None,
                         ) => Some(end),
-                        (FieldShape::Group(parts), Some(k)) => match &mut parts[*k] {
+                        (FieldShape::Group(group), Some(k)) => match &mut group.parts[*k].wire {
                             WireType::Object(end) => Some(end),
                             _ => None,
                         },
@@ -629,8 +685,8 @@ impl Resolver<'_> {
     }
 }
 
-/// Adds a field holding the TL parameters `tl_names` (several for a group, named
-/// `a_and_b`) and returns its index.
+/// Adds a field holding the TL parameters `tl_names` (several for a group, see
+/// [`group_field_name`]) and returns its index.
 fn push_field(
     fields: &mut Vec<Field>,
     scope: &mut Scope,
@@ -639,7 +695,11 @@ fn push_field(
     docs: Vec<Option<String>>,
     condition: Option<String>,
 ) -> usize {
-    let name = scope.claim(snake(&tl_names.join("_and_")));
+    let name = match tl_names {
+        [one] => snake(one),
+        _ => group_field_name(tl_names),
+    };
+    let name = scope.claim(name);
     fields.push(Field {
         name,
         tl_names: tl_names.iter().map(|s| s.to_string()).collect(),
@@ -648,6 +708,50 @@ fn push_field(
         condition,
     });
     fields.len() - 1
+}
+
+/// The longest a flag group's field name gets.
+const GROUP_NAME_MAX: usize = 40;
+
+/// The field holding a flag group: the words its TL names start with in
+/// common (`saved_from_peer` and `saved_from_msg_id` give `saved_from`), else
+/// the first name, cut to [`GROUP_NAME_MAX`] characters at a word boundary.
+/// It depends only on the group's own names, so it stays the same across
+/// layers for as long as they do.
+fn group_field_name(tl_names: &[&str]) -> String {
+    let snakes: Vec<String> = tl_names.iter().map(|n| snake(n)).collect();
+    let words: Vec<Vec<&str>> = snakes.iter().map(|s| s.split('_').collect()).collect();
+    let Some(first) = words.first() else {
+        return String::new();
+    };
+    let common = (0..first.len())
+        .take_while(|&k| words.iter().all(|w| w.get(k) == first.get(k)))
+        .count();
+    let chosen = if common > 0 && first[..common].iter().any(|w| !w.is_empty()) {
+        &first[..common]
+    } else {
+        &first[..]
+    };
+    let mut name = String::new();
+    for word in chosen {
+        let grown = if name.is_empty() {
+            word.len()
+        } else {
+            name.len() + 1 + word.len()
+        };
+        if grown > GROUP_NAME_MAX {
+            break;
+        }
+        if !name.is_empty() {
+            name.push('_');
+        }
+        name.push_str(word);
+    }
+    if name.is_empty() {
+        // One word longer than the limit: cut it (names are ASCII).
+        name = snakes[0].chars().take(GROUP_NAME_MAX).collect();
+    }
+    name
 }
 
 fn is_true(ty: &TypeExpr) -> bool {

@@ -76,9 +76,14 @@ pub fn combinator(p: &Paths<'_>, c: &Combinator) -> TokenStream {
                 let v = value(p, w);
                 quote!(if g.present() { ::core::option::Option::Some(#v) } else { ::core::option::Option::None })
             }
-            FieldShape::Group(parts) => {
-                let tuple = crate::group::tuple(parts.iter().map(|w| value(p, w)).collect());
-                quote!(if g.present() { ::core::option::Option::Some(#tuple) } else { ::core::option::Option::None })
+            FieldShape::Group(group) => {
+                let name = crate::emit::group_path(group);
+                let parts = group.parts.iter().map(|part| {
+                    let pname = ident(&part.name);
+                    let v = value(p, &part.wire);
+                    quote!(#pname: #v)
+                });
+                quote!(if g.present() { ::core::option::Option::Some(#name { #(#parts),* }) } else { ::core::option::Option::None })
             }
         };
         quote!(#fname: #v,)

@@ -1,6 +1,7 @@
 //! The macro's input: inline TL as a string literal, and/or `key = value` options.
 
 use proc_macro2::{Span, TokenStream, TokenTree};
+use syn::ext::IdentExt;
 use syn::parse::{Parse, ParseStream};
 use syn::{bracketed, Ident, LitStr, Token};
 
@@ -14,6 +15,8 @@ pub const OPTIONS: &[&str] = &[
     "samples",
     "docs",
     "errors",
+    "crate",
+    "non_exhaustive",
 ];
 
 /// A string with the span it was written at.
@@ -42,6 +45,9 @@ pub struct Input {
     pub samples: bool,
     pub docs: Option<Spanned>,
     pub errors: bool,
+    /// `crate = "::path"`: where generated code finds the runtime.
+    pub runtime_path: Option<Spanned>,
+    pub non_exhaustive: bool,
 }
 
 impl Parse for Input {
@@ -56,6 +62,8 @@ impl Parse for Input {
             samples: false,
             docs: None,
             errors: true,
+            runtime_path: None,
+            non_exhaustive: false,
         };
         if input.peek(LitStr) {
             out.inline = Some(input.parse::<LitStr>()?.into());
@@ -65,7 +73,8 @@ impl Parse for Input {
         }
         let mut errors: Option<syn::Error> = None;
         while !input.is_empty() {
-            let key: Ident = input.parse()?;
+            // `crate` is a keyword: any identifier is read as a key.
+            let key: Ident = input.call(Ident::parse_any)?;
             input.parse::<Token![=]>()?;
             match key.to_string().as_str() {
                 "include" => out.include = strings(input)?,
@@ -76,6 +85,8 @@ impl Parse for Input {
                 "samples" => out.samples = input.parse::<syn::LitBool>()?.value,
                 "docs" => out.docs = Some(input.parse::<LitStr>()?.into()),
                 "errors" => out.errors = input.parse::<syn::LitBool>()?.value,
+                "crate" => out.runtime_path = Some(input.parse::<LitStr>()?.into()),
+                "non_exhaustive" => out.non_exhaustive = input.parse::<syn::LitBool>()?.value,
                 other => {
                     // Skip the value so that later options are still checked.
                     skip_value(input)?;

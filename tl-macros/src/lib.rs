@@ -85,6 +85,8 @@ fn expand(input: Input) -> syn::Result<TokenStream> {
             None => None,
         },
         typed_errors: input.errors,
+        runtime_path: input.runtime_path.as_ref().map(|p| p.value.clone()),
+        non_exhaustive: input.non_exhaustive,
     };
     let generated = generate(&files, &options).map_err(|e| to_syn(e, &input, &files, &spans))?;
     // `include_bytes!` makes rustc rebuild when an included file changes.
@@ -171,6 +173,13 @@ fn to_syn(e: Error, input: &Input, files: &[SourceFile], spans: &[Span]) -> syn:
                 .find(|o| o.value == d)
                 .map_or_else(Span::call_site, |o| o.span);
             push(syn::Error::new(span, format!("`{d}` is not a derive path")));
+        }
+        e @ Error::BadRuntimePath(_) => {
+            let span = input
+                .runtime_path
+                .as_ref()
+                .map_or_else(Span::call_site, |p| p.span);
+            push(syn::Error::new(span, e.to_string()));
         }
     }
     all.unwrap_or_else(|| syn::Error::new(Span::call_site(), "schema error"))

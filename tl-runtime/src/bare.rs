@@ -35,21 +35,18 @@ pub trait Bare: Sized {
     }
 
     /// Writes the fields.
-    fn serialize_bare<S: Sink + ?Sized>(&self, out: &mut S);
+    #[inline]
+    fn serialize_bare<S: Sink + ?Sized>(&self, out: &mut S) {
+        self.serialize_with_id(None, out);
+    }
 
     /// Writes `id`, when given, then the fields: the boxed form with
     /// `Some(id)`, the bare form with `None`.
     ///
-    /// Generated structs implement this one and make `serialize_bare` call
-    /// it, so that the id and the leading fixed-width fields go out in one
-    /// write; the default adds the id in front of [`Bare::serialize_bare`].
-    #[inline]
-    fn serialize_with_id<S: Sink + ?Sized>(&self, id: Option<u32>, out: &mut S) {
-        if let Some(id) = id {
-            out.put_u32(id);
-        }
-        self.serialize_bare(out);
-    }
+    /// This is the one write an implementation provides, so that the id and
+    /// the leading fixed-width fields can go out in one write; the bare and
+    /// boxed forms both call it.
+    fn serialize_with_id<S: Sink + ?Sized>(&self, id: Option<u32>, out: &mut S);
 
     /// Reads the fields.
     fn deserialize_bare(r: &mut Reader<'_>) -> Result<Self>;

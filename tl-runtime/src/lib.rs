@@ -66,6 +66,7 @@ mod error;
 mod flag_true;
 #[cfg(feature = "gzip")]
 mod gzip;
+mod hex;
 mod impls;
 mod object;
 mod raw_bytes;
@@ -85,6 +86,7 @@ pub use error::{Error, ErrorKind, Result};
 pub use flag_true::True;
 #[cfg(feature = "gzip")]
 pub use gzip::{gunzip, unpack_gzip_packed};
+pub use hex::{Hex, HexDebug, HEX_SHOWN};
 pub use object::RawObject;
 pub use raw_bytes::RawBytes;
 pub use reader::Reader;

@@ -13,8 +13,17 @@ use crate::{Deserialize, Reader, Serialize, Sink};
 /// only fits as the last field of a message, which is where `Object` appears.
 /// Decode the contents later with [`RawObject::decode`] once the expected
 /// type is known.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Default, PartialEq, Eq, Hash)]
 pub struct RawObject(pub Vec<u8>);
+
+/// The bytes in hex, cut short like every byte string ([`crate::Hex`]).
+impl core::fmt::Debug for RawObject {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_tuple("RawObject")
+            .field(&crate::Hex(&self.0))
+            .finish()
+    }
+}
 
 impl RawObject {
     /// The constructor id in the first 4 bytes, if there are 4 bytes.

@@ -13,8 +13,17 @@ use crate::{wire, Deserialize, Reader, Serialize, Sink};
 /// `Vec<T>` already means `Vector t`. `RawBytes` is for the places that
 /// need a [`Serialize`]/[`Deserialize`] type, such as `Vector<bytes>` as
 /// `Vec<RawBytes>`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct RawBytes(pub Vec<u8>);
+
+/// The bytes in hex, cut short like every byte string ([`crate::Hex`]).
+impl core::fmt::Debug for RawBytes {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_tuple("RawBytes")
+            .field(&crate::Hex(&self.0))
+            .finish()
+    }
+}
 
 impl Serialize for RawBytes {
     fn serialized_len(&self) -> usize {

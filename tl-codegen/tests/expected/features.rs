@@ -3,37 +3,59 @@
 #[allow(dead_code)]
 pub const LAYER: i32 = 1;
 /// One struct per constructor; its `Serialize` writes the boxed form (id first).
-#[allow(dead_code, clippy::too_many_arguments)]
+#[allow(
+    dead_code,
+    missing_docs,
+    clippy::too_many_arguments,
+    clippy::new_without_default
+)]
 pub mod types {
     /// ```tl
     /// user#23ef3be9 flags:# self:flags.0?true bot:flags.1?true id:long first_name:flags.2?string username:flags.3?string verified:flags.4?Bool photo:flags.5?UserPhoto bot_info_version:flags.1?int flags2:# premium:flags2.0?true usernames:flags2.1?Vector<string> = User;
     /// ```
     ///
     /// [`user` on core.telegram.org](https://core.telegram.org/constructor/user)
-    #[derive(Clone, PartialEq, Eq, Hash, Default)]
+    ///
+    /// Build it from [`User::new`] and name the optional fields you set, `User { …, ..User::new(…) }`: that keeps compiling when a later layer adds optional fields.
+    #[derive(Clone, PartialEq)]
     pub struct User {
-        /// TL `flags.0?true`: `true` when bit set.
+        /// Flag `flags.0`.
         pub self_: bool,
-        /// TL field `id`.
         pub id: i64,
-        /// TL `flags.2?`: present when the bit is set.
+        /// Present when `flags.2` is set.
         pub first_name: ::core::option::Option<::tl_runtime::__private::String>,
-        /// TL `flags.3?`: present when the bit is set.
+        /// Present when `flags.3` is set.
         pub username: ::core::option::Option<::tl_runtime::__private::String>,
-        /// TL `flags.4?`: present when the bit is set.
+        /// Present when `flags.4` is set.
         pub verified: ::core::option::Option<bool>,
-        /// TL `flags.5?`: present when the bit is set.
+        /// Present when `flags.5` is set.
         pub photo: ::core::option::Option<super::enums::UserPhoto>,
-        /// TL `flags.1?`: present when the bit is set.
+        /// Present when `flags.1` is set.
         pub bot_info_version: ::core::option::Option<i32>,
-        /// TL `flags2.0?true`: `true` when bit set.
+        /// Flag `flags2.0`.
         pub premium: bool,
-        /// TL `flags2.1?`: present when the bit is set.
+        /// Present when `flags2.1` is set.
         pub usernames: ::core::option::Option<
             ::tl_runtime::__private::Vec<::tl_runtime::__private::String>,
         >,
     }
     impl User {
+        /// The value with these required fields, every optional field absent
+        /// and every flag off.
+        #[inline]
+        pub fn new(id: i64) -> Self {
+            Self {
+                self_: false,
+                id,
+                first_name: ::core::option::Option::None,
+                username: ::core::option::Option::None,
+                verified: ::core::option::Option::None,
+                photo: ::core::option::Option::None,
+                bot_info_version: ::core::option::Option::None,
+                premium: false,
+                usernames: ::core::option::Option::None,
+            }
+        }
         /// Whether the TL flag `bot` is set: it shares its bit with `bot_info_version`, so it is set exactly when that is present.
         #[inline]
         pub fn bot(&self) -> bool {
@@ -45,14 +67,6 @@ pub mod types {
     }
     impl ::tl_runtime::Bare for User {
         const NAME: &'static str = "user";
-        #[inline]
-        fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-            ::tl_runtime::Bare::serialize_with_id(
-                self,
-                ::core::option::Option::None,
-                out,
-            );
-        }
         fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
             &self,
             ctor_id: ::core::option::Option<u32>,
@@ -190,9 +204,8 @@ pub mod types {
     /// ```
     ///
     /// [`userEmpty` on core.telegram.org](https://core.telegram.org/constructor/userEmpty)
-    #[derive(Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Clone, PartialEq)]
     pub struct UserEmpty {
-        /// TL field `id`.
         pub id: i64,
     }
     impl ::tl_runtime::Identifiable for UserEmpty {
@@ -200,14 +213,6 @@ pub mod types {
     }
     impl ::tl_runtime::Bare for UserEmpty {
         const NAME: &'static str = "userEmpty";
-        #[inline]
-        fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-            ::tl_runtime::Bare::serialize_with_id(
-                self,
-                ::core::option::Option::None,
-                out,
-            );
-        }
         fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
             &self,
             ctor_id: ::core::option::Option<u32>,
@@ -240,13 +245,10 @@ pub mod types {
     /// ```
     ///
     /// [`userPhoto` on core.telegram.org](https://core.telegram.org/constructor/userPhoto)
-    #[derive(Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Clone, PartialEq)]
     pub struct UserPhoto {
-        /// TL field `photo_id`.
         pub photo_id: i64,
-        /// TL field `dc_id`.
         pub dc_id: i32,
-        /// TL field `stripped`.
         pub stripped: ::tl_runtime::__private::Vec<u8>,
     }
     impl ::tl_runtime::Identifiable for UserPhoto {
@@ -254,14 +256,6 @@ pub mod types {
     }
     impl ::tl_runtime::Bare for UserPhoto {
         const NAME: &'static str = "userPhoto";
-        #[inline]
-        fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-            ::tl_runtime::Bare::serialize_with_id(
-                self,
-                ::core::option::Option::None,
-                out,
-            );
-        }
         fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
             &self,
             ctor_id: ::core::option::Option<u32>,
@@ -297,7 +291,7 @@ pub mod types {
             f.debug_struct("UserPhoto")
                 .field("photo_id", &self.photo_id)
                 .field("dc_id", &self.dc_id)
-                .field("stripped", &self.stripped)
+                .field("stripped", &::tl_runtime::Hex(&self.stripped))
                 .finish()
         }
     }
@@ -306,21 +300,13 @@ pub mod types {
     /// ```
     ///
     /// [`inputUserSelf` on core.telegram.org](https://core.telegram.org/constructor/inputUserSelf)
-    #[derive(Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Clone, PartialEq)]
     pub struct InputUserSelf {}
     impl ::tl_runtime::Identifiable for InputUserSelf {
         const CONSTRUCTOR_ID: u32 = 0xf7c1b13f;
     }
     impl ::tl_runtime::Bare for InputUserSelf {
         const NAME: &'static str = "inputUserSelf";
-        #[inline]
-        fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-            ::tl_runtime::Bare::serialize_with_id(
-                self,
-                ::core::option::Option::None,
-                out,
-            );
-        }
         fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
             &self,
             ctor_id: ::core::option::Option<u32>,
@@ -349,11 +335,9 @@ pub mod types {
     /// ```
     ///
     /// [`inputUser` on core.telegram.org](https://core.telegram.org/constructor/inputUser)
-    #[derive(Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Clone, PartialEq)]
     pub struct InputUser {
-        /// TL field `user_id`.
         pub user_id: i64,
-        /// TL field `access_hash`.
         pub access_hash: i64,
     }
     impl ::tl_runtime::Identifiable for InputUser {
@@ -361,14 +345,6 @@ pub mod types {
     }
     impl ::tl_runtime::Bare for InputUser {
         const NAME: &'static str = "inputUser";
-        #[inline]
-        fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-            ::tl_runtime::Bare::serialize_with_id(
-                self,
-                ::core::option::Option::None,
-                out,
-            );
-        }
         fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
             &self,
             ctor_id: ::core::option::Option<u32>,
@@ -409,13 +385,10 @@ pub mod types {
     /// ```
     ///
     /// [`point` on core.telegram.org](https://core.telegram.org/constructor/point)
-    #[derive(Clone, PartialEq, Default)]
+    #[derive(Clone, PartialEq)]
     pub struct Point {
-        /// TL field `long`.
         pub long: f64,
-        /// TL field `lat`.
         pub lat: f64,
-        /// TL field `bytes`.
         pub bytes: i32,
     }
     impl ::tl_runtime::Identifiable for Point {
@@ -423,14 +396,6 @@ pub mod types {
     }
     impl ::tl_runtime::Bare for Point {
         const NAME: &'static str = "point";
-        #[inline]
-        fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-            ::tl_runtime::Bare::serialize_with_id(
-                self,
-                ::core::option::Option::None,
-                out,
-            );
-        }
         fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
             &self,
             ctor_id: ::core::option::Option<u32>,
@@ -475,15 +440,11 @@ pub mod types {
     /// ```
     ///
     /// [`keywords` on core.telegram.org](https://core.telegram.org/constructor/keywords)
-    #[derive(Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Clone, PartialEq)]
     pub struct Keywords {
-        /// TL field `type`.
         pub r#type: i32,
-        /// TL field `self`.
         pub self_: i64,
-        /// TL field `static`.
         pub r#static: ::tl_runtime::__private::String,
-        /// TL field `fn`.
         pub r#fn: bool,
     }
     impl ::tl_runtime::Identifiable for Keywords {
@@ -491,14 +452,6 @@ pub mod types {
     }
     impl ::tl_runtime::Bare for Keywords {
         const NAME: &'static str = "keywords";
-        #[inline]
-        fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-            ::tl_runtime::Bare::serialize_with_id(
-                self,
-                ::core::option::Option::None,
-                out,
-            );
-        }
         fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
             &self,
             ctor_id: ::core::option::Option<u32>,
@@ -547,11 +500,9 @@ pub mod types {
     /// ```
     ///
     /// [`matrix` on core.telegram.org](https://core.telegram.org/constructor/matrix)
-    #[derive(Clone, PartialEq, Default)]
+    #[derive(Clone, PartialEq)]
     pub struct Matrix {
-        /// TL field `rows`.
         pub rows: ::tl_runtime::__private::Vec<::tl_runtime::__private::Vec<i32>>,
-        /// TL field `cells`.
         pub cells: ::tl_runtime::__private::Vec<super::types::Point>,
     }
     impl ::tl_runtime::Identifiable for Matrix {
@@ -559,14 +510,6 @@ pub mod types {
     }
     impl ::tl_runtime::Bare for Matrix {
         const NAME: &'static str = "matrix";
-        #[inline]
-        fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-            ::tl_runtime::Bare::serialize_with_id(
-                self,
-                ::core::option::Option::None,
-                out,
-            );
-        }
         fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
             &self,
             ctor_id: ::core::option::Option<u32>,
@@ -622,28 +565,32 @@ pub mod types {
     /// ```
     ///
     /// [`packet` on core.telegram.org](https://core.telegram.org/constructor/packet)
-    #[derive(Clone, PartialEq, Default)]
+    ///
+    /// Build it from [`Packet::new`] and name the optional fields you set, `Packet { …, ..Packet::new(…) }`: that keeps compiling when a later layer adds optional fields.
+    #[derive(Clone, PartialEq)]
     pub struct Packet {
-        /// TL field `nodes`.
         pub nodes: ::tl_runtime::__private::Vec<super::enums::Point>,
-        /// TL `flags.0?`: present when the bit is set.
+        /// Present when `flags.0` is set.
         pub extra: ::core::option::Option<
             ::tl_runtime::__private::Vec<super::types::Point>,
         >,
+    }
+    impl Packet {
+        /// The value with these required fields, every optional field absent
+        /// and every flag off.
+        #[inline]
+        pub fn new(nodes: ::tl_runtime::__private::Vec<super::enums::Point>) -> Self {
+            Self {
+                nodes,
+                extra: ::core::option::Option::None,
+            }
+        }
     }
     impl ::tl_runtime::Identifiable for Packet {
         const CONSTRUCTOR_ID: u32 = 0xc397a182;
     }
     impl ::tl_runtime::Bare for Packet {
         const NAME: &'static str = "packet";
-        #[inline]
-        fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-            ::tl_runtime::Bare::serialize_with_id(
-                self,
-                ::core::option::Option::None,
-                out,
-            );
-        }
         fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
             &self,
             ctor_id: ::core::option::Option<u32>,
@@ -708,13 +655,10 @@ pub mod types {
     /// ```
     ///
     /// [`message` on core.telegram.org](https://core.telegram.org/constructor/message)
-    #[derive(Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Clone, PartialEq)]
     pub struct Message {
-        /// TL field `msg_id`.
         pub msg_id: i64,
-        /// TL field `seqno`.
         pub seqno: i32,
-        /// TL field `body`.
         pub body: ::tl_runtime::RawObject,
     }
     impl ::tl_runtime::Identifiable for Message {
@@ -722,14 +666,6 @@ pub mod types {
     }
     impl ::tl_runtime::Bare for Message {
         const NAME: &'static str = "message";
-        #[inline]
-        fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-            ::tl_runtime::Bare::serialize_with_id(
-                self,
-                ::core::option::Option::None,
-                out,
-            );
-        }
         fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
             &self,
             ctor_id: ::core::option::Option<u32>,
@@ -780,9 +716,8 @@ pub mod types {
     /// ```
     ///
     /// [`msg_container` on core.telegram.org](https://core.telegram.org/constructor/msg_container)
-    #[derive(Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Clone, PartialEq)]
     pub struct MsgContainer {
-        /// TL field `messages`.
         pub messages: ::tl_runtime::__private::Vec<super::types::Message>,
     }
     impl ::tl_runtime::Identifiable for MsgContainer {
@@ -790,14 +725,6 @@ pub mod types {
     }
     impl ::tl_runtime::Bare for MsgContainer {
         const NAME: &'static str = "msg_container";
-        #[inline]
-        fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-            ::tl_runtime::Bare::serialize_with_id(
-                self,
-                ::core::option::Option::None,
-                out,
-            );
-        }
         fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
             &self,
             ctor_id: ::core::option::Option<u32>,
@@ -835,13 +762,10 @@ pub mod types {
     /// ```
     ///
     /// [`keys` on core.telegram.org](https://core.telegram.org/constructor/keys)
-    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq)]
     pub struct Keys {
-        /// TL field `nonce`.
         pub nonce: [u8; 16],
-        /// TL field `server_nonce`.
         pub server_nonce: [u8; 32],
-        /// TL field `key`.
         pub key: [u8; 64],
     }
     impl ::tl_runtime::Identifiable for Keys {
@@ -849,14 +773,6 @@ pub mod types {
     }
     impl ::tl_runtime::Bare for Keys {
         const NAME: &'static str = "keys";
-        #[inline]
-        fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-            ::tl_runtime::Bare::serialize_with_id(
-                self,
-                ::core::option::Option::None,
-                out,
-            );
-        }
         fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
             &self,
             ctor_id: ::core::option::Option<u32>,
@@ -890,9 +806,9 @@ pub mod types {
         #[inline]
         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             f.debug_struct("Keys")
-                .field("nonce", &self.nonce)
-                .field("server_nonce", &self.server_nonce)
-                .field("key", &self.key)
+                .field("nonce", &::tl_runtime::Hex(&self.nonce))
+                .field("server_nonce", &::tl_runtime::Hex(&self.server_nonce))
+                .field("key", &::tl_runtime::Hex(&self.key))
                 .finish()
         }
     }
@@ -901,9 +817,8 @@ pub mod types {
     /// ```
     ///
     /// [`feature` on core.telegram.org](https://core.telegram.org/constructor/feature)
-    #[derive(Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Clone, PartialEq)]
     pub struct Feature {
-        /// TL field `other`.
         pub other: i32,
     }
     impl ::tl_runtime::Identifiable for Feature {
@@ -911,14 +826,6 @@ pub mod types {
     }
     impl ::tl_runtime::Bare for Feature {
         const NAME: &'static str = "feature";
-        #[inline]
-        fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-            ::tl_runtime::Bare::serialize_with_id(
-                self,
-                ::core::option::Option::None,
-                out,
-            );
-        }
         fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
             &self,
             ctor_id: ::core::option::Option<u32>,
@@ -953,7 +860,7 @@ pub mod types {
     /// ```
     ///
     /// [`textEntityBold` on core.telegram.org](https://core.telegram.org/constructor/textEntityBold)
-    #[derive(Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Clone, PartialEq)]
     pub struct TextEntityBold {
         /// Offset, in UTF-16 code units
         pub offset: i32,
@@ -965,14 +872,6 @@ pub mod types {
     }
     impl ::tl_runtime::Bare for TextEntityBold {
         const NAME: &'static str = "textEntityBold";
-        #[inline]
-        fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-            ::tl_runtime::Bare::serialize_with_id(
-                self,
-                ::core::option::Option::None,
-                out,
-            );
-        }
         fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
             &self,
             ctor_id: ::core::option::Option<u32>,
@@ -1015,7 +914,7 @@ pub mod types {
     /// ```
     ///
     /// [`textEntityNested` on core.telegram.org](https://core.telegram.org/constructor/textEntityNested)
-    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq)]
     pub struct TextEntityNested {
         /// Offset, in UTF-16 code units
         pub offset: i32,
@@ -1030,14 +929,6 @@ pub mod types {
     }
     impl ::tl_runtime::Bare for TextEntityNested {
         const NAME: &'static str = "textEntityNested";
-        #[inline]
-        fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-            ::tl_runtime::Bare::serialize_with_id(
-                self,
-                ::core::option::Option::None,
-                out,
-            );
-        }
         fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
             &self,
             ctor_id: ::core::option::Option<u32>,
@@ -1087,11 +978,9 @@ pub mod types {
     /// ```
     ///
     /// [`formattedText` on core.telegram.org](https://core.telegram.org/constructor/formattedText)
-    #[derive(Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Clone, PartialEq)]
     pub struct FormattedText {
-        /// TL field `text`.
         pub text: ::tl_runtime::__private::String,
-        /// TL field `entities`.
         pub entities: ::tl_runtime::__private::Vec<super::enums::TextEntity>,
     }
     impl ::tl_runtime::Identifiable for FormattedText {
@@ -1099,14 +988,6 @@ pub mod types {
     }
     impl ::tl_runtime::Bare for FormattedText {
         const NAME: &'static str = "formattedText";
-        #[inline]
-        fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-            ::tl_runtime::Bare::serialize_with_id(
-                self,
-                ::core::option::Option::None,
-                out,
-            );
-        }
         fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
             &self,
             ctor_id: ::core::option::Option<u32>,
@@ -1152,11 +1033,9 @@ pub mod types {
     /// ```
     ///
     /// [`pong` on core.telegram.org](https://core.telegram.org/constructor/pong)
-    #[derive(Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Clone, PartialEq)]
     pub struct Pong {
-        /// TL field `msg_id`.
         pub msg_id: i64,
-        /// TL field `ping_id`.
         pub ping_id: i64,
     }
     impl ::tl_runtime::Identifiable for Pong {
@@ -1164,14 +1043,6 @@ pub mod types {
     }
     impl ::tl_runtime::Bare for Pong {
         const NAME: &'static str = "pong";
-        #[inline]
-        fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-            ::tl_runtime::Bare::serialize_with_id(
-                self,
-                ::core::option::Option::None,
-                out,
-            );
-        }
         fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
             &self,
             ctor_id: ::core::option::Option<u32>,
@@ -1213,26 +1084,30 @@ pub mod types {
         /// ```
         ///
         /// [`liteServer.accountState` on core.telegram.org](https://core.telegram.org/constructor/liteServer.accountState)
-        #[derive(Clone, PartialEq, Eq, Hash, Default)]
+        ///
+        /// Build it from [`AccountState::new`] and name the optional fields you set, `AccountState { …, ..AccountState::new(…) }`: that keeps compiling when a later layer adds optional fields.
+        #[derive(Clone, PartialEq)]
         pub struct AccountState {
-            /// TL field `count`.
             pub count: u32,
-            /// TL `mode.0?`: present when the bit is set.
+            /// Present when `mode.0` is set.
             pub balance: ::core::option::Option<i64>,
+        }
+        impl AccountState {
+            /// The value with these required fields, every optional field absent
+            /// and every flag off.
+            #[inline]
+            pub fn new(count: u32) -> Self {
+                Self {
+                    count,
+                    balance: ::core::option::Option::None,
+                }
+            }
         }
         impl ::tl_runtime::Identifiable for AccountState {
             const CONSTRUCTOR_ID: u32 = 0x013801a1;
         }
         impl ::tl_runtime::Bare for AccountState {
             const NAME: &'static str = "liteServer.accountState";
-            #[inline]
-            fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-                ::tl_runtime::Bare::serialize_with_id(
-                    self,
-                    ::core::option::Option::None,
-                    out,
-                );
-            }
             fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
                 &self,
                 ctor_id: ::core::option::Option<u32>,
@@ -1285,28 +1160,33 @@ pub mod types {
             /// ```
             ///
             /// [`storage.daemon.torrent` on core.telegram.org](https://core.telegram.org/constructor/storage.daemon.torrent)
-            #[derive(Clone, PartialEq, Eq, Hash, Default)]
+            ///
+            /// Build it from [`Torrent::new`] and name the optional fields you set, `Torrent { …, ..Torrent::new(…) }`: that keeps compiling when a later layer adds optional fields.
+            #[derive(Clone, PartialEq)]
             pub struct Torrent {
-                /// TL field `hash`.
                 pub hash: [u8; 32],
-                /// TL `flags.0?`: present when the bit is set.
+                /// Present when `flags.0` is set.
                 pub size: ::core::option::Option<i64>,
-                /// TL `flags.1?`: present when the bit is set.
+                /// Present when `flags.1` is set.
                 pub error: ::core::option::Option<::tl_runtime::__private::String>,
+            }
+            impl Torrent {
+                /// The value with these required fields, every optional field absent
+                /// and every flag off.
+                #[inline]
+                pub fn new(hash: [u8; 32]) -> Self {
+                    Self {
+                        hash,
+                        size: ::core::option::Option::None,
+                        error: ::core::option::Option::None,
+                    }
+                }
             }
             impl ::tl_runtime::Identifiable for Torrent {
                 const CONSTRUCTOR_ID: u32 = 0xea954696;
             }
             impl ::tl_runtime::Bare for Torrent {
                 const NAME: &'static str = "storage.daemon.torrent";
-                #[inline]
-                fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-                    ::tl_runtime::Bare::serialize_with_id(
-                        self,
-                        ::core::option::Option::None,
-                        out,
-                    );
-                }
                 fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
                     &self,
                     ctor_id: ::core::option::Option<u32>,
@@ -1365,7 +1245,7 @@ pub mod types {
                     f: &mut ::core::fmt::Formatter<'_>,
                 ) -> ::core::fmt::Result {
                     f.debug_struct("Torrent")
-                        .field("hash", &self.hash)
+                        .field("hash", &::tl_runtime::Hex(&self.hash))
                         .field("size", &self.size)
                         .field("error", &self.error)
                         .finish()
@@ -1377,11 +1257,9 @@ pub mod types {
                 /// ```
                 ///
                 /// [`storage.daemon.db.entry` on core.telegram.org](https://core.telegram.org/constructor/storage.daemon.db.entry)
-                #[derive(Clone, PartialEq, Eq, Hash, Default)]
+                #[derive(Clone, PartialEq)]
                 pub struct Entry {
-                    /// TL field `key`.
                     pub key: ::tl_runtime::__private::String,
-                    /// TL field `value`.
                     pub value: ::tl_runtime::__private::Vec<u8>,
                 }
                 impl ::tl_runtime::Identifiable for Entry {
@@ -1389,17 +1267,6 @@ pub mod types {
                 }
                 impl ::tl_runtime::Bare for Entry {
                     const NAME: &'static str = "storage.daemon.db.entry";
-                    #[inline]
-                    fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(
-                        &self,
-                        out: &mut S,
-                    ) {
-                        ::tl_runtime::Bare::serialize_with_id(
-                            self,
-                            ::core::option::Option::None,
-                            out,
-                        );
-                    }
                     fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
                         &self,
                         ctor_id: ::core::option::Option<u32>,
@@ -1429,7 +1296,7 @@ pub mod types {
                     ) -> ::core::fmt::Result {
                         f.debug_struct("Entry")
                             .field("key", &self.key)
-                            .field("value", &self.value)
+                            .field("value", &::tl_runtime::Hex(&self.value))
                             .finish()
                     }
                 }
@@ -1438,16 +1305,14 @@ pub mod types {
     }
 }
 /// One enum per boxed type, one variant per constructor.
-#[allow(dead_code, clippy::enum_variant_names, clippy::large_enum_variant)]
+#[allow(dead_code, missing_docs, clippy::enum_variant_names, clippy::large_enum_variant)]
 pub mod enums {
     /// The boxed TL type `User`: one variant per constructor.
     ///
     /// [`User` on core.telegram.org](https://core.telegram.org/type/User)
-    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq)]
     pub enum User {
-        /// `user#23ef3be9 flags:# self:flags.0?true bot:flags.1?true id:long first_name:flags.2?string username:flags.3?string verified:flags.4?Bool photo:flags.5?UserPhoto bot_info_version:flags.1?int flags2:# premium:flags2.0?true usernames:flags2.1?Vector<string> = User;`
-        User(::tl_runtime::__private::Box<super::types::User>),
-        /// `userEmpty#d3bc4b7a id:long = User;`
+        User(super::types::User),
         Empty(super::types::UserEmpty),
     }
     impl ::core::fmt::Debug for User {
@@ -1472,20 +1337,8 @@ pub mod enums {
     impl ::tl_runtime::Serialize for User {
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
-                Self::User(x) => {
-                    ::tl_runtime::Bare::serialize_with_id(
-                        &**x,
-                        ::core::option::Option::Some(0x23ef3be9),
-                        out,
-                    );
-                }
-                Self::Empty(x) => {
-                    ::tl_runtime::Bare::serialize_with_id(
-                        x,
-                        ::core::option::Option::Some(0xd3bc4b7a),
-                        out,
-                    );
-                }
+                Self::User(x) => ::tl_runtime::Serialize::serialize(x, out),
+                Self::Empty(x) => ::tl_runtime::Serialize::serialize(x, out),
             }
         }
     }
@@ -1499,11 +1352,9 @@ pub mod enums {
                     match id {
                         0x23ef3be9 => {
                             Self::User(
-                                ::tl_runtime::__private::Box::new(
-                                    <super::types::User as ::tl_runtime::Bare>::deserialize_bare(
-                                        r,
-                                    )?,
-                                ),
+                                <super::types::User as ::tl_runtime::Bare>::deserialize_bare(
+                                    r,
+                                )?,
                             )
                         }
                         0xd3bc4b7a => {
@@ -1526,7 +1377,7 @@ pub mod enums {
     impl ::core::convert::From<super::types::User> for User {
         #[inline]
         fn from(x: super::types::User) -> Self {
-            Self::User(::tl_runtime::__private::Box::new(x))
+            Self::User(x)
         }
     }
     impl ::core::convert::TryFrom<User> for super::types::User {
@@ -1534,7 +1385,7 @@ pub mod enums {
         #[inline]
         fn try_from(e: User) -> ::core::result::Result<Self, User> {
             match e {
-                User::User(x) => ::core::result::Result::Ok(*x),
+                User::User(x) => ::core::result::Result::Ok(x),
                 other => ::core::result::Result::Err(other),
             }
         }
@@ -1558,9 +1409,8 @@ pub mod enums {
     /// The boxed TL type `UserPhoto`: one variant per constructor.
     ///
     /// [`UserPhoto` on core.telegram.org](https://core.telegram.org/type/UserPhoto)
-    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq)]
     pub enum UserPhoto {
-        /// `userPhoto photo_id:long dc_id:int stripped:bytes = UserPhoto;`
         UserPhoto(super::types::UserPhoto),
     }
     impl ::core::fmt::Debug for UserPhoto {
@@ -1583,13 +1433,7 @@ pub mod enums {
     impl ::tl_runtime::Serialize for UserPhoto {
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
-                Self::UserPhoto(x) => {
-                    ::tl_runtime::Bare::serialize_with_id(
-                        x,
-                        ::core::option::Option::Some(0x39ad2aca),
-                        out,
-                    );
-                }
+                Self::UserPhoto(x) => ::tl_runtime::Serialize::serialize(x, out),
             }
         }
     }
@@ -1634,11 +1478,9 @@ pub mod enums {
     /// The boxed TL type `InputUser`: one variant per constructor.
     ///
     /// [`InputUser` on core.telegram.org](https://core.telegram.org/type/InputUser)
-    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq)]
     pub enum InputUser {
-        /// `inputUserSelf#f7c1b13f = InputUser;`
         InputUserSelf,
-        /// `inputUser#f21158c6 user_id:long access_hash:long = InputUser;`
         InputUser(super::types::InputUser),
     }
     impl ::core::fmt::Debug for InputUser {
@@ -1664,13 +1506,7 @@ pub mod enums {
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
                 Self::InputUserSelf => ::tl_runtime::Sink::put_u32(out, 0xf7c1b13f),
-                Self::InputUser(x) => {
-                    ::tl_runtime::Bare::serialize_with_id(
-                        x,
-                        ::core::option::Option::Some(0xf21158c6),
-                        out,
-                    );
-                }
+                Self::InputUser(x) => ::tl_runtime::Serialize::serialize(x, out),
             }
         }
     }
@@ -1739,7 +1575,6 @@ pub mod enums {
     /// [`Point` on core.telegram.org](https://core.telegram.org/type/Point)
     #[derive(Clone, PartialEq)]
     pub enum Point {
-        /// `point#41ea5862 long:double lat:double bytes:int = Point;`
         Point(super::types::Point),
     }
     impl ::core::fmt::Debug for Point {
@@ -1762,13 +1597,7 @@ pub mod enums {
     impl ::tl_runtime::Serialize for Point {
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
-                Self::Point(x) => {
-                    ::tl_runtime::Bare::serialize_with_id(
-                        x,
-                        ::core::option::Option::Some(0x41ea5862),
-                        out,
-                    );
-                }
+                Self::Point(x) => ::tl_runtime::Serialize::serialize(x, out),
             }
         }
     }
@@ -1813,9 +1642,8 @@ pub mod enums {
     /// The boxed TL type `Keywords`: one variant per constructor.
     ///
     /// [`Keywords` on core.telegram.org](https://core.telegram.org/type/Keywords)
-    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq)]
     pub enum Keywords {
-        /// `keywords#c4515ce5 type:int self:long static:string fn:Bool = Keywords;`
         Keywords(super::types::Keywords),
     }
     impl ::core::fmt::Debug for Keywords {
@@ -1838,13 +1666,7 @@ pub mod enums {
     impl ::tl_runtime::Serialize for Keywords {
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
-                Self::Keywords(x) => {
-                    ::tl_runtime::Bare::serialize_with_id(
-                        x,
-                        ::core::option::Option::Some(0xc4515ce5),
-                        out,
-                    );
-                }
+                Self::Keywords(x) => ::tl_runtime::Serialize::serialize(x, out),
             }
         }
     }
@@ -1891,7 +1713,6 @@ pub mod enums {
     /// [`Matrix` on core.telegram.org](https://core.telegram.org/type/Matrix)
     #[derive(Clone, PartialEq)]
     pub enum Matrix {
-        /// `matrix#00f78513 rows:Vector<Vector<int>> cells:vector<point> = Matrix;`
         Matrix(super::types::Matrix),
     }
     impl ::core::fmt::Debug for Matrix {
@@ -1914,13 +1735,7 @@ pub mod enums {
     impl ::tl_runtime::Serialize for Matrix {
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
-                Self::Matrix(x) => {
-                    ::tl_runtime::Bare::serialize_with_id(
-                        x,
-                        ::core::option::Option::Some(0x00f78513),
-                        out,
-                    );
-                }
+                Self::Matrix(x) => ::tl_runtime::Serialize::serialize(x, out),
             }
         }
     }
@@ -1967,7 +1782,6 @@ pub mod enums {
     /// [`Packet` on core.telegram.org](https://core.telegram.org/type/Packet)
     #[derive(Clone, PartialEq)]
     pub enum Packet {
-        /// `packet#c397a182 flags:# nodes:(vector Point) extra:flags.0?(vector %Point) = Packet;`
         Packet(super::types::Packet),
     }
     impl ::core::fmt::Debug for Packet {
@@ -1990,13 +1804,7 @@ pub mod enums {
     impl ::tl_runtime::Serialize for Packet {
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
-                Self::Packet(x) => {
-                    ::tl_runtime::Bare::serialize_with_id(
-                        x,
-                        ::core::option::Option::Some(0xc397a182),
-                        out,
-                    );
-                }
+                Self::Packet(x) => ::tl_runtime::Serialize::serialize(x, out),
             }
         }
     }
@@ -2041,9 +1849,8 @@ pub mod enums {
     /// The boxed TL type `Message`: one variant per constructor.
     ///
     /// [`Message` on core.telegram.org](https://core.telegram.org/type/Message)
-    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq)]
     pub enum Message {
-        /// `message#5bb8e511 msg_id:long seqno:int bytes:int body:Object = Message;`
         Message(super::types::Message),
     }
     impl ::core::fmt::Debug for Message {
@@ -2066,13 +1873,7 @@ pub mod enums {
     impl ::tl_runtime::Serialize for Message {
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
-                Self::Message(x) => {
-                    ::tl_runtime::Bare::serialize_with_id(
-                        x,
-                        ::core::option::Option::Some(0x5bb8e511),
-                        out,
-                    );
-                }
+                Self::Message(x) => ::tl_runtime::Serialize::serialize(x, out),
             }
         }
     }
@@ -2117,9 +1918,8 @@ pub mod enums {
     /// The boxed TL type `MessageContainer`: one variant per constructor.
     ///
     /// [`MessageContainer` on core.telegram.org](https://core.telegram.org/type/MessageContainer)
-    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq)]
     pub enum MessageContainer {
-        /// `msg_container#73f1f8dc messages:vector<%Message> = MessageContainer;`
         MsgContainer(super::types::MsgContainer),
     }
     impl ::core::fmt::Debug for MessageContainer {
@@ -2142,13 +1942,7 @@ pub mod enums {
     impl ::tl_runtime::Serialize for MessageContainer {
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
-                Self::MsgContainer(x) => {
-                    ::tl_runtime::Bare::serialize_with_id(
-                        x,
-                        ::core::option::Option::Some(0x73f1f8dc),
-                        out,
-                    );
-                }
+                Self::MsgContainer(x) => ::tl_runtime::Serialize::serialize(x, out),
             }
         }
     }
@@ -2193,10 +1987,9 @@ pub mod enums {
     /// The boxed TL type `Keys`: one variant per constructor.
     ///
     /// [`Keys` on core.telegram.org](https://core.telegram.org/type/Keys)
-    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq)]
     pub enum Keys {
-        /// `keys#c094661c nonce:int128 server_nonce:int256 key:int512 = Keys;`
-        Keys(::tl_runtime::__private::Box<super::types::Keys>),
+        Keys(super::types::Keys),
     }
     impl ::core::fmt::Debug for Keys {
         #[inline]
@@ -2218,13 +2011,7 @@ pub mod enums {
     impl ::tl_runtime::Serialize for Keys {
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
-                Self::Keys(x) => {
-                    ::tl_runtime::Bare::serialize_with_id(
-                        &**x,
-                        ::core::option::Option::Some(0xc094661c),
-                        out,
-                    );
-                }
+                Self::Keys(x) => ::tl_runtime::Serialize::serialize(x, out),
             }
         }
     }
@@ -2238,11 +2025,9 @@ pub mod enums {
                     match id {
                         0xc094661c => {
                             Self::Keys(
-                                ::tl_runtime::__private::Box::new(
-                                    <super::types::Keys as ::tl_runtime::Bare>::deserialize_bare(
-                                        r,
-                                    )?,
-                                ),
+                                <super::types::Keys as ::tl_runtime::Bare>::deserialize_bare(
+                                    r,
+                                )?,
                             )
                         }
                         _ => {
@@ -2258,22 +2043,21 @@ pub mod enums {
     impl ::core::convert::From<super::types::Keys> for Keys {
         #[inline]
         fn from(x: super::types::Keys) -> Self {
-            Self::Keys(::tl_runtime::__private::Box::new(x))
+            Self::Keys(x)
         }
     }
     impl ::core::convert::From<Keys> for super::types::Keys {
         #[inline]
         fn from(e: Keys) -> Self {
             let Keys::Keys(x) = e;
-            *x
+            x
         }
     }
     /// The boxed TL type `Feature`: one variant per constructor.
     ///
     /// [`Feature` on core.telegram.org](https://core.telegram.org/type/Feature)
-    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq)]
     pub enum Feature {
-        /// `feature#9a87fe54 has_feature:true other:int = Feature;`
         Feature(super::types::Feature),
     }
     impl ::core::fmt::Debug for Feature {
@@ -2296,13 +2080,7 @@ pub mod enums {
     impl ::tl_runtime::Serialize for Feature {
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
-                Self::Feature(x) => {
-                    ::tl_runtime::Bare::serialize_with_id(
-                        x,
-                        ::core::option::Option::Some(0x9a87fe54),
-                        out,
-                    );
-                }
+                Self::Feature(x) => ::tl_runtime::Serialize::serialize(x, out),
             }
         }
     }
@@ -2349,11 +2127,9 @@ pub mod enums {
     /// The boxed TL type `TextEntity`: one variant per constructor.
     ///
     /// [`TextEntity` on core.telegram.org](https://core.telegram.org/type/TextEntity)
-    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq)]
     pub enum TextEntity {
-        /// `textEntityBold#0ea70f5e offset:int length:int = TextEntity;`
         Bold(super::types::TextEntityBold),
-        /// `textEntityNested#b0db9727 offset:int length:int inner:TextEntity = TextEntity;`
         Nested(super::types::TextEntityNested),
     }
     impl ::core::fmt::Debug for TextEntity {
@@ -2378,20 +2154,8 @@ pub mod enums {
     impl ::tl_runtime::Serialize for TextEntity {
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
-                Self::Bold(x) => {
-                    ::tl_runtime::Bare::serialize_with_id(
-                        x,
-                        ::core::option::Option::Some(0x0ea70f5e),
-                        out,
-                    );
-                }
-                Self::Nested(x) => {
-                    ::tl_runtime::Bare::serialize_with_id(
-                        x,
-                        ::core::option::Option::Some(0xb0db9727),
-                        out,
-                    );
-                }
+                Self::Bold(x) => ::tl_runtime::Serialize::serialize(x, out),
+                Self::Nested(x) => ::tl_runtime::Serialize::serialize(x, out),
             }
         }
     }
@@ -2462,9 +2226,8 @@ pub mod enums {
     /// The boxed TL type `FormattedText`: one variant per constructor.
     ///
     /// [`FormattedText` on core.telegram.org](https://core.telegram.org/type/FormattedText)
-    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq)]
     pub enum FormattedText {
-        /// `formattedText#17c3f0d8 text:string entities:Vector<TextEntity> = FormattedText;`
         FormattedText(super::types::FormattedText),
     }
     impl ::core::fmt::Debug for FormattedText {
@@ -2489,13 +2252,7 @@ pub mod enums {
     impl ::tl_runtime::Serialize for FormattedText {
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
-                Self::FormattedText(x) => {
-                    ::tl_runtime::Bare::serialize_with_id(
-                        x,
-                        ::core::option::Option::Some(0x17c3f0d8),
-                        out,
-                    );
-                }
+                Self::FormattedText(x) => ::tl_runtime::Serialize::serialize(x, out),
             }
         }
     }
@@ -2540,9 +2297,8 @@ pub mod enums {
     /// The boxed TL type `Pong`: one variant per constructor.
     ///
     /// [`Pong` on core.telegram.org](https://core.telegram.org/type/Pong)
-    #[derive(Clone, PartialEq, Eq, Hash)]
+    #[derive(Clone, PartialEq)]
     pub enum Pong {
-        /// `pong#347773c5 msg_id:long ping_id:long = Pong;`
         Pong(super::types::Pong),
     }
     impl ::core::fmt::Debug for Pong {
@@ -2565,13 +2321,7 @@ pub mod enums {
     impl ::tl_runtime::Serialize for Pong {
         fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
             match self {
-                Self::Pong(x) => {
-                    ::tl_runtime::Bare::serialize_with_id(
-                        x,
-                        ::core::option::Option::Some(0x347773c5),
-                        out,
-                    );
-                }
+                Self::Pong(x) => ::tl_runtime::Serialize::serialize(x, out),
             }
         }
     }
@@ -2617,9 +2367,8 @@ pub mod enums {
         /// The boxed TL type `liteServer.AccountState`: one variant per constructor.
         ///
         /// [`liteServer.AccountState` on core.telegram.org](https://core.telegram.org/type/liteServer.AccountState)
-        #[derive(Clone, PartialEq, Eq, Hash)]
+        #[derive(Clone, PartialEq)]
         pub enum AccountState {
-            /// `liteServer.accountState#013801a1 mode:# count:# balance:mode.0?long = liteServer.AccountState;`
             AccountState(super::super::types::lite_server::AccountState),
         }
         impl ::core::fmt::Debug for AccountState {
@@ -2644,13 +2393,7 @@ pub mod enums {
         impl ::tl_runtime::Serialize for AccountState {
             fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
                 match self {
-                    Self::AccountState(x) => {
-                        ::tl_runtime::Bare::serialize_with_id(
-                            x,
-                            ::core::option::Option::Some(0x013801a1),
-                            out,
-                        );
-                    }
+                    Self::AccountState(x) => ::tl_runtime::Serialize::serialize(x, out),
                 }
             }
         }
@@ -2702,14 +2445,9 @@ pub mod enums {
             /// The boxed TL type `storage.daemon.Torrent`: one variant per constructor.
             ///
             /// [`storage.daemon.Torrent` on core.telegram.org](https://core.telegram.org/type/storage.daemon.Torrent)
-            #[derive(Clone, PartialEq, Eq, Hash)]
+            #[derive(Clone, PartialEq)]
             pub enum Torrent {
-                /// `storage.daemon.torrent#ea954696 hash:int256 flags:# size:flags.0?long error:flags.1?string = storage.daemon.Torrent;`
-                Torrent(
-                    ::tl_runtime::__private::Box<
-                        super::super::super::types::storage::daemon::Torrent,
-                    >,
-                ),
+                Torrent(super::super::super::types::storage::daemon::Torrent),
             }
             impl ::core::fmt::Debug for Torrent {
                 #[inline]
@@ -2734,13 +2472,7 @@ pub mod enums {
             impl ::tl_runtime::Serialize for Torrent {
                 fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
                     match self {
-                        Self::Torrent(x) => {
-                            ::tl_runtime::Bare::serialize_with_id(
-                                &**x,
-                                ::core::option::Option::Some(0xea954696),
-                                out,
-                            );
-                        }
+                        Self::Torrent(x) => ::tl_runtime::Serialize::serialize(x, out),
                     }
                 }
             }
@@ -2756,11 +2488,9 @@ pub mod enums {
                             match id {
                                 0xea954696 => {
                                     Self::Torrent(
-                                        ::tl_runtime::__private::Box::new(
-                                            <super::super::super::types::storage::daemon::Torrent as ::tl_runtime::Bare>::deserialize_bare(
-                                                r,
-                                            )?,
-                                        ),
+                                        <super::super::super::types::storage::daemon::Torrent as ::tl_runtime::Bare>::deserialize_bare(
+                                            r,
+                                        )?,
                                     )
                                 }
                                 _ => {
@@ -2780,7 +2510,7 @@ pub mod enums {
                 fn from(
                     x: super::super::super::types::storage::daemon::Torrent,
                 ) -> Self {
-                    Self::Torrent(::tl_runtime::__private::Box::new(x))
+                    Self::Torrent(x)
                 }
             }
             impl ::core::convert::From<Torrent>
@@ -2788,16 +2518,15 @@ pub mod enums {
                 #[inline]
                 fn from(e: Torrent) -> Self {
                     let Torrent::Torrent(x) = e;
-                    *x
+                    x
                 }
             }
             pub mod db {
                 /// The boxed TL type `storage.daemon.db.Entry`: one variant per constructor.
                 ///
                 /// [`storage.daemon.db.Entry` on core.telegram.org](https://core.telegram.org/type/storage.daemon.db.Entry)
-                #[derive(Clone, PartialEq, Eq, Hash)]
+                #[derive(Clone, PartialEq)]
                 pub enum Entry {
-                    /// `storage.daemon.db.entry#9919eb40 key:string value:bytes = storage.daemon.db.Entry;`
                     Entry(super::super::super::super::types::storage::daemon::db::Entry),
                 }
                 impl ::core::fmt::Debug for Entry {
@@ -2823,13 +2552,7 @@ pub mod enums {
                 impl ::tl_runtime::Serialize for Entry {
                     fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
                         match self {
-                            Self::Entry(x) => {
-                                ::tl_runtime::Bare::serialize_with_id(
-                                    x,
-                                    ::core::option::Option::Some(0x9919eb40),
-                                    out,
-                                );
-                            }
+                            Self::Entry(x) => ::tl_runtime::Serialize::serialize(x, out),
                         }
                     }
                 }
@@ -2883,7 +2606,12 @@ pub mod enums {
     }
 }
 /// One struct per function; `RemoteCall::Return` is what it answers.
-#[allow(dead_code)]
+#[allow(
+    dead_code,
+    missing_docs,
+    clippy::too_many_arguments,
+    clippy::new_without_default
+)]
 pub mod functions {
     /// ```tl
     /// invokeWithLayer#da9b0d0d {X:Type} layer:int query:!X = X;
@@ -2892,11 +2620,9 @@ pub mod functions {
     /// [`invokeWithLayer` on core.telegram.org](https://core.telegram.org/method/invokeWithLayer)
     ///
     /// Returns `X` ([`X` on core.telegram.org](https://core.telegram.org/type/X)).
-    #[derive(Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Clone, PartialEq)]
     pub struct InvokeWithLayer<X> {
-        /// TL field `layer`.
         pub layer: i32,
-        /// TL field `query`.
         pub query: X,
     }
     impl<X> ::tl_runtime::Identifiable for InvokeWithLayer<X> {
@@ -2905,14 +2631,6 @@ pub mod functions {
     impl<X: ::tl_runtime::Serialize + ::tl_runtime::Deserialize> ::tl_runtime::Bare
     for InvokeWithLayer<X> {
         const NAME: &'static str = "invokeWithLayer";
-        #[inline]
-        fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-            ::tl_runtime::Bare::serialize_with_id(
-                self,
-                ::core::option::Option::None,
-                out,
-            );
-        }
         fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
             &self,
             ctor_id: ::core::option::Option<u32>,
@@ -2961,9 +2679,8 @@ pub mod functions {
     /// [`ping` on core.telegram.org](https://core.telegram.org/method/ping)
     ///
     /// Returns `Pong` ([`Pong` on core.telegram.org](https://core.telegram.org/type/Pong)).
-    #[derive(Clone, PartialEq, Eq, Hash, Default)]
+    #[derive(Clone, PartialEq)]
     pub struct Ping {
-        /// TL field `ping_id`.
         pub ping_id: i64,
     }
     impl ::tl_runtime::Identifiable for Ping {
@@ -2971,14 +2688,6 @@ pub mod functions {
     }
     impl ::tl_runtime::Bare for Ping {
         const NAME: &'static str = "ping";
-        #[inline]
-        fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-            ::tl_runtime::Bare::serialize_with_id(
-                self,
-                ::core::option::Option::None,
-                out,
-            );
-        }
         fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
             &self,
             ctor_id: ::core::option::Option<u32>,
@@ -3017,25 +2726,29 @@ pub mod functions {
         ///
         /// [`help.getNearestPoint` on core.telegram.org](https://core.telegram.org/method/help.getNearestPoint)
         ///
+        /// Build it from [`GetNearestPoint::new`] and name the optional fields you set, `GetNearestPoint { …, ..GetNearestPoint::new(…) }`: that keeps compiling when a later layer adds optional fields.
+        ///
         /// Returns `Point` ([`Point` on core.telegram.org](https://core.telegram.org/type/Point)).
-        #[derive(Clone, PartialEq, Default)]
+        #[derive(Clone, PartialEq)]
         pub struct GetNearestPoint {
-            /// TL `flags.0?`: present when the bit is set.
+            /// Present when `flags.0` is set.
             pub around: ::core::option::Option<super::super::enums::Point>,
+        }
+        impl GetNearestPoint {
+            /// The value with these required fields, every optional field absent
+            /// and every flag off.
+            #[inline]
+            pub fn new() -> Self {
+                Self {
+                    around: ::core::option::Option::None,
+                }
+            }
         }
         impl ::tl_runtime::Identifiable for GetNearestPoint {
             const CONSTRUCTOR_ID: u32 = 0xee28aabb;
         }
         impl ::tl_runtime::Bare for GetNearestPoint {
             const NAME: &'static str = "help.getNearestPoint";
-            #[inline]
-            fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-                ::tl_runtime::Bare::serialize_with_id(
-                    self,
-                    ::core::option::Option::None,
-                    out,
-                );
-            }
             fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
                 &self,
                 ctor_id: ::core::option::Option<u32>,
@@ -3089,9 +2802,8 @@ pub mod functions {
         /// [`users.getUsers` on core.telegram.org](https://core.telegram.org/method/users.getUsers)
         ///
         /// Returns `Vector<User>`.
-        #[derive(Clone, PartialEq, Eq, Hash, Default)]
+        #[derive(Clone, PartialEq)]
         pub struct GetUsers {
-            /// TL field `id`.
             pub id: ::tl_runtime::__private::Vec<super::super::enums::InputUser>,
         }
         impl ::tl_runtime::Identifiable for GetUsers {
@@ -3099,14 +2811,6 @@ pub mod functions {
         }
         impl ::tl_runtime::Bare for GetUsers {
             const NAME: &'static str = "users.getUsers";
-            #[inline]
-            fn serialize_bare<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
-                ::tl_runtime::Bare::serialize_with_id(
-                    self,
-                    ::core::option::Option::None,
-                    out,
-                );
-            }
             fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
                 &self,
                 ctor_id: ::core::option::Option<u32>,
