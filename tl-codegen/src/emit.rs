@@ -397,7 +397,7 @@ fn field_type(p: &Paths<'_>, shape: &FieldShape) -> TokenStream {
     }
 }
 
-/// A constructor or function: the struct, its flag groups' structs, and its impls.
+/// A constructor or function: the struct and its impls.
 fn combinator(p: &Paths<'_>, c: &Combinator, page: Page, options: &EmitOptions) -> TokenStream {
     let name = format_ident!("{}", c.rust_name);
     let error_type = (p.model.errors.is_some() && !c.errors.is_empty())
@@ -415,10 +415,6 @@ fn combinator(p: &Paths<'_>, c: &Combinator, page: Page, options: &EmitOptions) 
             _ => quote!(),
         };
         quote!(#fdoc #serde pub #fname: #ty,)
-    });
-    let groups = c.fields.iter().filter_map(|f| match &f.shape {
-        FieldShape::Group(group) => Some(group_struct(p, c, f, group, options)),
-        _ => None,
     });
     let (impl_plain, ty_generics) = generics(c, quote!());
     let id = hex(c.id);
@@ -488,7 +484,6 @@ fn combinator(p: &Paths<'_>, c: &Combinator, page: Page, options: &EmitOptions) 
         pub struct #name #ty_generics {
             #(#fields)*
         }
-        #(#groups)*
         #inherent
         impl #impl_plain ::tl_runtime::Identifiable for #name #ty_generics {
             const CONSTRUCTOR_ID: u32 = #id;

@@ -774,3 +774,49 @@ fn unsupported(def: &Definition, span: tl_parser::Span, what: &str) -> Diagnosti
     )
     .in_definition(&def.name.text)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_group_is_named_after_the_words_its_names_share() {
+        assert_eq!(
+            group_field_name(&["saved_from_peer", "saved_from_msg_id"]),
+            "saved_from"
+        );
+        assert_eq!(
+            group_field_name(&["reply_to_msg_id", "reply_to_peer"]),
+            "reply_to"
+        );
+        assert_eq!(
+            group_field_name(&["cryptoCurrency", "cryptoAmount"]),
+            "crypto"
+        );
+    }
+
+    #[test]
+    fn without_shared_words_it_is_named_after_the_first() {
+        assert_eq!(group_field_name(&["views", "forwards"]), "views");
+        // A shared start that is no whole word does not count.
+        assert_eq!(group_field_name(&["min_date", "max_date"]), "min_date");
+    }
+
+    #[test]
+    fn names_are_at_most_forty_characters_cut_at_a_word() {
+        // TON's `validatorStats.stats.producer` has 19 values on `flags.0`.
+        let names = [
+            "candidate_id",
+            "block_id",
+            "collated_data_hash",
+            "is_accepted",
+        ];
+        assert_eq!(group_field_name(&names), "candidate_id");
+        let long = "a_very_long_field_name_that_goes_on_and_on_and_on";
+        let name = group_field_name(&[long, "other"]);
+        assert_eq!(name, "a_very_long_field_name_that_goes_on_and");
+        assert!(name.len() <= GROUP_NAME_MAX);
+        let one_word = "x".repeat(50);
+        assert_eq!(group_field_name(&[&one_word, "y"]).len(), GROUP_NAME_MAX);
+    }
+}

@@ -1067,21 +1067,6 @@ pub mod types {
         /// Present when `flags.6` is set.
         pub psa_type: ::core::option::Option<::tl_runtime::__private::String>,
     }
-    /// The fields of [`MessageFwdHeader`](super::MessageFwdHeader) on flag bit `flags.4`, which are present together.
-    #[derive(Clone, PartialEq)]
-    pub struct SavedFrom {
-        pub saved_from_peer: super::enums::Peer,
-        pub saved_from_msg_id: i32,
-    }
-    impl ::core::fmt::Debug for SavedFrom {
-        #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            f.debug_struct("SavedFrom")
-                .field("saved_from_peer", &self.saved_from_peer)
-                .field("saved_from_msg_id", &self.saved_from_msg_id)
-                .finish()
-        }
-    }
     impl MessageFwdHeader {
         /// The value with these required fields, every optional field absent
         /// and every flag off.
