@@ -82,9 +82,7 @@ impl Name {
         match &self.0 {
             Repr::Inline { len, bytes } => {
                 let text = &bytes[..usize::from(*len)];
-                // SAFETY: `bytes[..len]` was copied whole from a `&str` in
-                // `Name::new` and is never written afterwards, so it is UTF-8.
-                unsafe { core::str::from_utf8_unchecked(text) }
+                core::str::from_utf8(text).expect("copied whole from a `&str` in `Name::new`")
             }
             Repr::Heap(text) => text,
         }
