@@ -4,7 +4,7 @@
 use crate::ast::{Definition, ParamType, Schema, Section, TypeExpr};
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::id::normalized_text;
-use crate::name::{Name, NameKey};
+use crate::name::Name;
 use crate::Options;
 use core::hash::{BuildHasherDefault, Hasher};
 use std::collections::hash_map::Entry;
@@ -109,9 +109,8 @@ const PRIMITIVE_RESULTS: &[&str] = &[
 
 /// Checks `schema`, appending to `out`.
 pub(crate) fn validate(schema: &Schema, options: &Options, out: &mut Vec<Diagnostic>) {
-    let builtins: Vec<Name> = BUILTIN_TYPES.iter().map(|&b| Name::new(b)).collect();
     verify_ids(schema, options, out);
-    let known = Known::index(schema, &builtins, out);
+    let known = Known::index(schema, out);
     check_duplicate_ids(schema, options, out);
     let mut suggestions = None;
     for def in &schema.definitions {
@@ -134,9 +133,9 @@ fn is_common_builtin(name: &str) -> bool {
 /// Names a definition may refer to: builtins, boxed types and constructors.
 struct Known<'a> {
     /// Builtins and the boxed types that constructors build.
-    types: FxHashSet<NameKey<'a>>,
+    types: FxHashSet<&'a str>,
     /// Every definition by name.
-    names: FxHashMap<NameKey<'a>, Named<'a>>,
+    names: FxHashMap<&'a str, Named<'a>>,
 }
 
 struct Named<'a> {
@@ -150,14 +149,14 @@ impl<'a> Known<'a> {
     /// Indexes `schema`, reporting names defined twice. Constructor names
     /// are found through the index of all names, which duplicate checking
     /// needs anyway, instead of being hashed into a second table.
-    fn index(schema: &'a Schema, builtins: &'a [Name], out: &mut Vec<Diagnostic>) -> Self {
+    fn index(schema: &'a Schema, out: &mut Vec<Diagnostic>) -> Self {
         let definitions = &schema.definitions;
         let mut types = FxHashSet::with_capacity_and_hasher(
-            builtins.len() + definitions.len(),
+            BUILTIN_TYPES.len() + definitions.len(),
             FxBuild::default(),
         );
-        types.extend(builtins.iter().map(NameKey));
-        let mut names: FxHashMap<NameKey, Named> =
+        types.extend(BUILTIN_TYPES);
+        let mut names: FxHashMap<&str, Named> =
             FxHashMap::with_capacity_and_hasher(definitions.len(), FxBuild::default());
         // Constructors of one type usually follow each other: their shared
         // result is inserted once per run, not hashed again for each.
@@ -167,11 +166,11 @@ impl<'a> Known<'a> {
             if constructor {
                 let result = &def.result.name.text;
                 if last_result != Some(result) {
-                    types.insert(NameKey(result));
+                    types.insert(result.as_str());
                     last_result = Some(result);
                 }
             }
-            let first = match names.entry(NameKey(&def.name.text)) {
+            let first = match names.entry(def.name.text.as_str()) {
                 Entry::Vacant(slot) => {
                     slot.insert(Named {
                         first: def,
@@ -201,11 +200,8 @@ impl<'a> Known<'a> {
     }
 
     fn contains(&self, name: &Name) -> bool {
-        self.types.contains(&NameKey(name))
-            || self
-                .names
-                .get(&NameKey(name))
-                .is_some_and(|n| n.constructor)
+        self.types.contains(name.as_str())
+            || self.names.get(name.as_str()).is_some_and(|n| n.constructor)
     }
 
     /// Every name a type may refer to.
@@ -214,8 +210,8 @@ impl<'a> Known<'a> {
             .names
             .iter()
             .filter(|(_, n)| n.constructor)
-            .map(|(k, _)| k.0.as_str());
-        self.types.iter().map(|k| k.0.as_str()).chain(constructors)
+            .map(|(k, _)| *k);
+        self.types.iter().copied().chain(constructors)
     }
 }
 
@@ -299,8 +295,8 @@ impl NameBits {
     /// Adds `name`; returns whether its bit was already set.
     #[inline]
     fn insert(&mut self, name: &Name) -> bool {
-        // A hash of the first word only: hashing the whole name as the
-        // tables do (`NameKey`) costs 1.6% more instructions per parse.
+        // A hash of the first word only: most names differ in it, and
+        // hashing whole names costs more.
         let bit = 1u128 << (name.short_hash() >> 57);
         let was = self.0 & bit != 0;
         self.0 |= bit;
