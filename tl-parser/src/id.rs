@@ -79,7 +79,7 @@ trait Sink {
 
     /// `n` in decimal, without `fmt`.
     fn put_u32(&mut self, mut n: u32) {
-        // Flag bits (0..=31) are nearly all the numbers written: one or two
+        // Flag bits (0..=30) are nearly all the numbers written: one or two
         // characters, without the buffer and its UTF-8 check below.
         if n < 100 {
             if n >= 10 {

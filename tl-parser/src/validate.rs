@@ -326,6 +326,13 @@ impl<'a> Nats<'a> {
     }
 }
 
+/// The highest bit a `flags.N?` may use. A `#` is a nat below 2^31: TDLib
+/// reads it as a signed 32-bit int and refuses negative values, and so does
+/// tl-runtime. Bit 31 could never be set, so a schema using it is refused
+/// here rather than producing flags words that no peer can read. Telegram's
+/// schemas stop at `flags.30?` and go on in `flags2`.
+const MAX_FLAG_BIT: u32 = 30;
+
 fn check_params(def: &Definition, out: &mut Vec<Diagnostic>) {
     // The common case, distinct names and flags read from an earlier `#`
     // field, is decided without scanning the earlier parameters: a scan's
@@ -361,7 +368,7 @@ fn check_params(def: &Definition, out: &mut Vec<Diagnostic>) {
             // With no repeated names, the first earlier parameter of that
             // name is the `#` field found in `nats`: valid.
             ParamType::Conditional { flag, .. }
-                if flag.bit <= 31 && !repeats && nats.contains(&flag.field.text) => {}
+                if flag.bit <= MAX_FLAG_BIT && !repeats && nats.contains(&flag.field.text) => {}
             ParamType::Conditional { flag, .. } => {
                 let field = &flag.field.text;
                 let earlier = def.params[..index]
@@ -402,15 +409,20 @@ fn check_params(def: &Definition, out: &mut Vec<Diagnostic>) {
                     }
                     out.push(d);
                 }
-                if flag.bit > 31 {
-                    out.push(
-                        Diagnostic::error(
-                            Code::FlagBitOutOfRange,
-                            flag.span,
-                            format!("flag bit {} is outside 0..=31", flag.bit),
-                        )
-                        .in_definition(&def.name.text),
-                    );
+                if flag.bit > MAX_FLAG_BIT {
+                    let mut d = Diagnostic::error(
+                        Code::FlagBitOutOfRange,
+                        flag.span,
+                        format!("flag bit {} is outside 0..={MAX_FLAG_BIT}", flag.bit),
+                    )
+                    .in_definition(&def.name.text);
+                    if flag.bit == 31 {
+                        d = d.with_note(
+                            "a `#` is below 2^31 on the wire (TDLib reads it as a signed int), \
+                             so bit 31 can never be set; continue in a second field, `flags2:#`",
+                        );
+                    }
+                    out.push(d);
                 }
             }
             ParamType::Type { bang: true, ty } if !is_type_param(def, &ty.name.text) => {
@@ -647,7 +659,7 @@ mod tests {
         );
         // More `#` fields than are kept aside: the fifth is found by a scan.
         assert_eq!(
-            codes("a f1:# f2:# f3:# f4:# f5:# x:f5.0?int y:f1.31?int = A;"),
+            codes("a f1:# f2:# f3:# f4:# f5:# x:f5.0?int y:f1.30?int = A;"),
             []
         );
         assert_eq!(
@@ -655,6 +667,8 @@ mod tests {
             [Code::UnknownFlagField]
         );
         assert_eq!(codes("a f:# x:f.32?int = A;"), [Code::FlagBitOutOfRange]);
+        assert_eq!(codes("a f:# x:f.31?int = A;"), [Code::FlagBitOutOfRange]);
+        assert_eq!(codes("a f:# x:f.30?int = A;"), []);
         // Past 128 names every bit is set: repeats are still told apart
         // from distinct names by comparing them.
         let mut fields: String = (0..200).map(|k| format!("f{k}:int ")).collect();
