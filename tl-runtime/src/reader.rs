@@ -228,12 +228,15 @@ impl<'a> Reader<'a> {
     }
 
     /// Runs `f` one nesting level deeper: [`Reader::enter`], `f`, [`Reader::leave`].
+    ///
+    /// The level is closed whether `f` succeeds or fails, so a caller that
+    /// goes on reading after a failed decode starts at the depth it had.
     #[inline]
     pub fn nested<T>(&mut self, f: impl FnOnce(&mut Self) -> Result<T>) -> Result<T> {
         self.enter()?;
-        let value = f(self)?;
+        let value = f(self);
         self.leave();
-        Ok(value)
+        value
     }
 }
 
@@ -328,5 +331,23 @@ mod tests {
         r.leave();
         assert_eq!(r.nested(|_| Ok(7)).unwrap(), 7);
         r.enter().unwrap();
+    }
+
+    #[test]
+    fn nested_closes_its_level_when_decoding_fails() {
+        let config = Config::new().max_depth(1);
+        let mut r = Reader::with_config(&[1, 0, 0, 0], &config);
+        let failed = r.nested(|r| r.read_i64());
+        assert!(matches!(
+            failed.unwrap_err().kind(),
+            ErrorKind::UnexpectedEnd { .. }
+        ));
+        // A level left open would make this fail with `DepthLimitExceeded`.
+        assert_eq!(r.nested(|r| r.read_i32()).unwrap(), 1);
+        // Failing one level down closes both levels.
+        let config = Config::new().max_depth(2);
+        let mut r = Reader::with_config(&[], &config);
+        assert!(r.nested(|r| r.nested(|r| r.read_u32())).is_err());
+        assert!(r.nested(|r| r.nested(|_| Ok(()))).is_ok());
     }
 }
