@@ -163,8 +163,9 @@ impl<'a> Reader<'a> {
     ///
     /// Values of 2^31 and above fail with [`ErrorKind::NegativeNat`]: TDLib
     /// stores `#` in a signed `int32` and rejects them too, so no peer sends
-    /// them. Flags words whose bit 31 may be set should use
-    /// [`Reader::read_u32`] instead.
+    /// them, and [`wire::nat`](crate::wire::nat) refuses to write them. Flags
+    /// words are read here too: schemas with `flags.31?` are refused, so a
+    /// valid flags word never has bit 31 set.
     #[inline]
     pub fn read_nat(&mut self) -> Result<u32> {
         let at = self.position();
@@ -289,6 +290,11 @@ mod tests {
         assert_eq!(
             kind_at(r.read_nat()),
             (ErrorKind::NegativeNat { value: 1 << 31 }, 8)
+        );
+        let mut r = Reader::new(&[0xff; 4]);
+        assert_eq!(
+            kind_at(r.read_nat()),
+            (ErrorKind::NegativeNat { value: u32::MAX }, 0)
         );
     }
 
