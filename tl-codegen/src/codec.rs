@@ -260,6 +260,9 @@ pub fn read(p: &Paths<'_>, w: &WireType, length: Option<&TokenStream>) -> TokenS
                 quote!(r.read_vector(#item_read, #min))
             }
         }
+        // Unreachable for every `WireType`, whatever the schema: `read_fn`
+        // returns `None` only for the four kinds matched above (indirect
+        // boxed and bare values, sized objects, vectors).
         _ => unreachable!("handled by read_fn"),
     }
 }

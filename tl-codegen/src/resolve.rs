@@ -480,8 +480,10 @@ impl Resolver<'_> {
                             | FieldShape::Optional(WireType::Object(end)),
                             None,
                         ) => Some(end),
-                        (FieldShape::Group(parts), Some(k)) => match &mut parts[*k] {
-                            WireType::Object(end) => Some(end),
+                        // A part is missing when a value before it failed to
+                        // resolve; that error then refuses the combinator.
+                        (FieldShape::Group(parts), Some(k)) => match parts.get_mut(*k) {
+                            Some(WireType::Object(end)) => Some(end),
                             _ => None,
                         },
                         _ => None,
