@@ -4,6 +4,8 @@
 //! exports a [`command::Command`]; adding one is a module plus one entry in
 //! [`COMMANDS`].
 
+#![forbid(unsafe_code)]
+
 mod args;
 mod check;
 mod check_json;

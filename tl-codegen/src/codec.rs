@@ -130,7 +130,7 @@ pub fn write(w: &WireType, v: TokenStream) -> TokenStream {
         WireType::Int => quote!(::tl_runtime::Sink::put_i32(out, *#v);),
         WireType::Long => quote!(::tl_runtime::Sink::put_i64(out, *#v);),
         WireType::Double => quote!(::tl_runtime::Sink::put_f64(out, *#v);),
-        WireType::Nat => quote!(::tl_runtime::Sink::put_u32(out, *#v);),
+        WireType::Nat => quote!(::tl_runtime::Sink::put_u32(out, ::tl_runtime::wire::nat(*#v));),
         WireType::Fixed(_) => quote!(::tl_runtime::Sink::put_slice(out, #v);),
         WireType::String => quote!(::tl_runtime::wire::write_bytes(out, #v.as_bytes());),
         WireType::Bytes => quote!(::tl_runtime::wire::write_bytes(out, #v);),
@@ -182,9 +182,11 @@ pub fn write(w: &WireType, v: TokenStream) -> TokenStream {
 /// `None` for types that are not written as plain little-endian bytes.
 pub fn fixed_bytes(w: &WireType, v: TokenStream) -> Option<(TokenStream, usize)> {
     Some(match w {
-        WireType::Int | WireType::Long | WireType::Double | WireType::Nat => {
+        WireType::Int | WireType::Long | WireType::Double => {
             (quote!(&(*#v).to_le_bytes()), w.fixed_size()?)
         }
+        // Checked as in `write`: a `#` of 2^31 or more is not written.
+        WireType::Nat => (quote!(&::tl_runtime::wire::nat(*#v).to_le_bytes()), 4),
         WireType::Fixed(n) => (v, *n),
         _ => return None,
     })
@@ -275,6 +277,9 @@ pub fn read(p: &Paths<'_>, w: &WireType, length: Option<&TokenStream>) -> TokenS
                 quote!(r.read_vector(#item_read, #min))
             }
         }
+        // Unreachable for every `WireType`, whatever the schema: `read_fn`
+        // returns `None` only for the four kinds matched above (indirect
+        // boxed and bare values, sized objects, vectors).
         _ => unreachable!("handled by read_fn"),
     }
 }

@@ -2,6 +2,7 @@
 //! de-duplication within one scope.
 
 use proc_macro2::{Ident, Span};
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 /// Rust keywords (strict and reserved, all editions) that need `r#` or a rename.
@@ -17,10 +18,15 @@ pub(crate) const KEYWORDS: &[&str] = &[
 const NOT_RAW: &[&str] = &["crate", "self", "Self", "super", "_"];
 
 /// `updateShortMessage` → `UpdateShortMessage`, `p_q_inner_data_dc` →
-/// `PQInnerDataDc`, `server_DH_params_ok` → `ServerDhParamsOk`.
+/// `PQInnerDataDc`, `server_DH_params_ok` → `ServerDhParamsOk`; a name
+/// without words (`___`) as [`no_words`] says.
 pub fn camel(name: &str) -> String {
+    let words = words(name);
+    if words.is_empty() {
+        return no_words(name);
+    }
     let mut out = String::with_capacity(name.len());
-    for word in words(name) {
+    for word in words {
         let mut chars = word.chars();
         if let Some(first) = chars.next() {
             out.push(first.to_ascii_uppercase());
@@ -33,10 +39,15 @@ pub fn camel(name: &str) -> String {
     out
 }
 
-/// `userId` → `user_id`, `field_Bool` → `field_bool`, `long` → `long`.
+/// `userId` → `user_id`, `field_Bool` → `field_bool`, `long` → `long`; a
+/// name without words (`___`) as [`no_words`] says.
 pub fn snake(name: &str) -> String {
+    let words = words(name);
+    if words.is_empty() {
+        return no_words(name);
+    }
     let mut out = String::with_capacity(name.len() + 4);
-    for word in words(name) {
+    for word in words {
         if !out.is_empty() {
             out.push('_');
         }
@@ -46,6 +57,15 @@ pub fn snake(name: &str) -> String {
         out.insert(0, '_');
     }
     out
+}
+
+/// The identifier for a name with no letter or digit, such as `___` (the
+/// parser accepts any name made of `_`, letters and digits): one `_` per
+/// byte of the name, at least two, since `_` alone is not an identifier.
+/// `_` → `__`, `___` → `___`, `_._` → `___`. Rust's case lints accept
+/// names of underscores only, in types and fields alike.
+fn no_words(name: &str) -> String {
+    "_".repeat(name.len().max(2))
 }
 
 /// Splits a TL name into words at `_`, `.` and case changes; a run of capitals
@@ -75,8 +95,10 @@ fn words(name: &str) -> Vec<&str> {
 }
 
 /// An identifier for `name`, escaped if it is a keyword: `type` → `r#type`,
-/// `self` → `self_`.
+/// `self` → `self_`. Text that is no identifier at all becomes one, as
+/// [`identifier_text`] says, instead of making `Ident::new` panic.
 pub fn ident(name: &str) -> Ident {
+    let name = &*identifier_text(name);
     if NOT_RAW.contains(&name) {
         Ident::new(&format!("{name}_"), Span::call_site())
     } else if KEYWORDS.contains(&name) {
@@ -84,6 +106,31 @@ pub fn ident(name: &str) -> Ident {
     } else {
         Ident::new(name, Span::call_site())
     }
+}
+
+/// `name` if it is an ASCII identifier; otherwise an identifier made from
+/// it: every character that is not an ASCII letter, digit or `_` becomes `_`, a
+/// `_` goes before a leading digit, and the empty text becomes `__`.
+/// [`camel`] and [`snake`] only make identifiers; this guards the other
+/// names that reach [`ident`].
+fn identifier_text(name: &str) -> Cow<'_, str> {
+    let valid = |c: &u8| c.is_ascii_alphanumeric() || *c == b'_';
+    match name.as_bytes().first() {
+        None => return Cow::Borrowed("__"),
+        Some(c) if !c.is_ascii_digit() && name.as_bytes().iter().all(valid) => {
+            return Cow::Borrowed(name)
+        }
+        _ => {}
+    }
+    let mut out = String::with_capacity(name.len() + 1);
+    if name.starts_with(|c: char| c.is_ascii_digit()) {
+        out.push('_');
+    }
+    out.extend(name.chars().map(|c| match c {
+        c if c.is_ascii_alphanumeric() => c,
+        _ => '_',
+    }));
+    Cow::Owned(out)
 }
 
 /// Names taken in one scope (a module, a struct's fields, an enum's variants).
@@ -149,6 +196,35 @@ mod tests {
         assert_eq!(ident("type").to_string(), "r#type");
         assert_eq!(ident("self").to_string(), "self_");
         assert_eq!(ident("long").to_string(), "long");
+    }
+
+    /// `Ident::new("")` panics: a TL name of underscores only used to
+    /// reach it, and with it any `tl!` of such a schema.
+    #[test]
+    fn names_without_words_become_underscores() {
+        for (name, expected) in [("_", "__"), ("__", "__"), ("___", "___"), ("_._", "___")] {
+            assert_eq!(camel(name), expected, "camel({name:?})");
+            assert_eq!(snake(name), expected, "snake({name:?})");
+            assert_eq!(ident(&snake(name)).to_string(), expected);
+        }
+        // Words keep the usual rule around the underscores.
+        assert_eq!(camel("__a__"), "A");
+        assert_eq!(snake("__a__"), "a");
+    }
+
+    #[test]
+    fn text_that_is_no_identifier_is_made_one() {
+        for (text, expected) in [
+            ("", "__"),
+            ("_", "__"),
+            ("2fa", "_2fa"),
+            ("a.b", "a_b"),
+            ("a-b c", "a_b_c"),
+            ("ünï", "_n_"),
+            ("ok_1", "ok_1"),
+        ] {
+            assert_eq!(ident(text).to_string(), expected, "{text:?}");
+        }
     }
 
     #[test]

@@ -15,6 +15,8 @@
 //! assert!(code.contains("pub enum Pong"));
 //! ```
 
+#![forbid(unsafe_code)]
+
 pub mod api_docs;
 mod builder;
 mod codec;

@@ -107,6 +107,14 @@ pub struct Combinator {
 
 impl Combinator {
     /// The encoding of the value in `field` (element `part` of a group).
+    ///
+    /// For the `field` and `part` of a [`WireParam::Value`] of this
+    /// combinator, no schema text reaches the panics: `resolve` gives a
+    /// `Value` without a part only to the `Plain` or `Optional` field it
+    /// makes for it, and one with part `k` only to a `Group` that gets one
+    /// part per value on its bit, so `k` is in range; when a value fails to
+    /// resolve, so that a group lacks a part, the whole combinator is
+    /// refused with that error (`tests/schema_text.rs` has such a schema).
     pub fn value_type(&self, field: usize, part: Option<usize>) -> &WireType {
         match (&self.fields[field].shape, part) {
             (FieldShape::Group(group), Some(p)) => &group.parts[p].wire,

@@ -536,10 +536,14 @@ impl Resolver<'_> {
                             | FieldShape::Optional(WireType::Object(end)),
                             None,
                         ) => Some(end),
-                        (FieldShape::Group(group), Some(k)) => match &mut group.parts[*k].wire {
-                            WireType::Object(end) => Some(end),
-                            _ => None,
-                        },
+                        // A part is missing when a value before it failed to
+                        // resolve; that error then refuses the combinator.
+                        (FieldShape::Group(group), Some(k)) => {
+                            match group.parts.get_mut(*k).map(|p| &mut p.wire) {
+                                Some(WireType::Object(end)) => Some(end),
+                                _ => None,
+                            }
+                        }
                         _ => None,
                     };
                     if let Some(end) = object {

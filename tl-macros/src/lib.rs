@@ -29,6 +29,8 @@
 //! Schema and docs errors become compile errors on the string or path
 //! literal, with `file:line:col`.
 
+#![forbid(unsafe_code)]
+
 mod input;
 
 use input::{Input, Spanned};

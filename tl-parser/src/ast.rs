@@ -378,7 +378,7 @@ pub enum Multiplier {
 pub struct FlagRef {
     /// The `#` field (`flags`, `flags2`, TON's `mode`).
     pub field: Ident,
-    /// The bit number as written; validation checks it is within 0..=31.
+    /// The bit number as written; validation checks it is within 0..=30.
     pub bit: u32,
     /// The span of `flags.N?`.
     pub span: Span,

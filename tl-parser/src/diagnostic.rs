@@ -68,7 +68,7 @@ codes! {
     FlagFieldAfterUse = "E0203",
     /// `flags.N?` naming a field that is not `#`.
     FlagFieldNotNat = "E0204",
-    /// A flag bit outside 0..=31.
+    /// A flag bit outside 0..=30: a `#` is below 2^31, so bit 31 is never set.
     FlagBitOutOfRange = "E0205",
     /// `!X` without a `{X:Type}` parameter.
     UnboundTypeVariable = "E0206",

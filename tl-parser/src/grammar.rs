@@ -238,6 +238,8 @@ const MAX_NESTING: u32 = 64;
 
 pub(crate) struct Grammar<'s> {
     src: &'s str,
+    /// A copy of `src` that every [`Name`] read is a range of.
+    shared: std::sync::Arc<str>,
     depth: core::cell::Cell<u32>,
     /// The parameters of every definition parsed so far, in order: each
     /// definition's [`Params`](crate::Params) is a range of this buffer. A
@@ -251,6 +253,7 @@ impl<'s> Grammar<'s> {
     pub(crate) fn new(src: &'s str, params: usize) -> Self {
         Grammar {
             src,
+            shared: src.into(),
             depth: core::cell::Cell::new(0),
             params: core::cell::RefCell::new(Vec::with_capacity(params)),
         }
@@ -274,10 +277,11 @@ impl<'s> Grammar<'s> {
         Ok((rest, self.ident_at(i, rest, text)))
     }
 
+    /// The identifier `text`, a slice of the source, spanning `from` to `to`.
     #[inline]
-    fn ident_at(&self, from: &'s str, to: &'s str, text: &str) -> Ident {
+    fn ident_at(&self, from: &'s str, to: &'s str, text: &'s str) -> Ident {
         Ident {
-            text: Name::new(text),
+            text: Name::in_source(&self.shared, self.src.offset(text), text.len()),
             span: self.span(from, to),
         }
     }
@@ -535,7 +539,7 @@ impl<'s> Grammar<'s> {
                 |i| self.named_type(i),
                 |i| {
                     let (r, _) = nat_sign(i)?;
-                    Ok((r, TypeExpr::named(self.ident_at(i, r, "#"))))
+                    Ok((r, TypeExpr::named(self.ident_at(i, r, &i[..1]))))
                 },
             ))(r)?
         };

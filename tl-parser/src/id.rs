@@ -13,7 +13,6 @@
 //! For example `vector {t:Type} # [ t ] = Vector t` gives `0x1cb5c415` under both.
 
 use crate::ast::{Definition, Multiplier, Param, ParamType, TypeExpr};
-use crate::name::Name;
 use core::fmt;
 
 /// The id rule a schema follows.
@@ -75,19 +74,12 @@ impl fmt::Display for Dialect {
 trait Sink {
     fn put(&mut self, s: &str);
 
-    /// A name: the same text as `put(name)`, with a faster path for sinks
-    /// that can take a name's inline buffer whole.
-    #[inline]
-    fn put_name(&mut self, name: &Name) {
-        self.put(name);
-    }
-
     /// An ASCII character.
     fn put_char(&mut self, c: u8);
 
     /// `n` in decimal, without `fmt`.
     fn put_u32(&mut self, mut n: u32) {
-        // Flag bits (0..=31) are nearly all the numbers written: one or two
+        // Flag bits (0..=30) are nearly all the numbers written: one or two
         // characters, without the buffer and its UTF-8 check below.
         if n < 100 {
             if n >= 10 {
@@ -148,21 +140,6 @@ impl CrcSink {
 }
 
 impl Sink for CrcSink {
-    /// Copies all [`Name::INLINE`] bytes of an inline name (a fixed-size
-    /// copy, no `memcpy` call) and keeps only the text's length: names are
-    /// the bulk of the text hashed.
-    #[inline]
-    fn put_name(&mut self, name: &Name) {
-        let Some((bytes, len)) = name.inline_bytes() else {
-            return self.put(name);
-        };
-        if self.len + bytes.len() > self.buf.len() {
-            self.flush();
-        }
-        self.buf[self.len..self.len + bytes.len()].copy_from_slice(bytes);
-        self.len += len;
-    }
-
     #[inline]
     fn put(&mut self, s: &str) {
         let bytes = s.as_bytes();
@@ -236,11 +213,11 @@ impl IdHasher {
 }
 
 fn write_definition(out: &mut impl Sink, def: &Definition, dialect: Dialect) {
-    out.put_name(&def.name.text);
+    out.put(&def.name.text);
     for tp in &def.type_params {
         // `{X:Type}` loses its braces under both rules.
         out.put_char(b' ');
-        out.put_name(&tp.name.text);
+        out.put(&tp.name.text);
         out.put_char(b':');
         write_type(out, &tp.kind, dialect, false);
     }
@@ -264,7 +241,7 @@ fn is_true_flag(p: &Param) -> bool {
 
 fn write_param(out: &mut impl Sink, p: &Param, dialect: Dialect) {
     if let Some(name) = &p.name {
-        out.put_name(&name.text);
+        out.put(&name.text);
         out.put_char(b':');
     }
     match &p.ty {
@@ -276,7 +253,7 @@ fn write_param(out: &mut impl Sink, p: &Param, dialect: Dialect) {
             write_type(out, ty, dialect, p.name.is_some());
         }
         ParamType::Conditional { flag, ty } => {
-            out.put_name(&flag.field.text);
+            out.put(&flag.field.text);
             out.put_char(b'.');
             out.put_u32(flag.bit);
             out.put_char(b'?');
@@ -289,7 +266,7 @@ fn write_param(out: &mut impl Sink, p: &Param, dialect: Dialect) {
                     out.put_char(b'*');
                 }
                 Some(Multiplier::Var(v)) => {
-                    out.put_name(&v.text);
+                    out.put(&v.text);
                     out.put_char(b'*');
                 }
                 None => {}
@@ -320,7 +297,7 @@ fn write_type(out: &mut impl Sink, ty: &TypeExpr, dialect: Dialect, field_type: 
         // messages:vector<%Message>` hashes `vector message`.
         write_bare_name(out, &ty.name.text);
     } else {
-        out.put_name(&ty.name.text);
+        out.put(&ty.name.text);
     }
     for arg in &ty.args {
         out.put_char(b' ');

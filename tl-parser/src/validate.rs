@@ -4,7 +4,7 @@
 use crate::ast::{Definition, ParamType, Schema, Section, TypeExpr};
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::id::normalized_text;
-use crate::name::{Name, NameKey};
+use crate::name::Name;
 use crate::Options;
 use core::hash::{BuildHasherDefault, Hasher};
 use std::collections::hash_map::Entry;
@@ -109,9 +109,8 @@ const PRIMITIVE_RESULTS: &[&str] = &[
 
 /// Checks `schema`, appending to `out`.
 pub(crate) fn validate(schema: &Schema, options: &Options, out: &mut Vec<Diagnostic>) {
-    let builtins: Vec<Name> = BUILTIN_TYPES.iter().map(|&b| Name::new(b)).collect();
     verify_ids(schema, options, out);
-    let known = Known::index(schema, &builtins, out);
+    let known = Known::index(schema, out);
     check_duplicate_ids(schema, options, out);
     let mut suggestions = None;
     for def in &schema.definitions {
@@ -134,9 +133,9 @@ fn is_common_builtin(name: &str) -> bool {
 /// Names a definition may refer to: builtins, boxed types and constructors.
 struct Known<'a> {
     /// Builtins and the boxed types that constructors build.
-    types: FxHashSet<NameKey<'a>>,
+    types: FxHashSet<&'a str>,
     /// Every definition by name.
-    names: FxHashMap<NameKey<'a>, Named<'a>>,
+    names: FxHashMap<&'a str, Named<'a>>,
 }
 
 struct Named<'a> {
@@ -150,14 +149,14 @@ impl<'a> Known<'a> {
     /// Indexes `schema`, reporting names defined twice. Constructor names
     /// are found through the index of all names, which duplicate checking
     /// needs anyway, instead of being hashed into a second table.
-    fn index(schema: &'a Schema, builtins: &'a [Name], out: &mut Vec<Diagnostic>) -> Self {
+    fn index(schema: &'a Schema, out: &mut Vec<Diagnostic>) -> Self {
         let definitions = &schema.definitions;
         let mut types = FxHashSet::with_capacity_and_hasher(
-            builtins.len() + definitions.len(),
+            BUILTIN_TYPES.len() + definitions.len(),
             FxBuild::default(),
         );
-        types.extend(builtins.iter().map(NameKey));
-        let mut names: FxHashMap<NameKey, Named> =
+        types.extend(BUILTIN_TYPES);
+        let mut names: FxHashMap<&str, Named> =
             FxHashMap::with_capacity_and_hasher(definitions.len(), FxBuild::default());
         // Constructors of one type usually follow each other: their shared
         // result is inserted once per run, not hashed again for each.
@@ -167,11 +166,11 @@ impl<'a> Known<'a> {
             if constructor {
                 let result = &def.result.name.text;
                 if last_result != Some(result) {
-                    types.insert(NameKey(result));
+                    types.insert(result.as_str());
                     last_result = Some(result);
                 }
             }
-            let first = match names.entry(NameKey(&def.name.text)) {
+            let first = match names.entry(def.name.text.as_str()) {
                 Entry::Vacant(slot) => {
                     slot.insert(Named {
                         first: def,
@@ -201,11 +200,8 @@ impl<'a> Known<'a> {
     }
 
     fn contains(&self, name: &Name) -> bool {
-        self.types.contains(&NameKey(name))
-            || self
-                .names
-                .get(&NameKey(name))
-                .is_some_and(|n| n.constructor)
+        self.types.contains(name.as_str())
+            || self.names.get(name.as_str()).is_some_and(|n| n.constructor)
     }
 
     /// Every name a type may refer to.
@@ -214,8 +210,8 @@ impl<'a> Known<'a> {
             .names
             .iter()
             .filter(|(_, n)| n.constructor)
-            .map(|(k, _)| k.0.as_str());
-        self.types.iter().map(|k| k.0.as_str()).chain(constructors)
+            .map(|(k, _)| *k);
+        self.types.iter().copied().chain(constructors)
     }
 }
 
@@ -299,8 +295,8 @@ impl NameBits {
     /// Adds `name`; returns whether its bit was already set.
     #[inline]
     fn insert(&mut self, name: &Name) -> bool {
-        // A hash of the first word only: hashing the whole name as the
-        // tables do (`NameKey`) costs 1.6% more instructions per parse.
+        // A hash of the first word only: most names differ in it, and
+        // hashing whole names costs more.
         let bit = 1u128 << (name.short_hash() >> 57);
         let was = self.0 & bit != 0;
         self.0 |= bit;
@@ -329,6 +325,13 @@ impl<'a> Nats<'a> {
         self.names.iter().any(|n| n.is_some_and(|n| n == name))
     }
 }
+
+/// The highest bit a `flags.N?` may use. A `#` is a nat below 2^31: TDLib
+/// reads it as a signed 32-bit int and refuses negative values, and so does
+/// tl-runtime. Bit 31 could never be set, so a schema using it is refused
+/// here rather than producing flags words that no peer can read. Telegram's
+/// schemas stop at `flags.30?` and go on in `flags2`.
+const MAX_FLAG_BIT: u32 = 30;
 
 fn check_params(def: &Definition, out: &mut Vec<Diagnostic>) {
     // The common case, distinct names and flags read from an earlier `#`
@@ -365,7 +368,7 @@ fn check_params(def: &Definition, out: &mut Vec<Diagnostic>) {
             // With no repeated names, the first earlier parameter of that
             // name is the `#` field found in `nats`: valid.
             ParamType::Conditional { flag, .. }
-                if flag.bit <= 31 && !repeats && nats.contains(&flag.field.text) => {}
+                if flag.bit <= MAX_FLAG_BIT && !repeats && nats.contains(&flag.field.text) => {}
             ParamType::Conditional { flag, .. } => {
                 let field = &flag.field.text;
                 let earlier = def.params[..index]
@@ -406,15 +409,20 @@ fn check_params(def: &Definition, out: &mut Vec<Diagnostic>) {
                     }
                     out.push(d);
                 }
-                if flag.bit > 31 {
-                    out.push(
-                        Diagnostic::error(
-                            Code::FlagBitOutOfRange,
-                            flag.span,
-                            format!("flag bit {} is outside 0..=31", flag.bit),
-                        )
-                        .in_definition(&def.name.text),
-                    );
+                if flag.bit > MAX_FLAG_BIT {
+                    let mut d = Diagnostic::error(
+                        Code::FlagBitOutOfRange,
+                        flag.span,
+                        format!("flag bit {} is outside 0..={MAX_FLAG_BIT}", flag.bit),
+                    )
+                    .in_definition(&def.name.text);
+                    if flag.bit == 31 {
+                        d = d.with_note(
+                            "a `#` is below 2^31 on the wire (TDLib reads it as a signed int), \
+                             so bit 31 can never be set; continue in a second field, `flags2:#`",
+                        );
+                    }
+                    out.push(d);
                 }
             }
             ParamType::Type { bang: true, ty } if !is_type_param(def, &ty.name.text) => {
@@ -651,7 +659,7 @@ mod tests {
         );
         // More `#` fields than are kept aside: the fifth is found by a scan.
         assert_eq!(
-            codes("a f1:# f2:# f3:# f4:# f5:# x:f5.0?int y:f1.31?int = A;"),
+            codes("a f1:# f2:# f3:# f4:# f5:# x:f5.0?int y:f1.30?int = A;"),
             []
         );
         assert_eq!(
@@ -659,6 +667,8 @@ mod tests {
             [Code::UnknownFlagField]
         );
         assert_eq!(codes("a f:# x:f.32?int = A;"), [Code::FlagBitOutOfRange]);
+        assert_eq!(codes("a f:# x:f.31?int = A;"), [Code::FlagBitOutOfRange]);
+        assert_eq!(codes("a f:# x:f.30?int = A;"), []);
         // Past 128 names every bit is set: repeats are still told apart
         // from distinct names by comparing them.
         let mut fields: String = (0..200).map(|k| format!("f{k}:int ")).collect();

@@ -208,6 +208,20 @@ fn flag_bit_out_of_range() {
     );
 }
 
+/// A `#` is below 2^31 on both ends (TDLib, tl-runtime), so bit 31 could
+/// never be set: the schema is refused, with the reason.
+#[test]
+fn flag_bit_31() {
+    let src = "a flags:# x:flags.31?int = A;\n";
+    one_error(src, Code::FlagBitOutOfRange, 1, 13);
+    let parsed = parse(src, &Options::default());
+    let d = &parsed.diagnostics[0];
+    assert_eq!(d.message, "flag bit 31 is outside 0..=30");
+    assert!(d.notes.iter().any(|n| n.contains("below 2^31")), "{d:?}");
+    // Bit 30 is the last that can be set.
+    assert!(!parse("a flags:# x:flags.30?int = A;\n", &Options::default()).has_errors());
+}
+
 #[test]
 fn flag_bit_huge() {
     one_error(

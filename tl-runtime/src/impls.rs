@@ -6,7 +6,7 @@
 //! | `i32` | `int` |
 //! | `i64` | `long` |
 //! | `f64` | `double` |
-//! | `u32` | `#` (decoded with [`Reader::read_nat`]) |
+//! | `u32` | `#`, below 2^31 ([`wire::nat`], [`Reader::read_nat`]) |
 //! | `bool` | boxed `Bool` |
 //! | `String`, `str` | `string` |
 //! | `[u8; 16]`, `[u8; 32]`, `[u8; 64]` | `int128`, `int256`, `int512` (opaque) |
@@ -108,7 +108,12 @@ fn read_fixed_width<T, const W: usize>(
         .collect())
 }
 
-/// TL `#`. Values of 2^31 and above cannot be decoded (see [`Reader::read_nat`]).
+/// TL `#`.
+///
+/// # Panics
+///
+/// `serialize` panics on a value of 2^31 or more, which no reader accepts
+/// (see [`wire::nat`]).
 impl Serialize for u32 {
     #[inline]
     fn serialized_len(&self) -> usize {
@@ -116,7 +121,7 @@ impl Serialize for u32 {
     }
     #[inline]
     fn serialize<S: Sink + ?Sized>(&self, out: &mut S) {
-        out.put_u32(*self);
+        out.put_u32(wire::nat(*self));
     }
 }
 
@@ -298,5 +303,29 @@ mod tests {
     fn u32_decodes_as_nat() {
         let err = u32::from_bytes(&[0, 0, 0, 0x80]).unwrap_err();
         assert_eq!(err.kind(), &ErrorKind::NegativeNat { value: 1 << 31 });
+        let err = u32::from_bytes(&[0xff; 4]).unwrap_err();
+        assert_eq!(err.kind(), &ErrorKind::NegativeNat { value: u32::MAX });
+    }
+
+    #[test]
+    fn the_largest_nat_round_trips() {
+        let max = (1u32 << 31) - 1;
+        assert_eq!(max.to_bytes(), [0xff, 0xff, 0xff, 0x7f]);
+        assert_eq!(u32::from_bytes(&max.to_bytes()).unwrap(), max);
+        let items = vec![0, max];
+        assert_eq!(Vec::<u32>::from_bytes(&items.to_bytes()).unwrap(), items);
+    }
+
+    // What cannot be read back is not written.
+    #[test]
+    #[should_panic(expected = "at most 2^31 - 1")]
+    fn a_nat_of_2_pow_31_is_not_written() {
+        (1u32 << 31).to_bytes();
+    }
+
+    #[test]
+    #[should_panic(expected = "at most 2^31 - 1")]
+    fn a_vector_with_a_nat_of_2_pow_32_minus_1_is_not_written() {
+        vec![1, u32::MAX].to_bytes();
     }
 }

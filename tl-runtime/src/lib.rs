@@ -35,8 +35,11 @@
 //! - **Invalid UTF-8.** Replaced with U+FFFD by default
 //!   ([`Utf8Policy::Replace`]), so one bad byte does not lose a whole update
 //!   batch; [`Utf8Policy::Error`] rejects it instead.
-//! - **`#` (nat).** Values of 2^31 and above are rejected with
-//!   [`ErrorKind::NegativeNat`], as TDLib does ([`Reader::read_nat`]).
+//! - **`#` (nat).** Every `#`, flags words included, is below 2^31, as in
+//!   TDLib, which reads it as a signed `int32`. Decoding rejects larger
+//!   values with [`ErrorKind::NegativeNat`] ([`Reader::read_nat`]),
+//!   serializing one panics ([`wire::nat`]), and `flags.31?` is a schema
+//!   error, so a flags word never needs bit 31.
 //! - **`bytes` vs `Vector`.** `Vec<T>` is always the boxed `Vector t`. TL
 //!   `bytes` fields are `Vec<u8>` handled by [`Reader::read_bytes`] and
 //!   [`wire::write_bytes`]; `u8` is not `Serialize`, so `Vec<u8>` never

@@ -163,8 +163,9 @@ impl<'a> Reader<'a> {
     ///
     /// Values of 2^31 and above fail with [`ErrorKind::NegativeNat`]: TDLib
     /// stores `#` in a signed `int32` and rejects them too, so no peer sends
-    /// them. Flags words whose bit 31 may be set should use
-    /// [`Reader::read_u32`] instead.
+    /// them, and [`wire::nat`](crate::wire::nat) refuses to write them. Flags
+    /// words are read here too: schemas with `flags.31?` are refused, so a
+    /// valid flags word never has bit 31 set.
     #[inline]
     pub fn read_nat(&mut self) -> Result<u32> {
         let at = self.position();
@@ -228,12 +229,15 @@ impl<'a> Reader<'a> {
     }
 
     /// Runs `f` one nesting level deeper: [`Reader::enter`], `f`, [`Reader::leave`].
+    ///
+    /// The level is closed whether `f` succeeds or fails, so a caller that
+    /// goes on reading after a failed decode starts at the depth it had.
     #[inline]
     pub fn nested<T>(&mut self, f: impl FnOnce(&mut Self) -> Result<T>) -> Result<T> {
         self.enter()?;
-        let value = f(self)?;
+        let value = f(self);
         self.leave();
-        Ok(value)
+        value
     }
 }
 
@@ -287,6 +291,11 @@ mod tests {
             kind_at(r.read_nat()),
             (ErrorKind::NegativeNat { value: 1 << 31 }, 8)
         );
+        let mut r = Reader::new(&[0xff; 4]);
+        assert_eq!(
+            kind_at(r.read_nat()),
+            (ErrorKind::NegativeNat { value: u32::MAX }, 0)
+        );
     }
 
     #[test]
@@ -328,5 +337,23 @@ mod tests {
         r.leave();
         assert_eq!(r.nested(|_| Ok(7)).unwrap(), 7);
         r.enter().unwrap();
+    }
+
+    #[test]
+    fn nested_closes_its_level_when_decoding_fails() {
+        let config = Config::new().max_depth(1);
+        let mut r = Reader::with_config(&[1, 0, 0, 0], &config);
+        let failed = r.nested(|r| r.read_i64());
+        assert!(matches!(
+            failed.unwrap_err().kind(),
+            ErrorKind::UnexpectedEnd { .. }
+        ));
+        // A level left open would make this fail with `DepthLimitExceeded`.
+        assert_eq!(r.nested(|r| r.read_i32()).unwrap(), 1);
+        // Failing one level down closes both levels.
+        let config = Config::new().max_depth(2);
+        let mut r = Reader::with_config(&[], &config);
+        assert!(r.nested(|r| r.nested(|r| r.read_u32())).is_err());
+        assert!(r.nested(|r| r.nested(|_| Ok(()))).is_ok());
     }
 }

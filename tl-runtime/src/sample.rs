@@ -118,24 +118,62 @@ impl Gen {
         self.vec_len == 0
     }
 
-    /// An `int`.
+    /// One time in four, one of `edges`: the values where encodings break
+    /// (the ends of a range, the values next to zero). Otherwise `None`, and
+    /// the caller draws from the whole range.
+    fn edge<T: Copy>(&mut self, edges: &[T]) -> Option<T> {
+        let x = self.next();
+        if x & 3 != 0 {
+            return None;
+        }
+        edges.get((x >> 2) as usize % edges.len().max(1)).copied()
+    }
+
+    /// An `int`: any value, the extremes often.
     pub fn i32(&mut self) -> i32 {
-        self.next() as i32
+        self.edge(&[i32::MIN, -1, 0, 1, i32::MAX])
+            .unwrap_or_else(|| self.next() as i32)
     }
 
-    /// A `long`.
+    /// A `long`: any value, the extremes often.
     pub fn i64(&mut self) -> i64 {
-        self.next() as i64
+        self.edge(&[i64::MIN, -1, 0, 1, i64::MAX])
+            .unwrap_or_else(|| self.next() as i64)
     }
 
-    /// A `double`: finite, so that values compare equal after a round trip.
+    /// A `double`: any value but NaN, which is not equal to itself and so
+    /// could not be compared after a round trip. Infinities, `-0.0`, the
+    /// extremes and the subnormals come often.
     pub fn f64(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / 1024.0
+        const EDGES: [f64; 10] = [
+            0.0,
+            -0.0,
+            1.0,
+            f64::MIN,
+            f64::MAX,
+            f64::MIN_POSITIVE,
+            // The smallest subnormal.
+            5e-324,
+            f64::EPSILON,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+        ];
+        match self.edge(&EDGES) {
+            Some(v) => v,
+            None => match f64::from_bits(self.next()) {
+                v if v.is_nan() => 0.5,
+                v => v,
+            },
+        }
     }
 
-    /// A `#` below 2^31.
+    /// A `#`: any value a `#` can hold, 0 to 2^31 − 1 ([`wire::nat`]), the
+    /// ends often.
+    ///
+    /// [`wire::nat`]: crate::wire::nat
     pub fn nat(&mut self) -> u32 {
-        (self.next() >> 33) as u32
+        self.edge(&[0, 1, crate::wire::NAT_MAX])
+            .unwrap_or_else(|| (self.next() >> 33) as u32)
     }
 
     /// A `Bool`.
@@ -152,14 +190,29 @@ impl Gen {
         out
     }
 
-    /// A `string` of exactly the configured length, in ASCII letters.
+    /// A `string` of exactly the configured length in bytes: characters of
+    /// every UTF-8 length (one to four bytes, NUL and controls included),
+    /// the last ones shorter where the length leaves no room.
     pub fn string(&mut self) -> String {
-        (0..self.text_len)
-            .map(|_| char::from(b'a' + (self.next() % 26) as u8))
-            .collect()
+        let mut out = String::with_capacity(self.text_len);
+        while out.len() < self.text_len {
+            let room = self.text_len - out.len();
+            let x = self.next();
+            // The code point ranges of 1-, 2-, 3- and 4-byte UTF-8.
+            let (low, high) = match (x % 4) as usize + 1 {
+                w if w > room || w == 1 => (0, 0x7f),
+                2 => (0x80, 0x7ff),
+                3 => (0x800, 0xffff),
+                _ => (0x1_0000, 0x10_ffff),
+            };
+            let code = low + (x >> 8) as u32 % (high - low + 1);
+            // A surrogate is not a character; U+FFFD has its length, 3.
+            out.push(char::from_u32(code).unwrap_or(char::REPLACEMENT_CHARACTER));
+        }
+        out
     }
 
-    /// `bytes` of exactly the configured length.
+    /// `bytes` of exactly the configured length, each byte any value.
     pub fn bytes(&mut self) -> Vec<u8> {
         (0..self.text_len).map(|_| self.next() as u8).collect()
     }
@@ -218,10 +271,68 @@ mod tests {
 
     #[test]
     fn lengths_are_exact() {
-        let mut g = Gen::new(7, Flags::AllOn, 254, 2);
-        assert_eq!(g.string().len(), 254);
-        assert_eq!(g.bytes().len(), 254);
-        assert_eq!(g.len(), 2);
-        assert!(g.nat() < 1 << 31);
+        for text_len in 0..300 {
+            let mut g = Gen::new(text_len as u64, Flags::AllOn, text_len, 2);
+            assert_eq!(g.string().len(), text_len);
+            assert_eq!(g.bytes().len(), text_len);
+            assert_eq!(g.len(), 2);
+        }
+    }
+
+    /// Draws `n` values with `draw` from one generator.
+    fn draws<T>(n: usize, mut draw: impl FnMut(&mut Gen) -> T) -> Vec<T> {
+        let mut g = Gen::new(42, Flags::AllOn, 0, 0);
+        (0..n).map(|_| draw(&mut g)).collect()
+    }
+
+    #[test]
+    fn numbers_reach_both_ends_of_their_range() {
+        let ints = draws(1000, Gen::i32);
+        for edge in [i32::MIN, -1, 0, i32::MAX] {
+            assert!(ints.contains(&edge), "int {edge}");
+        }
+        assert!(ints.iter().any(|&v| v < -(1 << 30)) && ints.iter().any(|&v| v > 1 << 30));
+        let longs = draws(1000, Gen::i64);
+        for edge in [i64::MIN, -1, 0, i64::MAX] {
+            assert!(longs.contains(&edge), "long {edge}");
+        }
+        assert!(longs.iter().any(|&v| v < -(1 << 62)) && longs.iter().any(|&v| v > 1 << 62));
+    }
+
+    #[test]
+    fn nats_cover_every_value_a_nat_holds_and_no_other() {
+        let nats = draws(10_000, Gen::nat);
+        assert!(nats.iter().all(|&v| v <= crate::wire::NAT_MAX));
+        for edge in [0, 1, (1 << 31) - 1] {
+            assert!(nats.contains(&edge), "nat {edge}");
+        }
+        assert!(nats.iter().any(|&v| v > 1 << 30 && v < (1 << 31) - 1));
+    }
+
+    #[test]
+    fn doubles_include_the_special_values_but_not_nan() {
+        let doubles = draws(10_000, Gen::f64);
+        assert!(!doubles.iter().any(|v| v.is_nan()));
+        let has = |p: fn(&f64) -> bool| doubles.iter().any(p);
+        assert!(has(|v| *v == f64::INFINITY) && has(|v| *v == f64::NEG_INFINITY));
+        assert!(has(|v| *v == 0.0 && v.is_sign_negative()));
+        assert!(has(|v| v.is_subnormal()) && has(|v| *v == f64::MAX) && has(|v| *v == f64::MIN));
+        // Drawn from all bits, not only the edges: huge and tiny values.
+        assert!(has(|v| v.abs() > 1e300
+            && v.is_finite()
+            && *v != f64::MAX
+            && *v != f64::MIN));
+        assert!(has(|v| v.abs() < 1e-300 && *v != 0.0 && !v.is_subnormal()));
+    }
+
+    #[test]
+    fn strings_hold_characters_of_every_utf8_length() {
+        let mut g = Gen::new(42, Flags::AllOn, 64, 0);
+        let strings: Vec<String> = (0..20).map(|_| g.string()).collect();
+        let mut widths = [false; 5];
+        for c in strings.iter().flat_map(|s| s.chars()) {
+            widths[c.len_utf8()] = true;
+        }
+        assert_eq!(widths, [false, true, true, true, true]);
     }
 }

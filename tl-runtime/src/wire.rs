@@ -117,6 +117,30 @@ fn write_padding<S: Sink + ?Sized>(out: &mut S, written: usize) {
     }
 }
 
+/// The largest TL `#`: 2^31 − 1.
+pub const NAT_MAX: u32 = i32::MAX as u32;
+
+/// `value` as a TL `#` (nat), checked for writing.
+///
+/// TDLib stores a `#` in a signed `int32` and refuses values of 2^31 and
+/// above, and so does [`Reader::read_nat`](crate::Reader::read_nat): a larger
+/// value would make bytes that no peer, this crate included, can read. A
+/// flags word is a `#` too; it stays below 2^31 because schemas with
+/// `flags.31?` are refused.
+///
+/// # Panics
+///
+/// If `value` exceeds [`NAT_MAX`].
+#[inline]
+#[track_caller]
+pub fn nat(value: u32) -> u32 {
+    assert!(
+        value <= NAT_MAX,
+        "a TL `#` holds at most 2^31 - 1, not {value}"
+    );
+    value
+}
+
 /// Writes a boxed `Bool`.
 #[inline]
 pub fn write_bool<S: Sink + ?Sized>(out: &mut S, v: bool) {
@@ -311,6 +335,26 @@ mod tests {
         let mut out = Vec::new();
         write_bare_vector(&mut out, &items, |o, v| o.put_i32(*v));
         assert_eq!(out, [3, 0, 0, 0, 1, 0, 0, 0, 2, 0, 0, 0, 3, 0, 0, 0]);
+    }
+
+    #[test]
+    fn nat_passes_values_below_2_pow_31() {
+        assert_eq!(nat(0), 0);
+        assert_eq!(nat((1 << 31) - 1), NAT_MAX);
+    }
+
+    // A `#` of 2^31 or more would be written and then refused by every
+    // reader: `serialize` stops instead, as for a count past u32.
+    #[test]
+    #[should_panic(expected = "at most 2^31 - 1, not 2147483648")]
+    fn nat_refuses_2_pow_31() {
+        nat(1 << 31);
+    }
+
+    #[test]
+    #[should_panic(expected = "at most 2^31 - 1, not 4294967295")]
+    fn nat_refuses_2_pow_32_minus_1() {
+        nat(u32::MAX);
     }
 
     #[test]

@@ -1120,7 +1120,8 @@ pub mod types {
                 }
                 run[4..8]
                     .copy_from_slice(&u32::to_le_bytes(u32::from(f_balance.is_some())));
-                run[8..12].copy_from_slice(&(*f_count).to_le_bytes());
+                run[8..12]
+                    .copy_from_slice(&::tl_runtime::wire::nat(*f_count).to_le_bytes());
                 ::tl_runtime::wire::write_run(out, &run, ctor_id.is_some());
                 if let ::core::option::Option::Some(v) = f_balance {
                     ::tl_runtime::Sink::put_i64(out, *v);
