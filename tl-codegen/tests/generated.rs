@@ -478,18 +478,79 @@ mod constructs {
 
 mod sizes {
     use std::mem::size_of;
+    use tl_codegen::graph::ENUM_SIZE_MAX;
+
+    /// The promise: every generated enum is at most `ENUM_SIZE_MAX` bytes.
+    #[test]
+    fn enums_stay_within_the_bound() {
+        use super::features::enums as f;
+        use super::seed::enums as s;
+        let sizes = [
+            ("Updates", size_of::<s::Updates>()),
+            ("Update", size_of::<s::Update>()),
+            ("MessageFwdHeader", size_of::<s::MessageFwdHeader>()),
+            ("MessageEntity", size_of::<s::MessageEntity>()),
+            ("Peer", size_of::<s::Peer>()),
+            ("User", size_of::<f::User>()),
+            ("TextEntity", size_of::<f::TextEntity>()),
+            ("Keys", size_of::<f::Keys>()),
+        ];
+        for (name, size) in sizes {
+            assert!(size <= ENUM_SIZE_MAX, "enums::{name} is {size} bytes");
+        }
+    }
+
+    /// Boxing only where the bound needs it: a variant that fits is held
+    /// inline (no allocation per decoded value), one that does not is boxed.
+    #[test]
+    fn only_variants_that_do_not_fit_are_boxed() {
+        use super::seed::{enums, types};
+        // 200-odd bytes: inline. (The match fails to compile if it is boxed.)
+        assert!(size_of::<types::MessageFwdHeader>() > 64);
+        let header = types::MessageFwdHeader::new(1);
+        let enums::MessageFwdHeader::MessageFwdHeader(inline) = header.clone().into();
+        assert_eq!(inline, header);
+        // Larger than the bound: boxed.
+        assert!(size_of::<types::UpdateShortMessage>() > ENUM_SIZE_MAX - 8);
+        let boxed: Box<types::UpdateShortMessage> = match enums::Updates::from(
+            types::UpdateShortMessage::new(1, 2, String::new(), 3, 4, 5),
+        ) {
+            enums::Updates::UpdateShortMessage(b) => b,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(boxed.id, 1);
+    }
+}
+
+mod debug {
+    use super::features::types;
 
     #[test]
-    fn enums_stay_small() {
-        use super::seed::enums;
-        assert!(
-            size_of::<enums::Updates>() <= 256,
-            "{}",
-            size_of::<enums::Updates>()
+    fn byte_strings_print_as_hex_cut_short() {
+        let photo = types::UserPhoto {
+            photo_id: 1,
+            dc_id: 2,
+            stripped: vec![0xff; 300],
+        };
+        let text = format!("{photo:?}");
+        let expected = format!(
+            "UserPhoto {{ photo_id: 1, dc_id: 2, stripped: hex\"{}…\" (300 bytes) }}",
+            "ff".repeat(64)
         );
-        assert!(size_of::<enums::MessageFwdHeader>() <= 256);
-        use super::features::enums as f;
-        assert!(size_of::<f::User>() <= 256, "{}", size_of::<f::User>());
-        assert!(size_of::<f::TextEntity>() <= 256);
+        assert_eq!(text, expected);
+        let keys = types::Keys {
+            nonce: [0xab; 16],
+            server_nonce: [0; 32],
+            key: [1; 64],
+        };
+        let text = format!("{keys:?}");
+        assert!(
+            text.contains(&format!("nonce: hex\"{}\"", "ab".repeat(16))),
+            "{text}"
+        );
+        assert!(
+            text.contains(&format!("key: hex\"{}\"", "01".repeat(64))),
+            "{text}"
+        );
     }
 }
