@@ -312,12 +312,24 @@ mod constructs {
 
     #[test]
     fn optional_bool_has_three_states() {
-        for verified in [None, Some(false), Some(true)] {
-            let u = types::User {
-                verified,
-                ..types::User::new(0)
-            };
-            assert_eq!(round_trip(&u), round_trip(&u));
+        let states = [None, Some(false), Some(true)];
+        let encodings: Vec<Vec<u8>> = states
+            .iter()
+            .map(|&verified| {
+                round_trip(&types::User {
+                    verified,
+                    ..types::User::new(0)
+                })
+            })
+            .collect();
+        // Three different byte strings: absent, boolFalse, boolTrue.
+        assert_ne!(encodings[0], encodings[1]);
+        assert_ne!(encodings[0], encodings[2]);
+        assert_ne!(encodings[1], encodings[2]);
+        // Each decodes back to its own state.
+        for (state, bytes) in states.iter().zip(&encodings) {
+            let back = types::User::from_bytes(bytes).expect("decodes");
+            assert_eq!(back.verified, *state);
         }
     }
 
