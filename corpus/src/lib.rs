@@ -41,6 +41,15 @@ pub fn read(path: &str) -> String {
     std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()))
 }
 
+/// The most bytes a generated enum may take in memory: the size the code
+/// generator promises. `box_large_variants` in `tl-codegen/src/graph.rs`
+/// boxes every variant whose struct it estimates at more than
+/// `VARIANT_BOX_LIMIT` (64) bytes, so an enum holds at most a 64-byte struct
+/// and an 8-byte discriminant. The enum-size tests of the conformance suite
+/// and of `tl-codegen/tests/generated.rs` check every enum against it: change
+/// this line when the rule changes.
+pub const ENUM_SIZE_BOUND: usize = 64 + 8;
+
 /// Telegram's `api.tl` as TDLib keeps it: the out-of-band "simple config"
 /// definitions (`ipPortSecret` keeps `bytes` in its id text; the other two
 /// are unexplained), two constructors renamed with `Legacy`, and four

@@ -124,7 +124,8 @@ impl Combinator {
 /// One struct field.
 #[derive(Clone, Debug)]
 pub struct Field {
-    /// The Rust name (unescaped; see [`crate::ident::ident`]).
+    /// The Rust name, unescaped: the emitter escapes keywords (`r#type`) with
+    /// the crate's private `ident::ident`.
     pub name: String,
     /// The TL parameter names the field holds (several for a flag group).
     pub tl_names: Vec<String>,
