@@ -41,6 +41,13 @@ pub fn read(path: &str) -> String {
     std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()))
 }
 
+/// The most bytes a generated enum may take in memory: the size the code
+/// generator promises (`tl_codegen::graph::ENUM_SIZE_MAX`). The generator
+/// boxes a variant only where holding it inline would make its enum larger.
+/// The conformance suite checks every enum of every schema against it, and
+/// `tl-codegen/tests/generated.rs` checks that the two constants agree.
+pub const ENUM_SIZE_BOUND: usize = 256;
+
 /// Telegram's `api.tl` as TDLib keeps it: the out-of-band "simple config"
 /// definitions (`ipPortSecret` keeps `bytes` in its id text; the other two
 /// are unexplained), two constructors renamed with `Legacy`, and four

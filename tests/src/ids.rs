@@ -1,5 +1,7 @@
 //! Point 1: every file parses, and every id verifies except the listed ones.
 
+use std::collections::BTreeSet;
+
 use tl_parser::{parse, Code, Options, Section};
 
 use crate::{corpus, report};
@@ -114,4 +116,49 @@ pub fn check_golden(stem: &str) -> usize {
         golden.display()
     );
     pairs
+}
+
+/// Checks two copies of one layer by the (name, id) pair of every definition
+/// that is not built in: the names of the pairs only `copy` has must be
+/// `only_copy`, and of those only `original` has `only_original`, both
+/// sorted (a definition whose id differs shows on both sides). The counts
+/// and differences go to the report's notes.
+pub fn check_copy(copy: &str, original: &str, only_copy: &[&str], only_original: &[&str]) {
+    let pairs = |path: &str| -> BTreeSet<(String, u32)> {
+        let text = corpus::read(path);
+        let parsed = parse(&text, &Options::default());
+        parsed
+            .schema
+            .definitions
+            .iter()
+            .filter(|d| !d.builtin)
+            .map(|d| (d.name.text.to_string(), d.id()))
+            .collect()
+    };
+    let (in_copy, in_original) = (pairs(copy), pairs(original));
+    let only = |a: &BTreeSet<(String, u32)>, b: &BTreeSet<(String, u32)>| -> Vec<(String, u32)> {
+        a.difference(b).cloned().collect()
+    };
+    let (copy_only, original_only) = (only(&in_copy, &in_original), only(&in_original, &in_copy));
+    let show = |pairs: &[(String, u32)]| {
+        pairs
+            .iter()
+            .map(|(name, id)| format!("{name}#{id:08x}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let (copy, original) = (corpus::name(copy), corpus::name(original));
+    let text = format!(
+        "{} definitions in both with the same id; only in {copy}: {}; only in {original}: {}",
+        in_copy.intersection(&in_original).count(),
+        show(&copy_only),
+        show(&original_only)
+    );
+    println!("{text}");
+    report::note(&format!("{copy} and {original}"), &text);
+    let names = |pairs: &[(String, u32)]| -> Vec<String> {
+        pairs.iter().map(|(name, _)| name.clone()).collect()
+    };
+    assert_eq!(names(&copy_only), only_copy, "only in {copy}");
+    assert_eq!(names(&original_only), only_original, "only in {original}");
 }

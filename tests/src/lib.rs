@@ -15,9 +15,11 @@
 pub mod alloc_count;
 pub mod corpus;
 pub mod differential;
+pub mod enum_size;
 pub mod evolution;
 pub mod hostile;
 pub mod ids;
+pub mod layout;
 pub mod report;
 pub mod round_trip;
 
@@ -67,10 +69,12 @@ pub fn seed_of(name: &str) -> u64 {
 /// }
 /// ```
 ///
-/// expands to `mod api_160 { tl!{…} }` plus three tests: the file parses and
+/// expands to `mod api_160 { tl!{…} }` plus four tests: the file parses and
 /// its ids verify except exactly the file's entry in
 /// [`tl_corpus::ID_EXCEPTIONS`]; every constructor and function
-/// round-trips; hostile bytes never panic or over-allocate. The path must be
+/// round-trips; hostile bytes never panic or over-allocate; every enum is at
+/// most [`tl_corpus::ENUM_SIZE_BOUND`] bytes. `api_160::layer()` describes
+/// the module for [`evolution::Evolution`]. The path must be
 /// spelled from the crate root (`tl!` resolves it against
 /// `CARGO_MANIFEST_DIR`); the report names the schema by the part after
 /// `schemas/`.
@@ -85,6 +89,18 @@ macro_rules! schema_suite {
                 include = $path,
                 allow_id_mismatch = ["*"],
                 samples = true,
+            }
+
+            /// This module, for comparing layers.
+            // Only the binaries that compare layers call it.
+            #[allow(dead_code)]
+            pub fn layer() -> $crate::evolution::Layer {
+                $crate::evolution::Layer {
+                    name: stringify!($module),
+                    path: $path,
+                    reencode,
+                    name_for_id,
+                }
             }
 
             mod conformance {
@@ -105,6 +121,13 @@ macro_rules! schema_suite {
                 #[test]
                 fn hostile_bytes_never_panic_or_over_allocate() {
                     let mut v = $crate::hostile::Hostile::new(PATH);
+                    super::visit_samples(&mut v);
+                    v.finish();
+                }
+
+                #[test]
+                fn every_enum_is_at_most_the_promised_size() {
+                    let mut v = $crate::enum_size::EnumSizes::new(PATH);
                     super::visit_samples(&mut v);
                     v.finish();
                 }

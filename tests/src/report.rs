@@ -31,6 +31,8 @@ pub enum Column {
     Grammers,
     /// Functions compared byte for byte with grammers-tl-types.
     GrammersFunctions,
+    /// The largest generated enum, in bytes.
+    LargestEnum,
 }
 
 const COLUMNS: &[(Column, &str)] = &[
@@ -47,6 +49,7 @@ const COLUMNS: &[(Column, &str)] = &[
         Column::GrammersFunctions,
         "functions compared with grammers",
     ),
+    (Column::LargestEnum, "largest enum (bytes)"),
 ];
 
 fn records_dir() -> PathBuf {

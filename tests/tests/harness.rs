@@ -1,6 +1,9 @@
 //! The harness's own checks: a panicking decoder is reported, not propagated;
-//! hostile inputs are deterministic and cover what they promise.
+//! hostile inputs are deterministic and cover what they promise; the
+//! evolution check tells `?true` drift and gone constructors from broken
+//! layers.
 
+use tl_conformance::evolution::{Evolution, Layer};
 use tl_conformance::hostile::{decode_hostile, inputs};
 use tl_conformance::{corpus, first_difference};
 
@@ -52,4 +55,106 @@ fn corpus_names_drop_the_prefix() {
         "ton/ton_api.tl"
     );
     assert!(corpus::dir().join("telegram/api.tl").is_file());
+}
+
+/// Two small layers and a broken one, in `tests/fixtures/evolution/`.
+mod older {
+    tl_runtime::tl! {
+        include = "fixtures/evolution/older.tl",
+        allow_id_mismatch = ["*"],
+        samples = true,
+    }
+}
+mod newer {
+    tl_runtime::tl! {
+        include = "fixtures/evolution/newer.tl",
+        allow_id_mismatch = ["*"],
+        samples = true,
+    }
+}
+mod misaligned {
+    tl_runtime::tl! {
+        include = "fixtures/evolution/misaligned.tl",
+        allow_id_mismatch = ["*"],
+        samples = true,
+    }
+}
+
+fn older() -> Layer {
+    Layer {
+        name: "older",
+        path: "fixtures/evolution/older.tl",
+        reencode: older::reencode,
+        name_for_id: older::name_for_id,
+    }
+}
+
+fn newer() -> Layer {
+    Layer {
+        name: "newer",
+        path: "fixtures/evolution/newer.tl",
+        reencode: newer::reencode,
+        name_for_id: newer::name_for_id,
+    }
+}
+
+/// `older`'s samples re-encoded by `newer`.
+fn evolve(newer: Layer) -> Evolution {
+    let mut v = Evolution::new(older(), newer);
+    older::visit_samples(&mut v);
+    v
+}
+
+#[test]
+fn a_dropped_true_bit_is_drift_and_a_gone_constructor_is_skipped() {
+    let v = evolve(newer());
+    assert_eq!(v.failures(), [] as [String; 0]);
+    assert_eq!(v.drift.iter().copied().collect::<Vec<_>>(), ["message"]);
+    // `update` with its `chat` present holds `chatOld`, which `newer` lacks.
+    assert!(v.nested_gone > 0);
+    assert_eq!(v.gone, 1, "chatOld itself");
+}
+
+#[test]
+fn a_mis_encoded_int_is_not_drift() {
+    /// `newer`, with an encoder that writes `message`'s `id` and `date`
+    /// (bytes 8 to 16) in the wrong order.
+    fn swapped(bytes: &[u8]) -> Option<tl_runtime::Result<Vec<u8>>> {
+        let message = 0x0a00_0001u32.to_le_bytes();
+        newer::reencode(bytes).map(|result| {
+            result.map(|mut again| {
+                if again.starts_with(&message) {
+                    let (id, date) = again[8..16].split_at_mut(4);
+                    id.swap_with_slice(date);
+                }
+                again
+            })
+        })
+    }
+    let v = evolve(Layer {
+        reencode: swapped,
+        ..newer()
+    });
+    assert!(!v.failures().is_empty());
+    assert!(
+        v.failures().iter().all(|f| f.contains(": message (")),
+        "{:#?}",
+        v.failures()
+    );
+}
+
+#[test]
+fn a_decoder_out_of_alignment_is_not_a_gone_constructor() {
+    let v = evolve(Layer {
+        name: "misaligned",
+        path: "fixtures/evolution/misaligned.tl",
+        reencode: misaligned::reencode,
+        name_for_id: misaligned::name_for_id,
+    });
+    assert!(!v.failures().is_empty());
+    assert!(
+        v.failures().iter().all(|f| f.contains(": message (")),
+        "{:#?}",
+        v.failures()
+    );
 }
