@@ -1,7 +1,7 @@
 //! A client's MTProto service layer: a `msg_container` from the server whose
 //! messages are a `pong`, an `rpc_result` carrying a `gzip_packed` answer,
-//! and an `rpc_result` carrying an `rpc_error` (`FLOOD_WAIT_30`), decoded to
-//! typed values and to the call's typed error.
+//! and a `gzip_packed` `rpc_result` carrying an `rpc_error`
+//! (`FLOOD_WAIT_30`), decoded to typed values and to the call's typed error.
 //!
 //! ```sh
 //! cargo run -p tl-runtime --example service_layer
@@ -63,8 +63,9 @@ fn state() -> api::types::updates::State {
     }
 }
 
-/// The server's side: one container that answers a ping and both calls,
-/// the state gzip-packed as servers do with large answers.
+/// The server's side: one container that answers a ping and both calls.
+/// Servers pack large answers: here the state inside its `rpc_result`, and
+/// the whole `rpc_result` of the error.
 fn server_container() -> Vec<u8> {
     let pong = mt::types::Pong {
         msg_id: 0x6000_0000_0000_0000,
@@ -91,7 +92,7 @@ fn server_container() -> Vec<u8> {
         messages: vec![
             message(0x7000_0000_0000_0001, pong.to_bytes()),
             message(0x7000_0000_0000_0005, state_answer.to_bytes()),
-            message(0x7000_0000_0000_0009, check_answer.to_bytes()),
+            message(0x7000_0000_0000_0009, gzip_pack(&check_answer).0),
         ],
     }
     .to_bytes()
@@ -103,6 +104,8 @@ fn receive(
     pending: &[(i64, Pending)],
 ) -> Result<Vec<Received>, tl_runtime::Error> {
     // A container holds several messages; any other body is one message.
+    // Any body may come gzip-packed: `unpack` unpacks it, or keeps it as is.
+    let body = body.unpack()?;
     let bodies = match body.constructor_id() {
         Some(service::MSG_CONTAINER_ID) => body
             .decode::<mt::types::MsgContainer>()?
@@ -114,6 +117,7 @@ fn receive(
     };
     let mut received = Vec::new();
     for body in bodies {
+        let body = body.unpack()?;
         match body.constructor_id() {
             Some(service::RPC_RESULT_ID) => {
                 let rpc: mt::types::RpcResult = body.decode()?;
@@ -200,6 +204,8 @@ mod tests {
         let container = mt::types::MsgContainer::from_bytes(&bytes).unwrap();
         let rpc: mt::types::RpcResult = container.messages[1].body.decode().unwrap();
         assert_eq!(rpc.result.constructor_id(), Some(service::GZIP_PACKED_ID));
+        let packed_whole = &container.messages[2].body;
+        assert_eq!(packed_whole.constructor_id(), Some(service::GZIP_PACKED_ID));
         assert_eq!(
             mt::name_for_id(service::GZIP_PACKED_ID),
             Some("gzip_packed")

@@ -59,6 +59,18 @@ impl RawObject {
         T::from_bytes_with(&bytes, config)
     }
 
+    /// The value itself: unpacked if it is one `gzip_packed` value, as by
+    /// [`RawObject::decode`], else `self` unchanged. For a body whose
+    /// constructor id decides what to do next (a `message` of a container
+    /// may be packed whole).
+    pub fn unpack(self) -> Result<Self> {
+        if self.constructor_id() == Some(crate::wire::GZIP_PACKED_ID) {
+            self.decode()
+        } else {
+            Ok(self)
+        }
+    }
+
     /// Decodes the `result` of an `rpc_result` that answers `call`: an
     /// `rpc_error#2144ca19` becomes `Ok(Err(_))` holding the call's
     /// [`RemoteCall::Error`] (the typed error enum when the code was
@@ -228,6 +240,9 @@ mod tests {
             let packed = gzip_pack(&ids);
             assert_eq!(packed.decode::<Vec<i64>>().unwrap(), ids);
             assert_eq!(packed.decode::<RawObject>().unwrap().0, ids.to_bytes());
+            assert_eq!(packed.clone().unpack().unwrap().0, ids.to_bytes());
+            let plain = RawObject(ids.to_bytes());
+            assert_eq!(plain.clone().unpack().unwrap(), plain);
             assert_eq!(packed.decode_answer(&GetIds).unwrap(), Ok(ids));
             let flood = RpcError {
                 code: 420,
