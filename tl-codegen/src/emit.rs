@@ -262,7 +262,8 @@ fn read_object(model: &Model) -> TokenStream {
     }
 }
 
-/// `name_for_id`: every id of the schema to its TL name.
+/// `name_for_id`: every id of the schema to its TL name, then the ids the
+/// runtime handles itself (`gzip_packed`, `msg_container`, …).
 fn name_for_id(model: &Model) -> TokenStream {
     let mut seen = std::collections::HashSet::new();
     let arms = model
@@ -276,13 +277,15 @@ fn name_for_id(model: &Model) -> TokenStream {
             quote!(#id => ::core::option::Option::Some(#name),)
         });
     quote! {
-        /// The TL name of the constructor or function with wire id `id`.
+        /// The TL name of the constructor or function with wire id `id`:
+        /// this schema's, else one the runtime handles itself, such as
+        /// `gzip_packed` or `msg_container` (the runtime's `service::name_for_id`).
         #[allow(dead_code)]
         #[inline]
         pub fn name_for_id(id: u32) -> ::core::option::Option<&'static str> {
             match id {
                 #(#arms)*
-                _ => ::core::option::Option::None,
+                _ => ::tl_runtime::service::name_for_id(id),
             }
         }
     }

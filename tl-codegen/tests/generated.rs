@@ -415,6 +415,9 @@ mod constructs {
         assert_eq!(name_for_id(0x23ef3be9), Some("user"));
         assert_eq!(name_for_id(0xda9b0d0d), Some("invokeWithLayer"));
         assert_eq!(name_for_id(0xdeadbeef), None);
+        // Not in the schema: the ids the runtime handles itself.
+        assert_eq!(name_for_id(0x3072cfa1), Some("gzip_packed"));
+        assert_eq!(name_for_id(0xf35c6d01), Some("rpc_result"));
     }
 
     #[test]
@@ -438,6 +441,28 @@ mod constructs {
             }
         );
         assert_eq!(e.offset(), 16);
+    }
+
+    #[test]
+    fn gzip_packed_in_place_of_a_boxed_value_is_named() {
+        let mut bytes = types::FormattedText {
+            text: String::new(),
+            entities: vec![enums::TextEntity::Bold(types::TextEntityBold {
+                offset: 0,
+                length: 0,
+            })],
+        }
+        .to_bytes();
+        bytes[16..20].copy_from_slice(&le(0x3072cfa1));
+        let e = types::FormattedText::from_bytes(&bytes).unwrap_err();
+        assert_eq!(
+            e.kind(),
+            &ErrorKind::GzipPacked {
+                type_name: "TextEntity"
+            }
+        );
+        assert_eq!(e.offset(), 16);
+        assert!(e.to_string().contains("gzip_packed"), "{e}");
     }
 
     #[test]

@@ -76,13 +76,11 @@ impl<T: Bare + Identifiable> Deserialize for T {
 
 impl<'a> Reader<'a> {
     /// The error for constructor `id`, just read, that `type_name` does not
-    /// have; its offset is where the id starts.
+    /// have; its offset is where the id starts. A `gzip_packed` id gives
+    /// [`ErrorKind::GzipPacked`] ([`Error::unknown_constructor`]).
     #[cold]
     pub fn unknown_constructor(&self, id: u32, type_name: &'static str) -> Error {
-        Error::new(
-            ErrorKind::UnknownConstructor { id, type_name },
-            self.position().saturating_sub(4),
-        )
+        Error::unknown_constructor(id, type_name, self.position().saturating_sub(4))
     }
 
     /// Reads the boxed `True` (`true#3fedd339`) that some functions return.
@@ -93,16 +91,24 @@ impl<'a> Reader<'a> {
 
     /// Reads an `Object` whose length a preceding `bytes:int` gave (MTProto's
     /// `message msg_id:long seqno:int bytes:int body:Object`).
+    ///
+    /// The length must be a multiple of 4, as every boxed value is, and fit
+    /// the remaining input; otherwise the error is
+    /// [`ErrorKind::InvalidLength`] at the length's offset, before any of the
+    /// body is read: a wrong length would misalign every message after it.
     pub fn read_sized_object(&mut self, len: i32) -> Result<RawObject> {
         let at = self.position().saturating_sub(4);
-        let len = usize::try_from(len).map_err(|_| {
-            Error::new(
+        let fits = usize::try_from(len)
+            .ok()
+            .filter(|&len| len % 4 == 0 && len <= self.remaining());
+        let Some(len) = fits else {
+            return Err(Error::new(
                 ErrorKind::InvalidLength {
                     len: u64::from(len.unsigned_abs()),
                 },
                 at,
-            )
-        })?;
+            ));
+        };
         let bytes: &[u8] = self.read_raw(len)?;
         Ok(RawObject(Vec::from(bytes)))
     }
@@ -111,6 +117,7 @@ impl<'a> Reader<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use alloc::vec;
 
     #[test]
     fn unknown_constructor_points_at_the_id() {
@@ -139,11 +146,41 @@ mod tests {
             [1, 2, 3, 4, 5, 6, 7, 8]
         );
         assert_eq!(r.remaining(), 1);
-        let mut r = Reader::new(&[0xff, 0xff, 0xff, 0xff]);
+    }
+
+    /// The length, then `body_len` body bytes; returns the error of reading
+    /// the object with that length.
+    fn sized_object_error(len: i32, body_len: usize) -> Error {
+        let mut bytes = vec![0u8; 4];
+        bytes.extend(len.to_le_bytes());
+        bytes.extend(core::iter::repeat_n(0, body_len));
+        let mut r = Reader::new(&bytes);
+        r.read_u32().unwrap();
         let len = r.read_i32().unwrap();
-        assert!(matches!(
-            r.read_sized_object(len).unwrap_err().kind(),
-            ErrorKind::InvalidLength { len: 1 }
-        ));
+        let e = r.read_sized_object(len).unwrap_err();
+        assert_eq!(r.position(), 8, "nothing of the body is read");
+        e
+    }
+
+    #[test]
+    fn sized_object_length_must_be_a_multiple_of_4() {
+        let e = sized_object_error(50, 56);
+        assert_eq!(
+            (e.kind(), e.offset()),
+            (&ErrorKind::InvalidLength { len: 50 }, 4)
+        );
+    }
+
+    #[test]
+    fn sized_object_length_must_fit_the_input() {
+        let e = sized_object_error(60, 56);
+        assert_eq!(
+            (e.kind(), e.offset()),
+            (&ErrorKind::InvalidLength { len: 60 }, 4)
+        );
+        let e = sized_object_error(-1, 56);
+        assert_eq!(e.kind(), &ErrorKind::InvalidLength { len: 1 });
+        let e = sized_object_error(i32::MIN, 56);
+        assert_eq!(e.kind(), &ErrorKind::InvalidLength { len: 1 << 31 });
     }
 }

@@ -73,6 +73,17 @@ pub enum ErrorKind {
     /// A string in TDLib's `0xFF` + 7-byte length form while
     /// [`Config::long_strings`](crate::Config::long_strings) is off.
     LongStringDisabled,
+    /// A `gzip_packed#3072cfa1` value where a value of `type_name` was
+    /// expected. Generated decoders do not unpack; [`RawObject::decode`]
+    /// does, with tl-runtime's `gzip` feature.
+    ///
+    /// [`RawObject::decode`]: crate::RawObject::decode
+    GzipPacked {
+        /// The type that was being decoded: its TL name from a generated
+        /// decoder (`"Pong"`), its Rust path from `RawObject::decode`
+        /// without the `gzip` feature.
+        type_name: &'static str,
+    },
     /// Packed data that is not valid gzip (bad header, deflate stream, checksum or size).
     Decompress,
     /// Packed data that unpacks to more than the allowed number of bytes.
@@ -87,6 +98,21 @@ impl Error {
     #[cold]
     pub fn new(kind: ErrorKind, offset: usize) -> Self {
         Self(Box::new(Details { kind, offset }))
+    }
+
+    /// The error for a constructor `id`, found at `offset`, that
+    /// `type_name` does not have: [`ErrorKind::UnknownConstructor`], or
+    /// [`ErrorKind::GzipPacked`] when `id` is `gzip_packed`'s, which a peer
+    /// may send in place of any value and which says nothing about schema
+    /// versions.
+    #[cold]
+    pub fn unknown_constructor(id: u32, type_name: &'static str, offset: usize) -> Self {
+        let kind = if id == crate::wire::GZIP_PACKED_ID {
+            ErrorKind::GzipPacked { type_name }
+        } else {
+            ErrorKind::UnknownConstructor { id, type_name }
+        };
+        Self::new(kind, offset)
     }
 
     /// What went wrong.
@@ -149,6 +175,10 @@ impl fmt::Display for Error {
                 f,
                 "long string (0xFF length prefix) at byte {at} while Config::long_strings is off"
             ),
+            ErrorKind::GzipPacked { type_name } => write!(
+                f,
+                "gzip_packed value at byte {at} in place of {type_name}: RawObject::decode unpacks it with tl-runtime's `gzip` feature"
+            ),
             ErrorKind::Decompress => write!(f, "corrupt gzip data at byte {at}"),
             ErrorKind::DecompressedTooLarge { limit } => write!(
                 f,
@@ -190,6 +220,26 @@ mod tests {
     }
 
     #[test]
+    fn gzip_packed_in_place_of_a_value_names_gzip() {
+        let e = Error::unknown_constructor(crate::wire::GZIP_PACKED_ID, "Pong", 8);
+        assert_eq!(e.kind(), &ErrorKind::GzipPacked { type_name: "Pong" });
+        assert_eq!(e.offset(), 8);
+        let text = e.to_string();
+        assert!(
+            text.contains("gzip_packed") && text.contains("Pong"),
+            "{text}"
+        );
+        assert!(!text.contains("older"), "{text}");
+        assert_eq!(
+            Error::unknown_constructor(7, "Pong", 8).kind(),
+            &ErrorKind::UnknownConstructor {
+                id: 7,
+                type_name: "Pong"
+            }
+        );
+    }
+
+    #[test]
     fn results_of_small_values_stay_two_words() {
         assert_eq!(
             core::mem::size_of::<Result<i64>>(),
@@ -211,6 +261,7 @@ mod tests {
             ErrorKind::TrailingBytes { count: 2 },
             ErrorKind::NegativeNat { value: 1 << 31 },
             ErrorKind::LongStringDisabled,
+            ErrorKind::GzipPacked { type_name: "Pong" },
             ErrorKind::Decompress,
             ErrorKind::DecompressedTooLarge { limit: 9 },
         ];

@@ -1,14 +1,20 @@
-//! Unpacking of `gzip_packed#3072cfa1 packed_data:string = Object`, which
-//! Telegram servers send in place of large responses.
+//! `gzip_packed#3072cfa1 packed_data:string = Object`, which Telegram
+//! servers send in place of large responses and clients may send in place of
+//! large requests: unpacking, with a bound on the output, and packing.
 
 use alloc::vec::Vec;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::wire::GZIP_PACKED_ID;
-use crate::{Config, Reader};
+use crate::{Config, RawObject, Reader, Serialize, Sink};
 
 /// The fixed part of a gzip member header (RFC 1952, section 2.3).
 const HEADER_LEN: usize = 10;
+/// The header [`gzip`] writes: no optional fields, no modification time,
+/// default compression, operating system "unknown".
+const PLAIN_HEADER: [u8; HEADER_LEN] = [0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 255];
+/// miniz_oxide's default level: the level zlib and gzip(1) use by default.
+const LEVEL: u8 = 6;
 /// CRC-32 and ISIZE after the deflate stream.
 const TRAILER_LEN: usize = 8;
 const MAGIC: [u8; 3] = [0x1f, 0x8b, 8]; // ID1, ID2, CM = deflate
@@ -81,6 +87,40 @@ pub fn unpack_gzip_packed(bytes: &[u8], config: &Config) -> Result<Vec<u8>> {
         .map_err(|e| Error::new(e.kind().clone(), e.offset().saturating_add(payload_at)))
 }
 
+/// Compresses `data` into one gzip member, which [`gunzip`] reads back.
+pub fn gzip(data: &[u8]) -> Vec<u8> {
+    let deflate = miniz_oxide::deflate::compress_to_vec(data, LEVEL);
+    let mut out = Vec::with_capacity(HEADER_LEN + deflate.len() + TRAILER_LEN);
+    out.extend_from_slice(&PLAIN_HEADER);
+    out.extend_from_slice(&deflate);
+    out.extend_from_slice(&crc32fast::hash(data).to_le_bytes());
+    // ISIZE is the length modulo 2^32.
+    out.extend_from_slice(&(data.len() as u32).to_le_bytes());
+    out
+}
+
+/// `value` as one `gzip_packed` value, which [`RawObject::decode`] and
+/// [`unpack_gzip_packed`] unpack.
+///
+/// For an `Object` field (`rpc_result`'s `result`, a `message`'s `body`) or a
+/// large request: a peer accepts `gzip_packed` wherever a boxed value goes.
+///
+/// ```
+/// use tl_runtime::{gzip_pack, Config};
+/// let ids = vec![7i64; 1000];
+/// let packed = gzip_pack(&ids);
+/// assert!(packed.as_bytes().len() < 100);
+/// assert_eq!(packed.decode::<Vec<i64>>()?, ids);
+/// # Ok::<(), tl_runtime::Error>(())
+/// ```
+pub fn gzip_pack<T: Serialize + ?Sized>(value: &T) -> RawObject {
+    let packed = gzip(&value.to_bytes());
+    let mut out = Vec::with_capacity(4 + crate::wire::bytes_len(packed.len()));
+    out.put_u32(GZIP_PACKED_ID);
+    crate::wire::write_bytes(&mut out, &packed);
+    RawObject(out)
+}
+
 /// Where the deflate stream starts, after the header and its optional fields.
 fn header_end(packed: &[u8]) -> Result<usize> {
     let Some(fixed) = packed.first_chunk::<HEADER_LEN>() else {
@@ -131,8 +171,9 @@ mod tests {
     use crate::{wire, Serialize};
     use alloc::vec;
 
-    /// A minimal gzip member around `data`, with the given header flags and
-    /// optional fields already encoded in `extra_header`.
+    /// A gzip member around `data`, with the given header flags and
+    /// optional fields already encoded in `extra_header`, written here
+    /// independently of [`gzip`].
     fn gzip_with(data: &[u8], flags: u8, extra_header: &[u8]) -> Vec<u8> {
         let mut out = vec![0x1f, 0x8b, 8, flags, 0, 0, 0, 0, 0, 3];
         out.extend_from_slice(extra_header);
@@ -154,6 +195,32 @@ mod tests {
         let inner = vec![7i64; 100].to_bytes();
         let bytes = packed_value(&gzip_with(&inner, 0, &[]));
         assert_eq!(unpack_gzip_packed(&bytes, &Config::new()).unwrap(), inner);
+    }
+
+    #[test]
+    fn gzip_pack_round_trips() {
+        for value in [vec![], vec![7i64], vec![-1i64; 5000], (0..300).collect()] {
+            let packed = gzip_pack(&value);
+            assert_eq!(packed.constructor_id(), Some(GZIP_PACKED_ID));
+            assert_eq!(packed.as_bytes().len() % 4, 0);
+            let unpacked = unpack_gzip_packed(packed.as_bytes(), &Config::new()).unwrap();
+            assert_eq!(unpacked, value.to_bytes());
+            assert_eq!(packed.decode::<Vec<i64>>().unwrap(), value);
+        }
+        // Compressed: 5,000 equal longs take a few dozen bytes.
+        assert!(gzip_pack(&vec![-1i64; 5000]).as_bytes().len() < 100);
+    }
+
+    #[test]
+    fn gzip_output_is_a_plain_gzip_member() {
+        let gz = gzip(b"hello");
+        assert_eq!(gz[..HEADER_LEN], PLAIN_HEADER);
+        assert_eq!(gz[gz.len() - 4..], 5u32.to_le_bytes());
+        assert_eq!(gunzip(&gz, 5).unwrap(), b"hello");
+        assert_eq!(
+            gunzip(&gz, 4).unwrap_err().kind(),
+            &ErrorKind::DecompressedTooLarge { limit: 4 }
+        );
     }
 
     #[test]

@@ -47,13 +47,19 @@
 //!   needed (e.g. `Vec<RawBytes>` for `Vector<bytes>`).
 //! - **`true`.** The zero-byte [`True`] type.
 //! - **`Object`.** [`RawObject`] keeps the raw bytes of one boxed value.
+//!   [`RawObject::decode`] decodes them once the type is known, unpacking a
+//!   `gzip_packed` value first (feature `gzip`); generated decoders do not
+//!   unpack, and name `gzip_packed` in their error
+//!   ([`ErrorKind::GzipPacked`]).
 //!
 //! # Features
 //!
 //! - `std` (default): `std::error::Error` for [`Error`] and [`RpcError`].
 //! - `macros` (default): re-exports the `tl!` macro from `tl-macros`.
 //! - `bytes`: `BufMutSink` and `Serialize::write_to_buf` for `bytes::BufMut`.
-//! - `gzip`: `gunzip` and `unpack_gzip_packed` for `gzip_packed#3072cfa1`.
+//! - `gzip`: `gzip_packed#3072cfa1` values: [`RawObject::decode`] unpacks
+//!   them, `gzip_pack` writes them; `gunzip`, `gzip` and `unpack_gzip_packed`
+//!   work on the bytes.
 //! - `serde`: the `serde_bytes` module for `Vec<u8>` fields.
 #![no_std]
 #![forbid(unsafe_code)]
@@ -79,6 +85,7 @@ mod rpc_error;
 pub mod sample;
 #[cfg(feature = "serde")]
 pub mod serde_bytes;
+pub mod service;
 mod sink;
 mod traits;
 pub mod wire;
@@ -88,7 +95,7 @@ pub use config::{Config, Utf8Policy};
 pub use error::{Error, ErrorKind, Result};
 pub use flag_true::True;
 #[cfg(feature = "gzip")]
-pub use gzip::{gunzip, unpack_gzip_packed};
+pub use gzip::{gunzip, gzip, gzip_pack, unpack_gzip_packed};
 pub use hex::{Hex, HexDebug, HEX_SHOWN};
 pub use object::RawObject;
 pub use raw_bytes::RawBytes;

@@ -189,19 +189,14 @@ impl<'a> Reader<'a> {
     }
 
     /// Reads a constructor id and checks it is `id`; otherwise fails with
-    /// [`ErrorKind::UnknownConstructor`] naming `type_name`, at the id's offset.
+    /// [`ErrorKind::UnknownConstructor`] naming `type_name`, at the id's offset
+    /// ([`ErrorKind::GzipPacked`] for a `gzip_packed` id).
     #[inline]
     pub fn expect_id(&mut self, id: u32, type_name: &'static str) -> Result<()> {
         let at = self.position();
         let found = self.read_u32()?;
         if found != id {
-            return Err(Error::new(
-                ErrorKind::UnknownConstructor {
-                    id: found,
-                    type_name,
-                },
-                at,
-            ));
+            return Err(Error::unknown_constructor(found, type_name, at));
         }
         Ok(())
     }

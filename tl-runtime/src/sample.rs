@@ -217,10 +217,12 @@ impl Gen {
         (0..self.text_len).map(|_| self.next() as u8).collect()
     }
 
-    /// An `Object`: a constructor id and a few bytes (it is never decoded).
+    /// An `Object`: a constructor id and up to one more 4-byte word (it is
+    /// never decoded). Its length is a multiple of 4, like every boxed value,
+    /// which a `message`'s `bytes` must be.
     pub fn object(&mut self) -> RawObject {
         let mut bytes = Vec::from(self.nat().to_le_bytes());
-        bytes.extend((0..self.text_len % 8).map(|_| self.next() as u8));
+        bytes.extend((0..self.text_len % 8 / 4 * 4).map(|_| self.next() as u8));
         RawObject(bytes)
     }
 }
@@ -277,6 +279,15 @@ mod tests {
             assert_eq!(g.bytes().len(), text_len);
             assert_eq!(g.len(), 2);
         }
+    }
+
+    #[test]
+    fn objects_are_whole_words() {
+        let lens: Vec<usize> = (0..16)
+            .map(|text_len| Gen::new(1, Flags::AllOn, text_len, 0).object().0.len())
+            .collect();
+        assert!(lens.iter().all(|len| len % 4 == 0), "{lens:?}");
+        assert!(lens.contains(&4) && lens.contains(&8), "{lens:?}");
     }
 
     /// Draws `n` values with `draw` from one generator.

@@ -2850,7 +2850,9 @@ pub mod functions {
         }
     }
 }
-/// The TL name of the constructor or function with wire id `id`.
+/// The TL name of the constructor or function with wire id `id`:
+/// this schema's, else one the runtime handles itself, such as
+/// `gzip_packed` or `msg_container` (the runtime's `service::name_for_id`).
 #[allow(dead_code)]
 #[inline]
 pub fn name_for_id(id: u32) -> ::core::option::Option<&'static str> {
@@ -2879,6 +2881,6 @@ pub fn name_for_id(id: u32) -> ::core::option::Option<&'static str> {
         0xda9b0d0d => ::core::option::Option::Some("invokeWithLayer"),
         0x7abe77ec => ::core::option::Option::Some("ping"),
         0xee28aabb => ::core::option::Option::Some("help.getNearestPoint"),
-        _ => ::core::option::Option::None,
+        _ => ::tl_runtime::service::name_for_id(id),
     }
 }

@@ -3165,7 +3165,9 @@ pub mod functions {
         }
     }
 }
-/// The TL name of the constructor or function with wire id `id`.
+/// The TL name of the constructor or function with wire id `id`:
+/// this schema's, else one the runtime handles itself, such as
+/// `gzip_packed` or `msg_container` (the runtime's `service::name_for_id`).
 #[allow(dead_code)]
 #[inline]
 pub fn name_for_id(id: u32) -> ::core::option::Option<&'static str> {
@@ -3196,6 +3198,6 @@ pub fn name_for_id(id: u32) -> ::core::option::Option<&'static str> {
         0xf7c1b13f => ::core::option::Option::Some("inputUserSelf"),
         0xf21158c6 => ::core::option::Option::Some("inputUser"),
         0x7b393160 => ::core::option::Option::Some("phone.inviteToGroupCall"),
-        _ => ::core::option::Option::None,
+        _ => ::tl_runtime::service::name_for_id(id),
     }
 }
