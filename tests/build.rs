@@ -1,4 +1,4 @@
-//! Writes `grammers_dispatch.rs` for the differential test (`tests/telegram_layers.rs`):
+//! Writes `grammers_dispatch.rs` for the differential test (`tests/telegram_230.rs`):
 //! a `match` from every constructor and non-generic function id of
 //! grammers-tl-types 0.11's schemas (`../../shared/schemas/grammers/`) to the
 //! grammers type that decodes and re-encodes the bytes.

@@ -77,32 +77,13 @@ pub fn seed_of(name: &str) -> u64 {
 /// the module for [`evolution::Evolution`]. The path must be
 /// spelled from the crate root (`tl!` resolves it against
 /// `CARGO_MANIFEST_DIR`); the report names the schema by the part after
-/// `schemas/`.
+/// `schemas/`. `schema_suite! { api_227 = "…", layer_only }` expands to the
+/// module and `layer()` only, for a binary that compares the layer with a
+/// neighbour while another binary runs its suite.
 #[macro_export]
 macro_rules! schema_suite {
     ($module:ident = $path:literal $(,)?) => {
-        mod $module {
-            // Every id deviation is let through here so that the module
-            // builds; `parses_and_ids_verify` then requires the deviations to
-            // be exactly the documented ones.
-            ::tl_runtime::tl! {
-                include = $path,
-                allow_id_mismatch = ["*"],
-                samples = true,
-            }
-
-            /// This module, for comparing layers.
-            // Only the binaries that compare layers call it.
-            #[allow(dead_code)]
-            pub fn layer() -> $crate::evolution::Layer {
-                $crate::evolution::Layer {
-                    name: stringify!($module),
-                    path: $path,
-                    reencode,
-                    name_for_id,
-                }
-            }
-
+        $crate::schema_suite!(@module $module = $path, {
             mod conformance {
                 const PATH: &str = $path;
 
@@ -132,6 +113,37 @@ macro_rules! schema_suite {
                     v.finish();
                 }
             }
+        });
+    };
+    // The module and `layer()` without the tests: for a binary that compares
+    // this schema with a neighbour, when another binary runs its suite.
+    ($module:ident = $path:literal, layer_only $(,)?) => {
+        $crate::schema_suite!(@module $module = $path, {});
+    };
+    (@module $module:ident = $path:literal, { $($tests:tt)* }) => {
+        mod $module {
+            // Every id deviation is let through here so that the module
+            // builds; `parses_and_ids_verify` then requires the deviations to
+            // be exactly the documented ones.
+            ::tl_runtime::tl! {
+                include = $path,
+                allow_id_mismatch = ["*"],
+                samples = true,
+            }
+
+            /// This module, for comparing layers.
+            // Only the binaries that compare layers call it.
+            #[allow(dead_code)]
+            pub fn layer() -> $crate::evolution::Layer {
+                $crate::evolution::Layer {
+                    name: stringify!($module),
+                    path: $path,
+                    reencode,
+                    name_for_id,
+                }
+            }
+
+            $($tests)*
         }
     };
 }

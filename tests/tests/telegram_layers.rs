@@ -1,16 +1,12 @@
-//! Telegram's API, layer by layer: 160, 190, 214, 227, 228 (tdlib's api.tl)
-//! and 230 (grammers' api-230.tl, with grammers' mtproto.tl); schema
-//! evolution between neighbours; and the differential test against
-//! grammers-tl-types 0.11, generated from the same two layer-230 files.
-//!
-//! One binary, so that each layer is expanded once and serves both of its
-//! neighbours.
+//! Telegram's API, older layers: 160, 190, 214 and 227, and schema
+//! evolution between neighbours. Layers 227 to 230 and the differential test
+//! against grammers are in `telegram_230.rs`: two binaries of about equal
+//! size build in parallel, at the cost of expanding layer 227 in both.
 
 #[global_allocator]
 static ALLOC: tl_conformance::alloc_count::CountingAlloc =
     tl_conformance::alloc_count::CountingAlloc;
 
-use tl_conformance::differential::{check_against_grammers, Coverage, Differential};
 use tl_conformance::evolution::{Evolution, Layer};
 
 tl_conformance::schema_suite! {
@@ -27,18 +23,6 @@ tl_conformance::schema_suite! {
 
 tl_conformance::schema_suite! {
     api_227 = "../../shared/schemas/telegram/layers/api-227.tl",
-}
-
-tl_conformance::schema_suite! {
-    api_228 = "../../shared/schemas/telegram/api.tl",
-}
-
-tl_conformance::schema_suite! {
-    api_230 = "../../shared/schemas/grammers/api-230.tl",
-}
-
-tl_conformance::schema_suite! {
-    grammers_mtproto = "../../shared/schemas/grammers/mtproto.tl",
 }
 
 /// Samples of `older` (its `visit_samples`) re-encoded by `newer`.
@@ -61,62 +45,4 @@ fn layer_190_values_decode_in_layer_214() {
 #[test]
 fn layer_214_values_decode_in_layer_227() {
     evolve(api_214::layer(), api_227::layer(), api_214::visit_samples);
-}
-
-#[test]
-fn layer_227_values_decode_in_layer_228() {
-    evolve(api_227::layer(), api_228::layer(), api_227::visit_samples);
-}
-
-#[test]
-fn layer_228_values_decode_in_layer_230() {
-    evolve(api_228::layer(), api_230::layer(), api_228::visit_samples);
-}
-
-/// grammers-tl-types' side: decode and re-encode by id (`build.rs`).
-mod grammers {
-    include!(concat!(env!("OUT_DIR"), "/grammers_dispatch.rs"));
-
-    use grammers_tl_types::{Deserializable, Serializable};
-
-    fn via<T: Deserializable + Serializable>(bytes: &[u8]) -> Result<Vec<u8>, String> {
-        T::from_bytes(bytes)
-            .map(|v| v.to_bytes())
-            .map_err(|e| format!("{e:?}"))
-    }
-
-    /// A grammers function struct's `Deserializable` starts at the fields
-    /// (its caller has read the id), while its `Serializable` writes the id.
-    fn via_function<T: Deserializable + Serializable>(bytes: &[u8]) -> Result<Vec<u8>, String> {
-        let fields = bytes
-            .get(4..)
-            .expect("grammers_reencode dispatches on a 4-byte id");
-        via::<T>(fields)
-    }
-}
-
-/// Ours for layer 230: the API first, then grammers' MTProto schema.
-fn ours_230(bytes: &[u8]) -> Option<tl_runtime::Result<Vec<u8>>> {
-    api_230::reencode(bytes).or_else(|| grammers_mtproto::reencode(bytes))
-}
-
-#[test]
-fn every_shared_constructor_and_function_encodes_like_grammers() {
-    let mut api = Differential::new(
-        "../../shared/schemas/grammers/api-230.tl",
-        ours_230,
-        grammers::grammers_reencode,
-    );
-    api_230::visit_samples(&mut api);
-    let mut mtproto = Differential::new(
-        "../../shared/schemas/grammers/mtproto.tl",
-        ours_230,
-        grammers::grammers_reencode,
-    );
-    grammers_mtproto::visit_samples(&mut mtproto);
-    let grammers = Coverage {
-        constructors: grammers::GRAMMERS_CONSTRUCTORS.len(),
-        functions: grammers::GRAMMERS_FUNCTIONS.len(),
-    };
-    check_against_grammers(&api, &mtproto, grammers);
 }
