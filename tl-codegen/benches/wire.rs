@@ -1,9 +1,10 @@
 //! Serialize and deserialize speed of the code `tl!` generates for Telegram's
 //! layer 230, against grammers-tl-types 0.11 (generated from the same
-//! layer), on equal values, in one criterion run.
+//! layer) and tl-proto 0.5 (hand-written twins with its derives,
+//! `mirror/tl_proto.rs`), on equal values, in one criterion run.
 //!
-//! Every case is built twice, once per library, and the two encodings are
-//! asserted byte-identical before anything is timed, so both sides decode
+//! Every case is built once per library, and the three encodings are
+//! asserted byte-identical before anything is timed, so all sides decode
 //! exactly the same input. Before the timings, one decode of each message
 //! case runs under a counting global allocator and the allocation counts are
 //! printed. Results and the command line are in `BENCHMARKS.md`.
@@ -11,6 +12,7 @@
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
 
 use criterion::{measurement::WallTime, BenchmarkGroup, Criterion, Throughput};
 use grammers_tl_types as gt;
@@ -20,6 +22,9 @@ use tl_runtime::{Deserialize, Serialize};
 mod api {
     tl_runtime::tl! { include = "../../shared/schemas/grammers/api-230.tl" }
 }
+
+#[path = "mirror/tl_proto.rs"]
+mod tlp;
 
 use api::{enums, types};
 
@@ -367,6 +372,155 @@ fn grammers_user(i: usize) -> gt::enums::User {
     })
 }
 
+/// The tl-proto twin of [`ours_message`].
+fn tlp_message(i: usize) -> tlp::Message {
+    let id = i as i32;
+    let mut entities = vec![
+        tlp::MessageEntity::Bold {
+            offset: 0,
+            length: 5,
+        },
+        tlp::MessageEntity::Italic {
+            offset: 10,
+            length: 7,
+        },
+    ];
+    if i % 2 == 0 {
+        entities.push(tlp::MessageEntity::Url {
+            offset: 20,
+            length: 12,
+        });
+    }
+    let flag = |on: bool| on.then_some(());
+    tlp::Message::Message(tlp::MessageBody {
+        flags: (),
+        out: flag(i % 3 == 0),
+        mentioned: None,
+        media_unread: None,
+        silent: flag(i % 5 == 0),
+        post: None,
+        from_scheduled: None,
+        legacy: None,
+        edit_hide: None,
+        pinned: None,
+        noforwards: None,
+        invert_media: None,
+        flags2: (),
+        offline: None,
+        video_processing_pending: None,
+        paid_suggested_post_stars: None,
+        paid_suggested_post_ton: None,
+        id: 1000 + id,
+        from_id: Some(tlp::Peer::User {
+            user_id: 5000 + i as i64 % 20,
+        }),
+        from_boosts_applied: None,
+        from_rank: None,
+        peer_id: tlp::Peer::User { user_id: 4242 },
+        saved_peer_id: None,
+        fwd_from: None,
+        via_bot_id: None,
+        via_business_bot_id: None,
+        guestchat_via_from: None,
+        reply_to: None,
+        date: 1_700_000_000 + id,
+        message: text(i, 50).into_bytes(),
+        media: None,
+        reply_markup: None,
+        entities: Some(tlp::Vector(entities)),
+        views: Some(100 + id),
+        forwards: Some(3),
+        replies: None,
+        edit_date: Some(1_700_000_500 + id),
+        post_author: None,
+        grouped_id: None,
+        reactions: None,
+        restriction_reason: None,
+        ttl_period: None,
+        quick_reply_shortcut_id: None,
+        effect: None,
+        factcheck: None,
+        report_delivery_until_date: None,
+        paid_message_stars: None,
+        suggested_post: None,
+        schedule_repeat_period: None,
+        summary_from_language: None,
+        rich_message: None,
+    })
+}
+
+/// The tl-proto twin of [`ours_user`].
+fn tlp_user(i: usize) -> tlp::User {
+    let flag = |on: bool| on.then_some(());
+    tlp::User::User(tlp::UserBody {
+        flags: (),
+        is_self: None,
+        contact: flag(i % 2 == 0),
+        mutual_contact: None,
+        deleted: None,
+        bot: None,
+        bot_chat_history: None,
+        bot_nochats: None,
+        verified: None,
+        restricted: None,
+        min: None,
+        bot_inline_geo: None,
+        support: None,
+        scam: None,
+        apply_min_photo: None,
+        fake: None,
+        bot_attach_menu: None,
+        premium: flag(i % 4 == 0),
+        attach_menu_enabled: None,
+        flags2: (),
+        bot_can_edit: None,
+        close_friend: None,
+        stories_hidden: None,
+        stories_unavailable: None,
+        contact_require_premium: None,
+        bot_business: None,
+        bot_has_main_app: None,
+        bot_forum_view: None,
+        bot_forum_can_manage_topics: None,
+        bot_can_manage_bots: None,
+        bot_guestchat: None,
+        bot_guard: None,
+        id: 5000 + i as i64,
+        access_hash: Some(0x0123_4567_89ab_cdef ^ i as i64),
+        first_name: Some(format!("First{i}").into_bytes()),
+        last_name: Some(format!("Lastname{i}").into_bytes()),
+        username: Some(format!("user_{i}_name").into_bytes()),
+        phone: None,
+        photo: None,
+        status: Some(tlp::UserStatus::Online {
+            expires: 1_700_001_000,
+        }),
+        bot_info_version: None,
+        restriction_reason: None,
+        bot_inline_placeholder: None,
+        lang_code: None,
+        emoji_status: None,
+        usernames: None,
+        stories_max_id: None,
+        color: None,
+        profile_color: None,
+        bot_active_users: None,
+        bot_verification_icon: None,
+        send_paid_messages_stars: None,
+        linked_community_id: None,
+    })
+}
+
+/// The tl-proto twin of [`ours_messages`].
+fn tlp_messages(messages: usize, users: usize) -> tlp::Messages {
+    tlp::Messages::Messages {
+        messages: tlp::Vector((0..messages).map(tlp_message).collect()),
+        topics: tlp::Vector(Vec::new()),
+        chats: tlp::Vector(Vec::new()),
+        users: tlp::Vector((0..users).map(tlp_user).collect()),
+    }
+}
+
 /// `messages.messages` with `messages` messages and `users` users.
 fn ours_messages(messages: usize, users: usize) -> enums::messages::Messages {
     types::messages::Messages {
@@ -519,67 +673,171 @@ fn grammers_update_short_message() -> gt::enums::Updates {
     })
 }
 
+/// The tl-proto twin of [`ours_update_short_message`].
+fn tlp_update_short_message() -> tlp::Updates {
+    tlp::Updates::UpdateShortMessage(tlp::UpdateShortMessage {
+        flags: (),
+        out: Some(()),
+        mentioned: Some(()),
+        media_unread: Some(()),
+        silent: Some(()),
+        id: 123_456,
+        user_id: 777_000,
+        message: text(3, 100).into_bytes(),
+        pts: 98_765,
+        pts_count: 1,
+        date: 1_700_000_000,
+        fwd_from: Some(tlp::MessageFwdHeader {
+            flags: (),
+            imported: None,
+            saved_out: None,
+            from_id: Some(tlp::Peer::User { user_id: 4242 }),
+            from_name: None,
+            date: 1_699_999_000,
+            channel_post: None,
+            post_author: Some(b"Original Author".to_vec()),
+            saved_from_peer: None,
+            saved_from_msg_id: None,
+            saved_from_id: None,
+            saved_from_name: None,
+            saved_date: None,
+            psa_type: None,
+        }),
+        via_bot_id: Some(93_372_553),
+        reply_to: Some(tlp::MessageReplyHeader {
+            flags: (),
+            reply_to_scheduled: None,
+            forum_topic: None,
+            quote: None,
+            reply_to_ephemeral: None,
+            reply_to_msg_id: Some(123_400),
+            reply_to_peer_id: None,
+            reply_from: None,
+            reply_media: None,
+            reply_to_top_id: Some(123_000),
+            quote_text: None,
+            quote_entities: None,
+            quote_offset: None,
+            todo_item_id: None,
+            poll_option: None,
+        }),
+        entities: Some(tlp::Vector(vec![
+            tlp::MessageEntity::Bold {
+                offset: 0,
+                length: 9,
+            },
+            tlp::MessageEntity::Italic {
+                offset: 20,
+                length: 15,
+            },
+            tlp::MessageEntity::Url {
+                offset: 60,
+                length: 20,
+            },
+        ])),
+        ttl_period: Some(86_400),
+    })
+}
+
 /// Messages in the 1 MiB case: as many as fit in 2^20 bytes of encoding.
 fn messages_per_mib() -> usize {
     let one = ours_message(0).serialized_len();
     (1 << 20) / one
 }
 
-/// The same value in both libraries, plus the (identical) bytes encoding it.
-struct Case<O, G> {
+/// The same value in the three libraries, plus the (identical) bytes
+/// encoding it.
+struct Case<O, G, P> {
     name: &'static str,
     ours: O,
     grammers: G,
+    tlp: P,
     bytes: Vec<u8>,
 }
 
-impl<O, G> Case<O, G>
+/// The libraries, as `TL_WIRE_REPEAT` and the criterion ids name them.
+const SIDES: [&str; 3] = ["ours", "grammers", "tl-proto"];
+
+impl<O, G, P> Case<O, G, P>
 where
     O: Serialize + Deserialize + PartialEq + std::fmt::Debug,
     G: Serializable + Deserializable + PartialEq + std::fmt::Debug,
+    P: tl_proto::TlWrite + for<'a> tl_proto::TlRead<'a> + PartialEq + std::fmt::Debug,
 {
-    /// Checks that both libraries encode the values to the same bytes and
-    /// decode those bytes back to the values, so that timings compare equal
-    /// work.
-    fn new(name: &'static str, ours: O, grammers: G) -> Self {
+    /// Checks that the three libraries encode the values to the same bytes
+    /// and decode those bytes back to the values, so that timings compare
+    /// equal work.
+    fn new(name: &'static str, ours: O, grammers: G, tlp: P) -> Self {
         let bytes = ours.to_bytes();
         assert_eq!(bytes.len(), ours.serialized_len(), "{name}: length");
-        assert!(bytes == grammers.to_bytes(), "{name}: encodings differ");
+        assert!(
+            bytes == grammers.to_bytes(),
+            "{name}: grammers encodes differently"
+        );
+        assert!(
+            bytes == tl_proto::serialize(&tlp),
+            "{name}: tl-proto encodes differently"
+        );
         assert_eq!(O::from_bytes(&bytes).unwrap(), ours, "{name}: ours");
         assert_eq!(G::from_bytes(&bytes).unwrap(), grammers, "{name}: grammers");
+        assert_eq!(
+            tl_proto::deserialize::<P>(&bytes).unwrap(),
+            tlp,
+            "{name}: tl-proto"
+        );
         Case {
             name,
             ours,
             grammers,
+            tlp,
             bytes,
+        }
+    }
+
+    /// One encode by `side`; the output is dropped by the caller.
+    fn encode(&self, side: &str) -> Vec<u8> {
+        match side {
+            "ours" => black_box(&self.ours).to_bytes(),
+            "grammers" => black_box(&self.grammers).to_bytes(),
+            "tl-proto" => tl_proto::serialize(black_box(&self.tlp)),
+            _ => panic!("unknown side {side}"),
+        }
+    }
+
+    /// One decode by `side`, dropped inside (as the timed loops do).
+    fn decode(&self, side: &str) {
+        let bytes = black_box(&self.bytes[..]);
+        match side {
+            "ours" => drop(black_box(O::from_bytes(bytes).unwrap())),
+            "grammers" => drop(black_box(G::from_bytes(bytes).unwrap())),
+            "tl-proto" => drop(black_box(tl_proto::deserialize::<P>(bytes).unwrap())),
+            _ => panic!("unknown side {side}"),
         }
     }
 
     fn bench_encode(&self, group: &mut BenchmarkGroup<'_, WallTime>) {
         group.throughput(Throughput::Bytes(self.bytes.len() as u64));
-        group.bench_function(format!("{}/ours", self.name), |b| {
-            b.iter(|| black_box(&self.ours).to_bytes())
-        });
-        group.bench_function(format!("{}/grammers", self.name), |b| {
-            b.iter(|| black_box(&self.grammers).to_bytes())
-        });
+        for side in SIDES {
+            group.bench_function(format!("{}/{side}", self.name), |b| {
+                b.iter(|| self.encode(side))
+            });
+        }
     }
 
     fn bench_decode(&self, group: &mut BenchmarkGroup<'_, WallTime>) {
         group.throughput(Throughput::Bytes(self.bytes.len() as u64));
-        group.bench_function(format!("{}/ours", self.name), |b| {
-            b.iter(|| O::from_bytes(black_box(&self.bytes)).unwrap())
-        });
-        group.bench_function(format!("{}/grammers", self.name), |b| {
-            b.iter(|| G::from_bytes(black_box(&self.bytes)).unwrap())
-        });
+        for side in SIDES {
+            group.bench_function(format!("{}/{side}", self.name), |b| {
+                b.iter(|| self.decode(side))
+            });
+        }
     }
 
     /// With `TL_WIRE_REPEAT=<direction>/<case>/<side>:<n>` naming this case,
     /// runs that operation `n` times and returns true (`len/<case>/ours`
-    /// runs `serialized_len`). A fixed count, unlike
-    /// criterion's timed loops, lets `valgrind --tool=callgrind` compare the
-    /// instructions of the two sides (see `BENCHMARKS.md`).
+    /// runs `serialized_len`). A fixed count, unlike criterion's timed
+    /// loops, lets `valgrind --tool=callgrind` compare the instructions of
+    /// the sides (`benches/wire_instructions.sh`).
     fn repeat(&self, spec: &str) -> bool {
         let Some((op, n)) = spec.rsplit_once(':') else {
             panic!("TL_WIRE_REPEAT={spec}: expected <direction>/<case>/<side>:<n>");
@@ -589,33 +847,81 @@ where
         if case != self.name {
             return false;
         }
+        assert!(
+            SIDES.contains(&side),
+            "TL_WIRE_REPEAT={spec}: the side is one of {SIDES:?}"
+        );
         let n: usize = n.parse().expect("TL_WIRE_REPEAT ends in :<count>");
         for _ in 0..n {
-            match (direction, side) {
-                ("encode", "ours") => drop(black_box(black_box(&self.ours).to_bytes())),
-                ("encode", "grammers") => drop(black_box(black_box(&self.grammers).to_bytes())),
-                ("decode", "ours") => drop(black_box(O::from_bytes(black_box(&self.bytes)))),
-                ("decode", "grammers") => drop(black_box(G::from_bytes(black_box(&self.bytes)))),
-                // Only ours: grammers has no size function.
-                ("len", "ours") => drop(black_box(black_box(&self.ours).serialized_len())),
+            match direction {
+                "encode" => drop(black_box(self.encode(side))),
+                "decode" => self.decode(side),
+                // Only ours has a size function.
+                "len" if side == "ours" => drop(black_box(black_box(&self.ours).serialized_len())),
                 _ => panic!("TL_WIRE_REPEAT={spec}: unknown operation"),
             }
         }
         true
     }
 
+    /// With `TL_WIRE_TURNS=<n>`: per direction, the three sides take turns
+    /// (ours, grammers, tl-proto, ours, …) `n` times, each turn timing the
+    /// same number of operations (about 10 ms of ours). Alternating spreads
+    /// the shared machine's load changes over all sides alike; the medians
+    /// and their ratios are printed.
+    fn turns(&self, turns: usize) {
+        for direction in ["encode", "decode"] {
+            let op = |side: &str| match direction {
+                "encode" => drop(black_box(self.encode(side))),
+                _ => self.decode(side),
+            };
+            let start = Instant::now();
+            let mut ops = 0u32;
+            while start.elapsed() < Duration::from_millis(10) {
+                op("ours");
+                ops += 1;
+            }
+            let mut times: [Vec<Duration>; 3] = Default::default();
+            for _ in 0..turns {
+                for (side, times) in SIDES.iter().zip(&mut times) {
+                    let start = Instant::now();
+                    for _ in 0..ops {
+                        op(side);
+                    }
+                    times.push(start.elapsed() / ops);
+                }
+            }
+            let [ours, grammers, tlp] = times.map(|mut t| {
+                t.sort();
+                t[t.len() / 2]
+            });
+            let ratio = |other: Duration| other.as_secs_f64() / ours.as_secs_f64();
+            println!(
+                "turns/{direction}/{}: median of {turns} turns: ours {ours:?}, grammers {grammers:?}, \
+                 tl-proto {tlp:?}; grammers/ours {:.2}, tl-proto/ours {:.2}",
+                self.name,
+                ratio(grammers),
+                ratio(tlp),
+            );
+        }
+    }
+
     /// Prints the allocations of one decode by each library.
     fn print_allocations(&self) {
         let ours = count_allocations(|| O::from_bytes(&self.bytes).unwrap());
-        let theirs = count_allocations(|| G::from_bytes(&self.bytes).unwrap());
+        let grammers = count_allocations(|| G::from_bytes(&self.bytes).unwrap());
+        let tlp = count_allocations(|| tl_proto::deserialize::<P>(&self.bytes).unwrap());
         println!(
-            "allocations/decode/{}: ours {} allocs {} bytes, grammers {} allocs {} bytes ({} input bytes)",
+            "allocations/decode/{} ({} input bytes): ours {} allocs {} bytes, \
+             grammers {} allocs {} bytes, tl-proto {} allocs {} bytes",
             self.name,
+            self.bytes.len(),
             ours.0,
             ours.1,
-            theirs.0,
-            theirs.1,
-            self.bytes.len()
+            grammers.0,
+            grammers.1,
+            tlp.0,
+            tlp.1,
         );
     }
 }
@@ -625,19 +931,27 @@ fn main() {
         "update_short_message",
         ours_update_short_message(),
         grammers_update_short_message(),
+        tlp_update_short_message(),
     );
     let messages = Case::new(
         "messages_100",
         ours_messages(100, 20),
         grammers_messages(100, 20),
+        tlp_messages(100, 20),
     );
     let longs: Vec<i64> = (0..10_000).map(|i| i * 0x0101_0101_0101).collect();
-    let vector = Case::new("vector_long_10k", longs.clone(), longs);
+    let vector = Case::new(
+        "vector_long_10k",
+        longs.clone(),
+        longs.clone(),
+        tlp::Vector(longs),
+    );
     let per_mib = messages_per_mib();
     let mib = Case::new(
         "messages_1mib",
         ours_messages(per_mib, 20),
         grammers_messages(per_mib, 20),
+        tlp_messages(per_mib, 20),
     );
 
     if let Ok(spec) = std::env::var("TL_WIRE_REPEAT") {
@@ -649,6 +963,15 @@ fn main() {
         return;
     }
 
+    if let Ok(turns) = std::env::var("TL_WIRE_TURNS") {
+        let turns = turns.parse().expect("TL_WIRE_TURNS=<number of turns>");
+        short.turns(turns);
+        messages.turns(turns);
+        vector.turns(turns);
+        mib.turns(turns);
+        return;
+    }
+
     println!(
         "messages_1mib: {per_mib} messages + 20 users, {} bytes",
         mib.bytes.len()
@@ -657,7 +980,8 @@ fn main() {
     // of the decoded types bounds decode speed on message-heavy input.
     println!(
         "size_of: ours types::Message {} enums::Message {} types::User {} types::UpdateShortMessage {}; \
-         grammers types::Message {} enums::Message {} types::User {} types::UpdateShortMessage {}",
+         grammers types::Message {} enums::Message {} types::User {}; \
+         tl-proto Message {} User {}",
         std::mem::size_of::<types::Message>(),
         std::mem::size_of::<enums::Message>(),
         std::mem::size_of::<types::User>(),
@@ -665,7 +989,8 @@ fn main() {
         std::mem::size_of::<gt::types::Message>(),
         std::mem::size_of::<gt::enums::Message>(),
         std::mem::size_of::<gt::types::User>(),
-        std::mem::size_of::<gt::types::UpdateShortMessage>(),
+        std::mem::size_of::<tlp::Message>(),
+        std::mem::size_of::<tlp::User>(),
     );
     short.print_allocations();
     messages.print_allocations();

@@ -974,6 +974,19 @@ fn boxed_enum(p: &Paths<'_>, t: usize, options: &EmitOptions) -> TokenStream {
     }
     let debug = debug_enum(&name, &debug_variants);
     let non_exhaustive = options.non_exhaustive.then(|| quote!(#[non_exhaustive]));
+    let read = quote! {
+        let id = r.read_u32()?;
+        ::core::result::Result::Ok(match id {
+            #(#read_arms)*
+            _ => return ::core::result::Result::Err(r.unknown_constructor(id, #tl_name)),
+        })
+    };
+    // Only a type that can contain itself can nest without bound.
+    let read = if ty.recursive {
+        quote!(r.nested(|r| { #read }))
+    } else {
+        read
+    };
     quote! {
         #doc
         #derive
@@ -1002,13 +1015,7 @@ fn boxed_enum(p: &Paths<'_>, t: usize, options: &EmitOptions) -> TokenStream {
             const MIN_WIRE_LEN: usize = 4;
             #[inline]
             fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-                r.nested(|r| {
-                    let id = r.read_u32()?;
-                    ::core::result::Result::Ok(match id {
-                        #(#read_arms)*
-                        _ => return ::core::result::Result::Err(r.unknown_constructor(id, #tl_name)),
-                    })
-                })
+                #read
             }
         }
         #(#conversions)*

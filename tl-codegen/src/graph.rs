@@ -1,18 +1,31 @@
 //! Decisions that need the whole type graph, made in one place: which fields
 //! and enum variants are boxed, which types derive `Eq`/`Hash`/`Default`, and
-//! which bare structs count decoding depth.
+//! which enums and bare structs count decoding depth: those that can contain
+//! themselves. Any other type adds at most the depth of the schema's
+//! acyclic graph, so guarding it would only cost time.
 //!
 //! * A field that can contain its own struct again without passing through a
 //!   `Vec` is boxed: every by-value cycle is broken at a struct field.
 //! * An enum variant is boxed only where holding it inline would make the
 //!   enum larger than [`ENUM_SIZE_MAX`] bytes: every box costs an allocation
 //!   per decoded value, and an `Update` must still not cost kilobytes.
+//! * A struct larger than [`STRUCT_SIZE_MAX`] bytes boxes its largest
+//!   optional fields until it fits. An absent field then costs nothing, and
+//!   the struct behind a boxed variant (layer 230's `message`) stays within
+//!   the allocator's fast path.
 
 use crate::model::{FieldShape, Model, WireType};
 
 /// The most bytes a generated enum takes in memory: the promise made to
 /// users, which decides what is boxed.
 pub const ENUM_SIZE_MAX: usize = 256;
+
+/// The most bytes a generated struct takes in memory (estimated as
+/// [`Sizer`] does). glibc serves requests of up to 1,032 bytes from its
+/// per-thread cache; a larger box takes the allocator's slow path both ways,
+/// which cost decoding 100 layer-230 messages (1,200-byte structs) twice the
+/// instructions in `malloc` and `free` that it costs at 952 bytes.
+pub const STRUCT_SIZE_MAX: usize = 1024;
 
 /// What the estimate reserves for an enum's tag (a word, at most).
 const TAG: usize = 8;
@@ -221,6 +234,8 @@ struct Sizer<'m> {
     model: &'m Model,
     memo: Vec<Option<usize>>,
     boxed: Vec<Vec<bool>>,
+    /// Per constructor, the fields boxed to bring it within [`STRUCT_SIZE_MAX`].
+    boxed_fields: Vec<Vec<usize>>,
 }
 
 impl Sizer<'_> {
@@ -281,12 +296,27 @@ impl Sizer<'_> {
     fn struct_size(&mut self, c: usize) -> usize {
         let mut total = 0;
         let mut align = 1;
-        for f in &self.model.constructors[c].fields {
+        // Optional fields held by value that a `Box` could hold: (size, field).
+        let mut boxable = Vec::new();
+        for (i, f) in self.model.constructors[c].fields.iter().enumerate() {
             let (s, a) = match &f.shape {
                 FieldShape::Flag => (1, 1),
                 FieldShape::Plain(w) => self.wire(w),
                 FieldShape::Optional(w) => {
                     let (s, a) = self.wire(w);
+                    if matches!(
+                        w,
+                        WireType::Boxed {
+                            indirect: false,
+                            ..
+                        } | WireType::Bare {
+                            indirect: false,
+                            ..
+                        }
+                    ) && s > 8
+                    {
+                        boxable.push((s, i));
+                    }
                     if has_niche(w) {
                         (s, a)
                     } else {
@@ -307,6 +337,16 @@ impl Sizer<'_> {
             };
             total += s;
             align = align.max(a);
+        }
+        // Largest first; among equals, the later field (rarer, as layers
+        // append them).
+        boxable.sort_by(|a, b| b.cmp(a));
+        for (size, field) in boxable {
+            if round_up(total, align) <= STRUCT_SIZE_MAX {
+                break;
+            }
+            total -= size - 8;
+            self.boxed_fields[c].push(field);
         }
         round_up(total, align)
     }
@@ -329,20 +369,39 @@ fn round_up(n: usize, align: usize) -> usize {
 }
 
 /// Boxes the enum variants that would make their enum larger than
-/// [`ENUM_SIZE_MAX`], and no others.
+/// [`ENUM_SIZE_MAX`], and the optional fields that would make their struct
+/// larger than [`STRUCT_SIZE_MAX`]; no others.
 fn box_large_variants(model: &mut Model) {
     let n = model.types.len() + model.constructors.len();
     let mut sizer = Sizer {
         model,
         memo: vec![None; n],
         boxed: vec![Vec::new(); model.types.len()],
+        boxed_fields: vec![Vec::new(); model.constructors.len()],
     };
     for t in 0..model.types.len() {
         sizer.node(Node::Type(t));
     }
-    let boxed = sizer.boxed;
+    for c in 0..model.constructors.len() {
+        sizer.node(Node::Ctor(c));
+    }
+    let Sizer {
+        boxed,
+        boxed_fields,
+        ..
+    } = sizer;
     for (ty, boxed) in model.types.iter_mut().zip(boxed) {
         ty.boxed_variants = boxed;
+    }
+    for (ctor, fields) in model.constructors.iter_mut().zip(boxed_fields) {
+        for i in fields {
+            if let FieldShape::Optional(
+                WireType::Boxed { indirect, .. } | WireType::Bare { indirect, .. },
+            ) = &mut ctor.fields[i].shape
+            {
+                *indirect = true;
+            }
+        }
     }
 }
 
@@ -493,8 +552,11 @@ fn mark_recursive(model: &mut Model) {
     for &c in &comp {
         size[c] += 1;
     }
+    let in_cycle = |node: usize| size[comp[node]] > 1 || graph[node].contains(&node);
     for (c, ctor) in model.constructors.iter_mut().enumerate() {
-        let node = types + c;
-        ctor.recursive = size[comp[node]] > 1 || graph[node].contains(&node);
+        ctor.recursive = in_cycle(types + c);
+    }
+    for (t, ty) in model.types.iter_mut().enumerate() {
+        ty.recursive = in_cycle(t);
     }
 }

@@ -66,6 +66,10 @@ pub struct BoxedType {
     pub eq: bool,
     /// A variant whose sample values never recurse into this type again.
     pub finite_variant: usize,
+    /// Whether a value of this type can contain another one of it (through
+    /// vectors too): only such types count decoding depth (decided by
+    /// [`crate::graph`]).
+    pub recursive: bool,
 }
 
 /// A constructor or a function.

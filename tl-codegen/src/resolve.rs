@@ -85,6 +85,7 @@ pub fn resolve(schema: &Schema, only: &[String]) -> Result<Model, Vec<Diagnostic
                 boxed_variants: Vec::new(),
                 eq: true,
                 finite_variant: 0,
+                recursive: false,
             });
         }
         ctor_index.insert(def.name.text.as_str(), ctor_index.len());

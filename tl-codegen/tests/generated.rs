@@ -489,6 +489,26 @@ mod constructs {
         );
     }
 
+    /// Only types that can contain themselves count depth: with no level
+    /// allowed, a `User` (no cycle) still decodes, a `TextEntity` does not.
+    #[test]
+    fn only_recursive_types_count_depth() {
+        let none = tl_runtime::Config::new().max_depth(0);
+        let user: enums::User = types::User::new(7).into();
+        let back = enums::User::from_bytes_with(&user.to_bytes(), &none).unwrap();
+        assert_eq!(back, user);
+        let bold: enums::TextEntity = types::TextEntityBold {
+            offset: 0,
+            length: 1,
+        }
+        .into();
+        let e = enums::TextEntity::from_bytes_with(&bold.to_bytes(), &none).unwrap_err();
+        assert!(
+            matches!(e.kind(), ErrorKind::DepthLimitExceeded { .. }),
+            "{e}"
+        );
+    }
+
     #[test]
     fn moderate_nesting_decodes() {
         let mut e = enums::TextEntity::Bold(types::TextEntityBold {
@@ -590,6 +610,65 @@ mod sizes {
     #[test]
     fn the_conformance_bound_is_the_promised_one() {
         assert_eq!(tl_corpus::ENUM_SIZE_BOUND, ENUM_SIZE_MAX);
+    }
+
+    mod wide {
+        tl_runtime::tl!(
+            r#"
+            wide text:string a1:long a2:long a3:long a4:long a5:long a6:long a7:long a8:long a9:long a10:long a11:long a12:long a13:long a14:long a15:long a16:long a17:long a18:long a19:long a20:long a21:long a22:long a23:long a24:long a25:long a26:long a27:long = Wide;
+            big flags:# w1:flags.0?Wide w2:flags.1?Wide w3:flags.2?Wide w4:flags.3?Wide w5:flags.4?Wide id:long = Big;
+            "#
+        );
+    }
+
+    /// A struct over `STRUCT_SIZE_MAX` boxes its largest optional fields,
+    /// the later first among equals, until it fits: here one of five
+    /// 240-byte options (`w5`), and the others stay inline.
+    #[test]
+    fn structs_box_their_largest_optional_fields_until_they_fit() {
+        use tl_codegen::graph::STRUCT_SIZE_MAX;
+        use wide::{enums, types};
+        let w = types::Wide {
+            text: "w".repeat(3),
+            a1: 1,
+            a2: 2,
+            a3: 3,
+            a4: 4,
+            a5: 5,
+            a6: 6,
+            a7: 7,
+            a8: 8,
+            a9: 9,
+            a10: 10,
+            a11: 11,
+            a12: 12,
+            a13: 13,
+            a14: 14,
+            a15: 15,
+            a16: 16,
+            a17: 17,
+            a18: 18,
+            a19: 19,
+            a20: 20,
+            a21: 21,
+            a22: 22,
+            a23: 23,
+            a24: 24,
+            a25: 25,
+            a26: 26,
+            a27: 27,
+        };
+        assert!(size_of::<types::Wide>() >= 240);
+        assert!(size_of::<types::Big>() <= STRUCT_SIZE_MAX);
+        // `w5: Option<Box<enums::Wide>>`, `w1: Option<enums::Wide>`: this
+        // fails to compile if either is held the other way.
+        let big = types::Big {
+            w1: Some(enums::Wide::from(w.clone())),
+            w5: Some(Box::new(w.into())),
+            ..types::Big::new(1)
+        };
+        let back = enums::Big::from_bytes(&enums::Big::from(big.clone()).to_bytes()).unwrap();
+        assert_eq!(back, big.into());
     }
 
     /// Boxing only where the bound needs it: a variant that fits is held

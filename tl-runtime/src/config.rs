@@ -16,7 +16,10 @@ pub struct Config {
     /// How many [`Reader::enter`](crate::Reader::enter) levels may be open at
     /// once. Default 256: Telegram's `RichText` and `PageBlock` nest a few
     /// dozen levels in real messages, while a million levels of hostile input
-    /// must stop long before the stack runs out.
+    /// must stop long before the stack runs out. Generated decoders open a
+    /// level for each value of a type that can contain itself (`RichText`,
+    /// `PageBlock`, `JSONValue`); other types add at most the fixed depth of
+    /// the schema's acyclic part, so they do not count.
     pub max_depth: u32,
     /// What to do with a `string` that is not valid UTF-8.
     pub utf8: Utf8Policy,

@@ -1347,32 +1347,30 @@ pub mod enums {
         const MIN_WIRE_LEN: usize = 4;
         #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            r.nested(|r| {
-                let id = r.read_u32()?;
-                ::core::result::Result::Ok(
-                    match id {
-                        0x23ef3be9 => {
-                            Self::User(
-                                <super::types::User as ::tl_runtime::Bare>::deserialize_bare(
-                                    r,
-                                )?,
-                            )
-                        }
-                        0xd3bc4b7a => {
-                            Self::Empty(
-                                <super::types::UserEmpty as ::tl_runtime::Bare>::deserialize_bare(
-                                    r,
-                                )?,
-                            )
-                        }
-                        _ => {
-                            return ::core::result::Result::Err(
-                                r.unknown_constructor(id, "User"),
-                            );
-                        }
-                    },
-                )
-            })
+            let id = r.read_u32()?;
+            ::core::result::Result::Ok(
+                match id {
+                    0x23ef3be9 => {
+                        Self::User(
+                            <super::types::User as ::tl_runtime::Bare>::deserialize_bare(
+                                r,
+                            )?,
+                        )
+                    }
+                    0xd3bc4b7a => {
+                        Self::Empty(
+                            <super::types::UserEmpty as ::tl_runtime::Bare>::deserialize_bare(
+                                r,
+                            )?,
+                        )
+                    }
+                    _ => {
+                        return ::core::result::Result::Err(
+                            r.unknown_constructor(id, "User"),
+                        );
+                    }
+                },
+            )
         }
     }
     impl ::core::convert::From<super::types::User> for User {
@@ -1442,25 +1440,23 @@ pub mod enums {
         const MIN_WIRE_LEN: usize = 4;
         #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            r.nested(|r| {
-                let id = r.read_u32()?;
-                ::core::result::Result::Ok(
-                    match id {
-                        0x39ad2aca => {
-                            Self::UserPhoto(
-                                <super::types::UserPhoto as ::tl_runtime::Bare>::deserialize_bare(
-                                    r,
-                                )?,
-                            )
-                        }
-                        _ => {
-                            return ::core::result::Result::Err(
-                                r.unknown_constructor(id, "UserPhoto"),
-                            );
-                        }
-                    },
-                )
-            })
+            let id = r.read_u32()?;
+            ::core::result::Result::Ok(
+                match id {
+                    0x39ad2aca => {
+                        Self::UserPhoto(
+                            <super::types::UserPhoto as ::tl_runtime::Bare>::deserialize_bare(
+                                r,
+                            )?,
+                        )
+                    }
+                    _ => {
+                        return ::core::result::Result::Err(
+                            r.unknown_constructor(id, "UserPhoto"),
+                        );
+                    }
+                },
+            )
         }
     }
     impl ::core::convert::From<super::types::UserPhoto> for UserPhoto {
@@ -1515,26 +1511,24 @@ pub mod enums {
         const MIN_WIRE_LEN: usize = 4;
         #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            r.nested(|r| {
-                let id = r.read_u32()?;
-                ::core::result::Result::Ok(
-                    match id {
-                        0xf7c1b13f => Self::InputUserSelf,
-                        0xf21158c6 => {
-                            Self::InputUser(
-                                <super::types::InputUser as ::tl_runtime::Bare>::deserialize_bare(
-                                    r,
-                                )?,
-                            )
-                        }
-                        _ => {
-                            return ::core::result::Result::Err(
-                                r.unknown_constructor(id, "InputUser"),
-                            );
-                        }
-                    },
-                )
-            })
+            let id = r.read_u32()?;
+            ::core::result::Result::Ok(
+                match id {
+                    0xf7c1b13f => Self::InputUserSelf,
+                    0xf21158c6 => {
+                        Self::InputUser(
+                            <super::types::InputUser as ::tl_runtime::Bare>::deserialize_bare(
+                                r,
+                            )?,
+                        )
+                    }
+                    _ => {
+                        return ::core::result::Result::Err(
+                            r.unknown_constructor(id, "InputUser"),
+                        );
+                    }
+                },
+            )
         }
     }
     impl ::core::convert::From<super::types::InputUserSelf> for InputUser {
@@ -1606,25 +1600,23 @@ pub mod enums {
         const MIN_WIRE_LEN: usize = 4;
         #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            r.nested(|r| {
-                let id = r.read_u32()?;
-                ::core::result::Result::Ok(
-                    match id {
-                        0x41ea5862 => {
-                            Self::Point(
-                                <super::types::Point as ::tl_runtime::Bare>::deserialize_bare(
-                                    r,
-                                )?,
-                            )
-                        }
-                        _ => {
-                            return ::core::result::Result::Err(
-                                r.unknown_constructor(id, "Point"),
-                            );
-                        }
-                    },
-                )
-            })
+            let id = r.read_u32()?;
+            ::core::result::Result::Ok(
+                match id {
+                    0x41ea5862 => {
+                        Self::Point(
+                            <super::types::Point as ::tl_runtime::Bare>::deserialize_bare(
+                                r,
+                            )?,
+                        )
+                    }
+                    _ => {
+                        return ::core::result::Result::Err(
+                            r.unknown_constructor(id, "Point"),
+                        );
+                    }
+                },
+            )
         }
     }
     impl ::core::convert::From<super::types::Point> for Point {
@@ -1675,25 +1667,23 @@ pub mod enums {
         const MIN_WIRE_LEN: usize = 4;
         #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            r.nested(|r| {
-                let id = r.read_u32()?;
-                ::core::result::Result::Ok(
-                    match id {
-                        0xc4515ce5 => {
-                            Self::Keywords(
-                                <super::types::Keywords as ::tl_runtime::Bare>::deserialize_bare(
-                                    r,
-                                )?,
-                            )
-                        }
-                        _ => {
-                            return ::core::result::Result::Err(
-                                r.unknown_constructor(id, "Keywords"),
-                            );
-                        }
-                    },
-                )
-            })
+            let id = r.read_u32()?;
+            ::core::result::Result::Ok(
+                match id {
+                    0xc4515ce5 => {
+                        Self::Keywords(
+                            <super::types::Keywords as ::tl_runtime::Bare>::deserialize_bare(
+                                r,
+                            )?,
+                        )
+                    }
+                    _ => {
+                        return ::core::result::Result::Err(
+                            r.unknown_constructor(id, "Keywords"),
+                        );
+                    }
+                },
+            )
         }
     }
     impl ::core::convert::From<super::types::Keywords> for Keywords {
@@ -1744,25 +1734,23 @@ pub mod enums {
         const MIN_WIRE_LEN: usize = 4;
         #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            r.nested(|r| {
-                let id = r.read_u32()?;
-                ::core::result::Result::Ok(
-                    match id {
-                        0x00f78513 => {
-                            Self::Matrix(
-                                <super::types::Matrix as ::tl_runtime::Bare>::deserialize_bare(
-                                    r,
-                                )?,
-                            )
-                        }
-                        _ => {
-                            return ::core::result::Result::Err(
-                                r.unknown_constructor(id, "Matrix"),
-                            );
-                        }
-                    },
-                )
-            })
+            let id = r.read_u32()?;
+            ::core::result::Result::Ok(
+                match id {
+                    0x00f78513 => {
+                        Self::Matrix(
+                            <super::types::Matrix as ::tl_runtime::Bare>::deserialize_bare(
+                                r,
+                            )?,
+                        )
+                    }
+                    _ => {
+                        return ::core::result::Result::Err(
+                            r.unknown_constructor(id, "Matrix"),
+                        );
+                    }
+                },
+            )
         }
     }
     impl ::core::convert::From<super::types::Matrix> for Matrix {
@@ -1813,25 +1801,23 @@ pub mod enums {
         const MIN_WIRE_LEN: usize = 4;
         #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            r.nested(|r| {
-                let id = r.read_u32()?;
-                ::core::result::Result::Ok(
-                    match id {
-                        0xc397a182 => {
-                            Self::Packet(
-                                <super::types::Packet as ::tl_runtime::Bare>::deserialize_bare(
-                                    r,
-                                )?,
-                            )
-                        }
-                        _ => {
-                            return ::core::result::Result::Err(
-                                r.unknown_constructor(id, "Packet"),
-                            );
-                        }
-                    },
-                )
-            })
+            let id = r.read_u32()?;
+            ::core::result::Result::Ok(
+                match id {
+                    0xc397a182 => {
+                        Self::Packet(
+                            <super::types::Packet as ::tl_runtime::Bare>::deserialize_bare(
+                                r,
+                            )?,
+                        )
+                    }
+                    _ => {
+                        return ::core::result::Result::Err(
+                            r.unknown_constructor(id, "Packet"),
+                        );
+                    }
+                },
+            )
         }
     }
     impl ::core::convert::From<super::types::Packet> for Packet {
@@ -1882,25 +1868,23 @@ pub mod enums {
         const MIN_WIRE_LEN: usize = 4;
         #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            r.nested(|r| {
-                let id = r.read_u32()?;
-                ::core::result::Result::Ok(
-                    match id {
-                        0x5bb8e511 => {
-                            Self::Message(
-                                <super::types::Message as ::tl_runtime::Bare>::deserialize_bare(
-                                    r,
-                                )?,
-                            )
-                        }
-                        _ => {
-                            return ::core::result::Result::Err(
-                                r.unknown_constructor(id, "Message"),
-                            );
-                        }
-                    },
-                )
-            })
+            let id = r.read_u32()?;
+            ::core::result::Result::Ok(
+                match id {
+                    0x5bb8e511 => {
+                        Self::Message(
+                            <super::types::Message as ::tl_runtime::Bare>::deserialize_bare(
+                                r,
+                            )?,
+                        )
+                    }
+                    _ => {
+                        return ::core::result::Result::Err(
+                            r.unknown_constructor(id, "Message"),
+                        );
+                    }
+                },
+            )
         }
     }
     impl ::core::convert::From<super::types::Message> for Message {
@@ -1951,25 +1935,23 @@ pub mod enums {
         const MIN_WIRE_LEN: usize = 4;
         #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            r.nested(|r| {
-                let id = r.read_u32()?;
-                ::core::result::Result::Ok(
-                    match id {
-                        0x73f1f8dc => {
-                            Self::MsgContainer(
-                                <super::types::MsgContainer as ::tl_runtime::Bare>::deserialize_bare(
-                                    r,
-                                )?,
-                            )
-                        }
-                        _ => {
-                            return ::core::result::Result::Err(
-                                r.unknown_constructor(id, "MessageContainer"),
-                            );
-                        }
-                    },
-                )
-            })
+            let id = r.read_u32()?;
+            ::core::result::Result::Ok(
+                match id {
+                    0x73f1f8dc => {
+                        Self::MsgContainer(
+                            <super::types::MsgContainer as ::tl_runtime::Bare>::deserialize_bare(
+                                r,
+                            )?,
+                        )
+                    }
+                    _ => {
+                        return ::core::result::Result::Err(
+                            r.unknown_constructor(id, "MessageContainer"),
+                        );
+                    }
+                },
+            )
         }
     }
     impl ::core::convert::From<super::types::MsgContainer> for MessageContainer {
@@ -2020,25 +2002,23 @@ pub mod enums {
         const MIN_WIRE_LEN: usize = 4;
         #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            r.nested(|r| {
-                let id = r.read_u32()?;
-                ::core::result::Result::Ok(
-                    match id {
-                        0xc094661c => {
-                            Self::Keys(
-                                <super::types::Keys as ::tl_runtime::Bare>::deserialize_bare(
-                                    r,
-                                )?,
-                            )
-                        }
-                        _ => {
-                            return ::core::result::Result::Err(
-                                r.unknown_constructor(id, "Keys"),
-                            );
-                        }
-                    },
-                )
-            })
+            let id = r.read_u32()?;
+            ::core::result::Result::Ok(
+                match id {
+                    0xc094661c => {
+                        Self::Keys(
+                            <super::types::Keys as ::tl_runtime::Bare>::deserialize_bare(
+                                r,
+                            )?,
+                        )
+                    }
+                    _ => {
+                        return ::core::result::Result::Err(
+                            r.unknown_constructor(id, "Keys"),
+                        );
+                    }
+                },
+            )
         }
     }
     impl ::core::convert::From<super::types::Keys> for Keys {
@@ -2089,25 +2069,23 @@ pub mod enums {
         const MIN_WIRE_LEN: usize = 4;
         #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            r.nested(|r| {
-                let id = r.read_u32()?;
-                ::core::result::Result::Ok(
-                    match id {
-                        0x9a87fe54 => {
-                            Self::Feature(
-                                <super::types::Feature as ::tl_runtime::Bare>::deserialize_bare(
-                                    r,
-                                )?,
-                            )
-                        }
-                        _ => {
-                            return ::core::result::Result::Err(
-                                r.unknown_constructor(id, "Feature"),
-                            );
-                        }
-                    },
-                )
-            })
+            let id = r.read_u32()?;
+            ::core::result::Result::Ok(
+                match id {
+                    0x9a87fe54 => {
+                        Self::Feature(
+                            <super::types::Feature as ::tl_runtime::Bare>::deserialize_bare(
+                                r,
+                            )?,
+                        )
+                    }
+                    _ => {
+                        return ::core::result::Result::Err(
+                            r.unknown_constructor(id, "Feature"),
+                        );
+                    }
+                },
+            )
         }
     }
     impl ::core::convert::From<super::types::Feature> for Feature {
@@ -2261,25 +2239,23 @@ pub mod enums {
         const MIN_WIRE_LEN: usize = 4;
         #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            r.nested(|r| {
-                let id = r.read_u32()?;
-                ::core::result::Result::Ok(
-                    match id {
-                        0x17c3f0d8 => {
-                            Self::FormattedText(
-                                <super::types::FormattedText as ::tl_runtime::Bare>::deserialize_bare(
-                                    r,
-                                )?,
-                            )
-                        }
-                        _ => {
-                            return ::core::result::Result::Err(
-                                r.unknown_constructor(id, "FormattedText"),
-                            );
-                        }
-                    },
-                )
-            })
+            let id = r.read_u32()?;
+            ::core::result::Result::Ok(
+                match id {
+                    0x17c3f0d8 => {
+                        Self::FormattedText(
+                            <super::types::FormattedText as ::tl_runtime::Bare>::deserialize_bare(
+                                r,
+                            )?,
+                        )
+                    }
+                    _ => {
+                        return ::core::result::Result::Err(
+                            r.unknown_constructor(id, "FormattedText"),
+                        );
+                    }
+                },
+            )
         }
     }
     impl ::core::convert::From<super::types::FormattedText> for FormattedText {
@@ -2330,25 +2306,23 @@ pub mod enums {
         const MIN_WIRE_LEN: usize = 4;
         #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            r.nested(|r| {
-                let id = r.read_u32()?;
-                ::core::result::Result::Ok(
-                    match id {
-                        0x347773c5 => {
-                            Self::Pong(
-                                <super::types::Pong as ::tl_runtime::Bare>::deserialize_bare(
-                                    r,
-                                )?,
-                            )
-                        }
-                        _ => {
-                            return ::core::result::Result::Err(
-                                r.unknown_constructor(id, "Pong"),
-                            );
-                        }
-                    },
-                )
-            })
+            let id = r.read_u32()?;
+            ::core::result::Result::Ok(
+                match id {
+                    0x347773c5 => {
+                        Self::Pong(
+                            <super::types::Pong as ::tl_runtime::Bare>::deserialize_bare(
+                                r,
+                            )?,
+                        )
+                    }
+                    _ => {
+                        return ::core::result::Result::Err(
+                            r.unknown_constructor(id, "Pong"),
+                        );
+                    }
+                },
+            )
         }
     }
     impl ::core::convert::From<super::types::Pong> for Pong {
@@ -2404,25 +2378,23 @@ pub mod enums {
             fn deserialize(
                 r: &mut ::tl_runtime::Reader<'_>,
             ) -> ::tl_runtime::Result<Self> {
-                r.nested(|r| {
-                    let id = r.read_u32()?;
-                    ::core::result::Result::Ok(
-                        match id {
-                            0x013801a1 => {
-                                Self::AccountState(
-                                    <super::super::types::lite_server::AccountState as ::tl_runtime::Bare>::deserialize_bare(
-                                        r,
-                                    )?,
-                                )
-                            }
-                            _ => {
-                                return ::core::result::Result::Err(
-                                    r.unknown_constructor(id, "liteServer.AccountState"),
-                                );
-                            }
-                        },
-                    )
-                })
+                let id = r.read_u32()?;
+                ::core::result::Result::Ok(
+                    match id {
+                        0x013801a1 => {
+                            Self::AccountState(
+                                <super::super::types::lite_server::AccountState as ::tl_runtime::Bare>::deserialize_bare(
+                                    r,
+                                )?,
+                            )
+                        }
+                        _ => {
+                            return ::core::result::Result::Err(
+                                r.unknown_constructor(id, "liteServer.AccountState"),
+                            );
+                        }
+                    },
+                )
             }
         }
         impl ::core::convert::From<super::super::types::lite_server::AccountState>
@@ -2483,25 +2455,23 @@ pub mod enums {
                 fn deserialize(
                     r: &mut ::tl_runtime::Reader<'_>,
                 ) -> ::tl_runtime::Result<Self> {
-                    r.nested(|r| {
-                        let id = r.read_u32()?;
-                        ::core::result::Result::Ok(
-                            match id {
-                                0xea954696 => {
-                                    Self::Torrent(
-                                        <super::super::super::types::storage::daemon::Torrent as ::tl_runtime::Bare>::deserialize_bare(
-                                            r,
-                                        )?,
-                                    )
-                                }
-                                _ => {
-                                    return ::core::result::Result::Err(
-                                        r.unknown_constructor(id, "storage.daemon.Torrent"),
-                                    );
-                                }
-                            },
-                        )
-                    })
+                    let id = r.read_u32()?;
+                    ::core::result::Result::Ok(
+                        match id {
+                            0xea954696 => {
+                                Self::Torrent(
+                                    <super::super::super::types::storage::daemon::Torrent as ::tl_runtime::Bare>::deserialize_bare(
+                                        r,
+                                    )?,
+                                )
+                            }
+                            _ => {
+                                return ::core::result::Result::Err(
+                                    r.unknown_constructor(id, "storage.daemon.Torrent"),
+                                );
+                            }
+                        },
+                    )
                 }
             }
             impl ::core::convert::From<
@@ -2563,25 +2533,23 @@ pub mod enums {
                     fn deserialize(
                         r: &mut ::tl_runtime::Reader<'_>,
                     ) -> ::tl_runtime::Result<Self> {
-                        r.nested(|r| {
-                            let id = r.read_u32()?;
-                            ::core::result::Result::Ok(
-                                match id {
-                                    0x9919eb40 => {
-                                        Self::Entry(
-                                            <super::super::super::super::types::storage::daemon::db::Entry as ::tl_runtime::Bare>::deserialize_bare(
-                                                r,
-                                            )?,
-                                        )
-                                    }
-                                    _ => {
-                                        return ::core::result::Result::Err(
-                                            r.unknown_constructor(id, "storage.daemon.db.Entry"),
-                                        );
-                                    }
-                                },
-                            )
-                        })
+                        let id = r.read_u32()?;
+                        ::core::result::Result::Ok(
+                            match id {
+                                0x9919eb40 => {
+                                    Self::Entry(
+                                        <super::super::super::super::types::storage::daemon::db::Entry as ::tl_runtime::Bare>::deserialize_bare(
+                                            r,
+                                        )?,
+                                    )
+                                }
+                                _ => {
+                                    return ::core::result::Result::Err(
+                                        r.unknown_constructor(id, "storage.daemon.db.Entry"),
+                                    );
+                                }
+                            },
+                        )
                     }
                 }
                 impl ::core::convert::From<

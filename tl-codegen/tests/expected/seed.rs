@@ -1996,65 +1996,63 @@ pub mod enums {
         const MIN_WIRE_LEN: usize = 4;
         #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            r.nested(|r| {
-                let id = r.read_u32()?;
-                ::core::result::Result::Ok(
-                    match id {
-                        0xe317af7e => Self::TooLong,
-                        0x313bc7f8 => {
-                            Self::UpdateShortMessage(
-                                ::tl_runtime::__private::Box::new(
-                                    <super::types::UpdateShortMessage as ::tl_runtime::Bare>::deserialize_bare(
-                                        r,
-                                    )?,
-                                ),
-                            )
-                        }
-                        0x4d6deea5 => {
-                            Self::UpdateShortChatMessage(
-                                ::tl_runtime::__private::Box::new(
-                                    <super::types::UpdateShortChatMessage as ::tl_runtime::Bare>::deserialize_bare(
-                                        r,
-                                    )?,
-                                ),
-                            )
-                        }
-                        0x78d4dec1 => {
-                            Self::UpdateShort(
-                                <super::types::UpdateShort as ::tl_runtime::Bare>::deserialize_bare(
+            let id = r.read_u32()?;
+            ::core::result::Result::Ok(
+                match id {
+                    0xe317af7e => Self::TooLong,
+                    0x313bc7f8 => {
+                        Self::UpdateShortMessage(
+                            ::tl_runtime::__private::Box::new(
+                                <super::types::UpdateShortMessage as ::tl_runtime::Bare>::deserialize_bare(
                                     r,
                                 )?,
-                            )
-                        }
-                        0x725b04c3 => {
-                            Self::Combined(
-                                <super::types::UpdatesCombined as ::tl_runtime::Bare>::deserialize_bare(
+                            ),
+                        )
+                    }
+                    0x4d6deea5 => {
+                        Self::UpdateShortChatMessage(
+                            ::tl_runtime::__private::Box::new(
+                                <super::types::UpdateShortChatMessage as ::tl_runtime::Bare>::deserialize_bare(
                                     r,
                                 )?,
-                            )
-                        }
-                        0x74ae4240 => {
-                            Self::Updates(
-                                <super::types::Updates as ::tl_runtime::Bare>::deserialize_bare(
-                                    r,
-                                )?,
-                            )
-                        }
-                        0x9015e101 => {
-                            Self::UpdateShortSentMessage(
-                                <super::types::UpdateShortSentMessage as ::tl_runtime::Bare>::deserialize_bare(
-                                    r,
-                                )?,
-                            )
-                        }
-                        _ => {
-                            return ::core::result::Result::Err(
-                                r.unknown_constructor(id, "Updates"),
-                            );
-                        }
-                    },
-                )
-            })
+                            ),
+                        )
+                    }
+                    0x78d4dec1 => {
+                        Self::UpdateShort(
+                            <super::types::UpdateShort as ::tl_runtime::Bare>::deserialize_bare(
+                                r,
+                            )?,
+                        )
+                    }
+                    0x725b04c3 => {
+                        Self::Combined(
+                            <super::types::UpdatesCombined as ::tl_runtime::Bare>::deserialize_bare(
+                                r,
+                            )?,
+                        )
+                    }
+                    0x74ae4240 => {
+                        Self::Updates(
+                            <super::types::Updates as ::tl_runtime::Bare>::deserialize_bare(
+                                r,
+                            )?,
+                        )
+                    }
+                    0x9015e101 => {
+                        Self::UpdateShortSentMessage(
+                            <super::types::UpdateShortSentMessage as ::tl_runtime::Bare>::deserialize_bare(
+                                r,
+                            )?,
+                        )
+                    }
+                    _ => {
+                        return ::core::result::Result::Err(
+                            r.unknown_constructor(id, "Updates"),
+                        );
+                    }
+                },
+            )
         }
     }
     impl ::core::convert::From<super::types::UpdatesTooLong> for Updates {
@@ -2214,39 +2212,37 @@ pub mod enums {
         const MIN_WIRE_LEN: usize = 4;
         #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            r.nested(|r| {
-                let id = r.read_u32()?;
-                ::core::result::Result::Ok(
-                    match id {
-                        0x59511722 => {
-                            Self::User(
-                                <super::types::PeerUser as ::tl_runtime::Bare>::deserialize_bare(
-                                    r,
-                                )?,
-                            )
-                        }
-                        0x36c6019a => {
-                            Self::Chat(
-                                <super::types::PeerChat as ::tl_runtime::Bare>::deserialize_bare(
-                                    r,
-                                )?,
-                            )
-                        }
-                        0xa2a5371e => {
-                            Self::Channel(
-                                <super::types::PeerChannel as ::tl_runtime::Bare>::deserialize_bare(
-                                    r,
-                                )?,
-                            )
-                        }
-                        _ => {
-                            return ::core::result::Result::Err(
-                                r.unknown_constructor(id, "Peer"),
-                            );
-                        }
-                    },
-                )
-            })
+            let id = r.read_u32()?;
+            ::core::result::Result::Ok(
+                match id {
+                    0x59511722 => {
+                        Self::User(
+                            <super::types::PeerUser as ::tl_runtime::Bare>::deserialize_bare(
+                                r,
+                            )?,
+                        )
+                    }
+                    0x36c6019a => {
+                        Self::Chat(
+                            <super::types::PeerChat as ::tl_runtime::Bare>::deserialize_bare(
+                                r,
+                            )?,
+                        )
+                    }
+                    0xa2a5371e => {
+                        Self::Channel(
+                            <super::types::PeerChannel as ::tl_runtime::Bare>::deserialize_bare(
+                                r,
+                            )?,
+                        )
+                    }
+                    _ => {
+                        return ::core::result::Result::Err(
+                            r.unknown_constructor(id, "Peer"),
+                        );
+                    }
+                },
+            )
         }
     }
     impl ::core::convert::From<super::types::PeerUser> for Peer {
@@ -2334,25 +2330,23 @@ pub mod enums {
         const MIN_WIRE_LEN: usize = 4;
         #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            r.nested(|r| {
-                let id = r.read_u32()?;
-                ::core::result::Result::Ok(
-                    match id {
-                        0x4e4df4bb => {
-                            Self::MessageFwdHeader(
-                                <super::types::MessageFwdHeader as ::tl_runtime::Bare>::deserialize_bare(
-                                    r,
-                                )?,
-                            )
-                        }
-                        _ => {
-                            return ::core::result::Result::Err(
-                                r.unknown_constructor(id, "MessageFwdHeader"),
-                            );
-                        }
-                    },
-                )
-            })
+            let id = r.read_u32()?;
+            ::core::result::Result::Ok(
+                match id {
+                    0x4e4df4bb => {
+                        Self::MessageFwdHeader(
+                            <super::types::MessageFwdHeader as ::tl_runtime::Bare>::deserialize_bare(
+                                r,
+                            )?,
+                        )
+                    }
+                    _ => {
+                        return ::core::result::Result::Err(
+                            r.unknown_constructor(id, "MessageFwdHeader"),
+                        );
+                    }
+                },
+            )
         }
     }
     impl ::core::convert::From<super::types::MessageFwdHeader> for MessageFwdHeader {
@@ -2407,25 +2401,23 @@ pub mod enums {
         const MIN_WIRE_LEN: usize = 4;
         #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            r.nested(|r| {
-                let id = r.read_u32()?;
-                ::core::result::Result::Ok(
-                    match id {
-                        0x0e5af939 => {
-                            Self::MessageReplyStoryHeader(
-                                <super::types::MessageReplyStoryHeader as ::tl_runtime::Bare>::deserialize_bare(
-                                    r,
-                                )?,
-                            )
-                        }
-                        _ => {
-                            return ::core::result::Result::Err(
-                                r.unknown_constructor(id, "MessageReplyHeader"),
-                            );
-                        }
-                    },
-                )
-            })
+            let id = r.read_u32()?;
+            ::core::result::Result::Ok(
+                match id {
+                    0x0e5af939 => {
+                        Self::MessageReplyStoryHeader(
+                            <super::types::MessageReplyStoryHeader as ::tl_runtime::Bare>::deserialize_bare(
+                                r,
+                            )?,
+                        )
+                    }
+                    _ => {
+                        return ::core::result::Result::Err(
+                            r.unknown_constructor(id, "MessageReplyHeader"),
+                        );
+                    }
+                },
+            )
         }
     }
     impl ::core::convert::From<super::types::MessageReplyStoryHeader>
@@ -2486,39 +2478,37 @@ pub mod enums {
         const MIN_WIRE_LEN: usize = 4;
         #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            r.nested(|r| {
-                let id = r.read_u32()?;
-                ::core::result::Result::Ok(
-                    match id {
-                        0xbd610bc9 => {
-                            Self::Bold(
-                                <super::types::MessageEntityBold as ::tl_runtime::Bare>::deserialize_bare(
-                                    r,
-                                )?,
-                            )
-                        }
-                        0x826f8b60 => {
-                            Self::Italic(
-                                <super::types::MessageEntityItalic as ::tl_runtime::Bare>::deserialize_bare(
-                                    r,
-                                )?,
-                            )
-                        }
-                        0x76a6d327 => {
-                            Self::TextUrl(
-                                <super::types::MessageEntityTextUrl as ::tl_runtime::Bare>::deserialize_bare(
-                                    r,
-                                )?,
-                            )
-                        }
-                        _ => {
-                            return ::core::result::Result::Err(
-                                r.unknown_constructor(id, "MessageEntity"),
-                            );
-                        }
-                    },
-                )
-            })
+            let id = r.read_u32()?;
+            ::core::result::Result::Ok(
+                match id {
+                    0xbd610bc9 => {
+                        Self::Bold(
+                            <super::types::MessageEntityBold as ::tl_runtime::Bare>::deserialize_bare(
+                                r,
+                            )?,
+                        )
+                    }
+                    0x826f8b60 => {
+                        Self::Italic(
+                            <super::types::MessageEntityItalic as ::tl_runtime::Bare>::deserialize_bare(
+                                r,
+                            )?,
+                        )
+                    }
+                    0x76a6d327 => {
+                        Self::TextUrl(
+                            <super::types::MessageEntityTextUrl as ::tl_runtime::Bare>::deserialize_bare(
+                                r,
+                            )?,
+                        )
+                    }
+                    _ => {
+                        return ::core::result::Result::Err(
+                            r.unknown_constructor(id, "MessageEntity"),
+                        );
+                    }
+                },
+            )
         }
     }
     impl ::core::convert::From<super::types::MessageEntityBold> for MessageEntity {
@@ -2608,20 +2598,18 @@ pub mod enums {
         const MIN_WIRE_LEN: usize = 4;
         #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            r.nested(|r| {
-                let id = r.read_u32()?;
-                ::core::result::Result::Ok(
-                    match id {
-                        0x3ded6320 => Self::Empty,
-                        0x9f84f49e => Self::Unsupported,
-                        _ => {
-                            return ::core::result::Result::Err(
-                                r.unknown_constructor(id, "MessageMedia"),
-                            );
-                        }
-                    },
-                )
-            })
+            let id = r.read_u32()?;
+            ::core::result::Result::Ok(
+                match id {
+                    0x3ded6320 => Self::Empty,
+                    0x9f84f49e => Self::Unsupported,
+                    _ => {
+                        return ::core::result::Result::Err(
+                            r.unknown_constructor(id, "MessageMedia"),
+                        );
+                    }
+                },
+            )
         }
     }
     impl ::core::convert::From<super::types::MessageMediaEmpty> for MessageMedia {
@@ -2699,25 +2687,23 @@ pub mod enums {
         const MIN_WIRE_LEN: usize = 4;
         #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            r.nested(|r| {
-                let id = r.read_u32()?;
-                ::core::result::Result::Ok(
-                    match id {
-                        0xa20db0e5 => {
-                            Self::DeleteMessages(
-                                <super::types::UpdateDeleteMessages as ::tl_runtime::Bare>::deserialize_bare(
-                                    r,
-                                )?,
-                            )
-                        }
-                        _ => {
-                            return ::core::result::Result::Err(
-                                r.unknown_constructor(id, "Update"),
-                            );
-                        }
-                    },
-                )
-            })
+            let id = r.read_u32()?;
+            ::core::result::Result::Ok(
+                match id {
+                    0xa20db0e5 => {
+                        Self::DeleteMessages(
+                            <super::types::UpdateDeleteMessages as ::tl_runtime::Bare>::deserialize_bare(
+                                r,
+                            )?,
+                        )
+                    }
+                    _ => {
+                        return ::core::result::Result::Err(
+                            r.unknown_constructor(id, "Update"),
+                        );
+                    }
+                },
+            )
         }
     }
     impl ::core::convert::From<super::types::UpdateDeleteMessages> for Update {
@@ -2768,25 +2754,23 @@ pub mod enums {
         const MIN_WIRE_LEN: usize = 4;
         #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            r.nested(|r| {
-                let id = r.read_u32()?;
-                ::core::result::Result::Ok(
-                    match id {
-                        0xd3bc4b7a => {
-                            Self::Empty(
-                                <super::types::UserEmpty as ::tl_runtime::Bare>::deserialize_bare(
-                                    r,
-                                )?,
-                            )
-                        }
-                        _ => {
-                            return ::core::result::Result::Err(
-                                r.unknown_constructor(id, "User"),
-                            );
-                        }
-                    },
-                )
-            })
+            let id = r.read_u32()?;
+            ::core::result::Result::Ok(
+                match id {
+                    0xd3bc4b7a => {
+                        Self::Empty(
+                            <super::types::UserEmpty as ::tl_runtime::Bare>::deserialize_bare(
+                                r,
+                            )?,
+                        )
+                    }
+                    _ => {
+                        return ::core::result::Result::Err(
+                            r.unknown_constructor(id, "User"),
+                        );
+                    }
+                },
+            )
         }
     }
     impl ::core::convert::From<super::types::UserEmpty> for User {
@@ -2837,25 +2821,23 @@ pub mod enums {
         const MIN_WIRE_LEN: usize = 4;
         #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            r.nested(|r| {
-                let id = r.read_u32()?;
-                ::core::result::Result::Ok(
-                    match id {
-                        0x29562865 => {
-                            Self::Empty(
-                                <super::types::ChatEmpty as ::tl_runtime::Bare>::deserialize_bare(
-                                    r,
-                                )?,
-                            )
-                        }
-                        _ => {
-                            return ::core::result::Result::Err(
-                                r.unknown_constructor(id, "Chat"),
-                            );
-                        }
-                    },
-                )
-            })
+            let id = r.read_u32()?;
+            ::core::result::Result::Ok(
+                match id {
+                    0x29562865 => {
+                        Self::Empty(
+                            <super::types::ChatEmpty as ::tl_runtime::Bare>::deserialize_bare(
+                                r,
+                            )?,
+                        )
+                    }
+                    _ => {
+                        return ::core::result::Result::Err(
+                            r.unknown_constructor(id, "Chat"),
+                        );
+                    }
+                },
+            )
         }
     }
     impl ::core::convert::From<super::types::ChatEmpty> for Chat {
@@ -2912,32 +2894,30 @@ pub mod enums {
         const MIN_WIRE_LEN: usize = 4;
         #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            r.nested(|r| {
-                let id = r.read_u32()?;
-                ::core::result::Result::Ok(
-                    match id {
-                        0xd8aa840f => {
-                            Self::InputGroupCall(
-                                <super::types::InputGroupCall as ::tl_runtime::Bare>::deserialize_bare(
-                                    r,
-                                )?,
-                            )
-                        }
-                        0xfe06823f => {
-                            Self::Slug(
-                                <super::types::InputGroupCallSlug as ::tl_runtime::Bare>::deserialize_bare(
-                                    r,
-                                )?,
-                            )
-                        }
-                        _ => {
-                            return ::core::result::Result::Err(
-                                r.unknown_constructor(id, "InputGroupCall"),
-                            );
-                        }
-                    },
-                )
-            })
+            let id = r.read_u32()?;
+            ::core::result::Result::Ok(
+                match id {
+                    0xd8aa840f => {
+                        Self::InputGroupCall(
+                            <super::types::InputGroupCall as ::tl_runtime::Bare>::deserialize_bare(
+                                r,
+                            )?,
+                        )
+                    }
+                    0xfe06823f => {
+                        Self::Slug(
+                            <super::types::InputGroupCallSlug as ::tl_runtime::Bare>::deserialize_bare(
+                                r,
+                            )?,
+                        )
+                    }
+                    _ => {
+                        return ::core::result::Result::Err(
+                            r.unknown_constructor(id, "InputGroupCall"),
+                        );
+                    }
+                },
+            )
         }
     }
     impl ::core::convert::From<super::types::InputGroupCall> for InputGroupCall {
@@ -3015,27 +2995,25 @@ pub mod enums {
         const MIN_WIRE_LEN: usize = 4;
         #[inline]
         fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
-            r.nested(|r| {
-                let id = r.read_u32()?;
-                ::core::result::Result::Ok(
-                    match id {
-                        0xb98886cf => Self::Empty,
-                        0xf7c1b13f => Self::InputUserSelf,
-                        0xf21158c6 => {
-                            Self::InputUser(
-                                <super::types::InputUser as ::tl_runtime::Bare>::deserialize_bare(
-                                    r,
-                                )?,
-                            )
-                        }
-                        _ => {
-                            return ::core::result::Result::Err(
-                                r.unknown_constructor(id, "InputUser"),
-                            );
-                        }
-                    },
-                )
-            })
+            let id = r.read_u32()?;
+            ::core::result::Result::Ok(
+                match id {
+                    0xb98886cf => Self::Empty,
+                    0xf7c1b13f => Self::InputUserSelf,
+                    0xf21158c6 => {
+                        Self::InputUser(
+                            <super::types::InputUser as ::tl_runtime::Bare>::deserialize_bare(
+                                r,
+                            )?,
+                        )
+                    }
+                    _ => {
+                        return ::core::result::Result::Err(
+                            r.unknown_constructor(id, "InputUser"),
+                        );
+                    }
+                },
+            )
         }
     }
     impl ::core::convert::From<super::types::InputUserEmpty> for InputUser {

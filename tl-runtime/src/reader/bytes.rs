@@ -45,19 +45,42 @@ impl<'a> Reader<'a> {
         let (payload_at, payload) = self.read_bytes_located()?;
         match core::str::from_utf8(payload) {
             Ok(text) => Ok(text.to_owned()),
-            Err(bad) => match self.config.utf8 {
-                Utf8Policy::Replace => Ok(String::from_utf8_lossy(payload).into_owned()),
-                Utf8Policy::Error => Err(Error::new(
-                    ErrorKind::InvalidUtf8,
-                    payload_at.saturating_add(bad.valid_up_to()),
-                )),
-            },
+            Err(bad) => self.invalid_utf8(payload, payload_at + bad.valid_up_to()),
+        }
+    }
+
+    /// A string that is not UTF-8: replaced or refused, by the config.
+    #[cold]
+    #[inline(never)]
+    fn invalid_utf8(&self, payload: &[u8], at: usize) -> Result<String> {
+        match self.config.utf8 {
+            Utf8Policy::Replace => Ok(String::from_utf8_lossy(payload).into_owned()),
+            Utf8Policy::Error => Err(Error::new(ErrorKind::InvalidUtf8, at)),
         }
     }
 
     /// Reads a `string`/`bytes`, returning where its payload starts and the payload.
     #[inline]
     pub(crate) fn read_bytes_located(&mut self) -> Result<(usize, &'a [u8])> {
+        // The common case inline: a one-byte length (below 254), and the
+        // whole item present. Length byte, payload and padding end on a
+        // multiple of four.
+        if let Some(&len) = self.rest.first() {
+            if len < MEDIUM_MARK {
+                let len = usize::from(len);
+                if let Some((item, rest)) = self.rest.split_at_checked((len + 4) & !3) {
+                    let at = self.position() + 1;
+                    self.rest = rest;
+                    return Ok((at, item.get(1..=len).unwrap_or_default()));
+                }
+            }
+        }
+        self.read_long_bytes()
+    }
+
+    /// [`Reader::read_bytes_located`] for the other forms and for errors.
+    #[inline(never)]
+    fn read_long_bytes(&mut self) -> Result<(usize, &'a [u8])> {
         let start = self.position();
         let (header_len, len) = self.peek_length_prefix()?;
         // On 64-bit targets `len < 2^56` cannot overflow; on 32-bit ones a
