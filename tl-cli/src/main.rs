@@ -7,11 +7,13 @@
 #![forbid(unsafe_code)]
 
 mod args;
+mod changelog;
 mod check;
 mod check_json;
 mod command;
 mod compare;
 mod counts;
+mod delta;
 mod diff;
 mod docs;
 mod expand;
@@ -19,7 +21,10 @@ mod files;
 mod ids;
 mod load;
 mod render;
+mod review;
+mod source_impact;
 mod stop;
+mod wire_impact;
 
 use args::Args;
 use command::Command;

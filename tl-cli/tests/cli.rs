@@ -391,6 +391,87 @@ fn diff_lists_what_api_tl_adds_to_layer_227() {
 }
 
 #[test]
+fn diff_227_to_230_shows_users_change_as_one_added_field_classified() {
+    let old = corpus().join("telegram/layers/api-227.tl");
+    let new = corpus().join("grammers/api-230.tl");
+    let out = tl(&["diff", path_str(&old), path_str(&new), "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let report = json(&out);
+    let user = report["changed"]
+        .as_array()
+        .expect("array")
+        .iter()
+        .find(|c| c["name"] == "user")
+        .expect("`user` changed");
+    assert_eq!(
+        user["deltas"],
+        serde_json::json!([{"kind": "added", "param": "linked_community_id:flags2.21?long"}])
+    );
+    assert_eq!(user["wire"]["level"], "breaking");
+    assert!(user["wire"]["reason"]
+        .as_str()
+        .expect("reason")
+        .contains("cannot decode the new constructor"));
+    assert_eq!(user["source"], "exhaustive");
+    assert_eq!(
+        user["rust"],
+        serde_json::json!([{
+            "level": "exhaustive",
+            "item": "types::User",
+            "what": "new optional field `linked_community_id: Option<i64>` (`..User::new(..)` still compiles)"
+        }])
+    );
+    let changelog = report["changelog"].as_str().expect("changelog");
+    assert!(
+        changelog.contains(
+            "- `user`: new id 31774388 -> b1b8cc83 (`+ linked_community_id:flags2.21?long`)\n"
+        ),
+        "{changelog}"
+    );
+    // The summary counts agree with the entries.
+    let entries = |key: &str| report[key].as_array().expect("array").clone();
+    let (changed, added, removed) = (entries("changed"), entries("added"), entries("removed"));
+    let rust_only = entries("rust_only");
+    let summary = &report["summary"];
+    let wire_breaking = changed
+        .iter()
+        .filter(|c| c["wire"]["level"] == "breaking")
+        .count()
+        + removed.len();
+    assert_eq!(
+        summary["wire_breaking"].as_u64(),
+        Some(wire_breaking as u64)
+    );
+    for level in ["breaking", "exhaustive"] {
+        let n = changed
+            .iter()
+            .chain(&added)
+            .chain(&removed)
+            .filter(|e| e["source"] == level)
+            .count()
+            + rust_only.iter().filter(|r| r["level"] == level).count();
+        assert!(n > 0, "no {level} change");
+        assert_eq!(summary[format!("source_{level}")].as_u64(), Some(n as u64));
+    }
+
+    // The same in the text output: the delta line, then the verdicts.
+    let out = tl(&["diff", path_str(&old), path_str(&new)]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let human = stdout(&out);
+    let at = human
+        .find("  ~ user (id 31774388 -> b1b8cc83)\n")
+        .expect("user's change is listed");
+    let lines: Vec<&str> = human[at..].lines().take(4).collect();
+    assert_eq!(lines[1], "      + linked_community_id:flags2.21?long");
+    assert!(lines[2].starts_with("      wire breaking: new id 31774388 -> b1b8cc83"));
+    assert!(lines[3].starts_with("      rust exhaustive: types::User: new optional field"));
+
+    // `--changelog` prints the changelog alone.
+    let out = tl(&["diff", path_str(&old), path_str(&new), "--changelog"]);
+    assert_eq!(stdout(&out), changelog);
+}
+
+#[test]
 fn diff_needs_two_files() {
     let seed = manifest_dir().join("../schema/seed.tl");
     let out = tl(&["diff", path_str(&seed)]);
