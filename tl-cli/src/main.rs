@@ -13,6 +13,8 @@ mod check_json;
 mod command;
 mod compare;
 mod counts;
+mod decode;
+mod decoder;
 mod delta;
 mod diff;
 mod docs;
@@ -24,6 +26,7 @@ mod render;
 mod review;
 mod source_impact;
 mod stop;
+mod value_text;
 mod wire_impact;
 
 use args::Args;
@@ -38,6 +41,7 @@ static COMMANDS: &[&Command] = &[
     &ids::COMMAND,
     &diff::COMMAND,
     &expand::COMMAND,
+    &decode::COMMAND,
 ];
 
 fn main() -> ExitCode {
