@@ -6,6 +6,7 @@
 
 use std::collections::HashMap;
 use std::fmt;
+use tl_codegen::rust_ident;
 use tl_codegen::model::{Combinator, FieldShape, Model, ObjectEnd, WireParam, WireType};
 use tl_runtime::wire::{GZIP_PACKED_ID, VECTOR_ID};
 use tl_runtime::{Config, Error, ErrorKind, Reader};
@@ -375,9 +376,9 @@ impl<'m> Decoder<'m> {
                     let f = &c.fields[*field];
                     let segment = match (&f.shape, part) {
                         (FieldShape::Group(g), Some(k)) => {
-                            format!(".{}.{}", f.name, g.parts[*k].name)
+                            format!(".{}.{}", rust_ident(&f.name), rust_ident(&g.parts[*k].name))
                         }
-                        _ => format!(".{}", f.name),
+                        _ => format!(".{}", rust_ident(&f.name)),
                     };
                     let value = if present {
                         Some(self.at(segment, |d| d.value(r, ty, length))?)
@@ -545,3 +546,7 @@ fn min_len(model: &Model, w: &WireType, depth: usize) -> usize {
         _ => 0,
     }
 }
+
+#[cfg(test)]
+#[path = "decoder_tests.rs"]
+mod tests;

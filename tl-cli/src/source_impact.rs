@@ -10,6 +10,7 @@
 use serde::Serialize;
 use std::collections::BTreeMap;
 use tl_codegen::model::{Combinator, FieldShape, Group, Model, WireType};
+use tl_codegen::rust_ident;
 
 /// How much user code a change breaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -291,12 +292,12 @@ fn combinator(
                     SourceLevel::Breaking,
                     format!(
                         "new required field `{}: {new_type}`, also a new argument of `{struct_name}::new`",
-                        f.name
+                        rust_ident(&f.name)
                     ),
                 ),
                 FieldShape::Plain(_) => (
                     SourceLevel::Breaking,
-                    format!("new required field `{}: {new_type}`", f.name),
+                    format!("new required field `{}: {new_type}`", rust_ident(&f.name)),
                 ),
                 shape => {
                     let what = match shape {
@@ -310,7 +311,7 @@ fn combinator(
                     };
                     (
                         SourceLevel::Exhaustive,
-                        format!("new {what} `{}: {new_type}` ({note})", f.name),
+                        format!("new {what} `{}: {new_type}` ({note})", rust_ident(&f.name)),
                     )
                 }
             };
@@ -321,7 +322,7 @@ fn combinator(
         if old_type != new_type {
             change(
                 SourceLevel::Breaking,
-                format!("field `{}`: `{old_type}` -> `{new_type}`", f.name),
+                format!("field `{}`: `{old_type}` -> `{new_type}`", rust_ident(&f.name)),
             );
         }
         if let (FieldShape::Group(og), FieldShape::Group(ng)) = (&old_field.shape, &f.shape) {
@@ -332,7 +333,7 @@ fn combinator(
     }
     for f in &o.fields {
         if !n.fields.iter().any(|nf| nf.name == f.name) {
-            change(SourceLevel::Breaking, format!("field `{}` removed", f.name));
+            change(SourceLevel::Breaking, format!("field `{}` removed", rust_ident(&f.name)));
         }
     }
     for (method, _) in &o.implied_flags {
@@ -363,14 +364,14 @@ fn group_parts(ov: &View<'_>, og: &Group, nv: &View<'_>, ng: &Group) -> Vec<(Str
         let new_type = nv.rust_type(&p.wire);
         match og.parts.iter().find(|op| op.name == p.name) {
             None => out.push((
-                format!("new field `{}: {new_type}`", p.name),
+                format!("new field `{}: {new_type}`", rust_ident(&p.name)),
                 SourceLevel::Breaking,
             )),
             Some(op) => {
                 let old_type = ov.rust_type(&op.wire);
                 if old_type != new_type {
                     out.push((
-                        format!("field `{}`: `{old_type}` -> `{new_type}`", p.name),
+                        format!("field `{}`: `{old_type}` -> `{new_type}`", rust_ident(&p.name)),
                         SourceLevel::Breaking,
                     ));
                 }
@@ -379,7 +380,7 @@ fn group_parts(ov: &View<'_>, og: &Group, nv: &View<'_>, ng: &Group) -> Vec<(Str
     }
     for p in &og.parts {
         if !ng.parts.iter().any(|np| np.name == p.name) {
-            out.push((format!("field `{}` removed", p.name), SourceLevel::Breaking));
+            out.push((format!("field `{}` removed", rust_ident(&p.name)), SourceLevel::Breaking));
         }
     }
     out

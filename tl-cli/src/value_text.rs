@@ -9,6 +9,7 @@ use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 use std::fmt::Write;
 use tl_codegen::model::{FieldShape, Model};
+use tl_codegen::rust_ident;
 use tl_runtime::Hex;
 
 /// `value` as indented TL-like text, ending in a newline:
@@ -113,13 +114,14 @@ fn write_object(out: &mut String, model: &Model, object: &Object, level: usize) 
         })
         .map(|(f, v)| (f.name.as_str(), v))
         .collect();
+    // Model names, printed as the generated fields are named.
     if shown.is_empty() {
         return;
     }
     out.push_str(" {\n");
     for (name, value) in shown {
         indent(out, level + 1);
-        let _ = write!(out, "{name}: ");
+        let _ = write!(out, "{}: ", rust_ident(name));
         match value {
             FieldValue::Plain(v) | FieldValue::Optional(Some(v)) => {
                 write_value(out, model, v, level + 1)
@@ -146,7 +148,7 @@ fn write_object(out: &mut String, model: &Model, object: &Object, level: usize) 
 }
 
 /// The part names of the group field `field` of `object`'s combinator.
-fn group_names<'m>(model: &'m Model, object: &Object, field: &str) -> Vec<&'m str> {
+fn group_names(model: &Model, object: &Object, field: &str) -> Vec<String> {
     object
         .which
         .get(model)
@@ -154,7 +156,7 @@ fn group_names<'m>(model: &'m Model, object: &Object, field: &str) -> Vec<&'m st
         .iter()
         .find(|f| f.name == field)
         .map(|f| match &f.shape {
-            FieldShape::Group(g) => g.parts.iter().map(|p| p.name.as_str()).collect(),
+            FieldShape::Group(g) => g.parts.iter().map(|p| rust_ident(&p.name)).collect(),
             _ => Vec::new(),
         })
         .unwrap_or_default()
@@ -225,14 +227,15 @@ impl Serialize for Json<'_> {
                 map.serialize_entry("_", &c.tl_name)?;
                 map.serialize_entry("_id", &format!("{:08x}", c.id))?;
                 for (f, v) in c.fields.iter().zip(&object.fields) {
+                    let name = rust_ident(&f.name);
                     match v {
                         FieldValue::Plain(v) | FieldValue::Optional(Some(v)) => {
-                            map.serialize_entry(&f.name, &json(v))?
+                            map.serialize_entry(&name, &json(v))?
                         }
                         FieldValue::Optional(None) | FieldValue::Group(None) => {
-                            map.serialize_entry(&f.name, &())?
+                            map.serialize_entry(&name, &())?
                         }
-                        FieldValue::Flag(set) => map.serialize_entry(&f.name, set)?,
+                        FieldValue::Flag(set) => map.serialize_entry(&name, set)?,
                         FieldValue::Group(Some(parts)) => {
                             let names = group_names(self.model, object, &f.name);
                             let group = GroupJson {
@@ -240,7 +243,7 @@ impl Serialize for Json<'_> {
                                 names: &names,
                                 parts,
                             };
-                            map.serialize_entry(&f.name, &group)?
+                            map.serialize_entry(&name, &group)?
                         }
                     }
                 }
@@ -253,7 +256,7 @@ impl Serialize for Json<'_> {
 /// A present flag group: its parts by name.
 struct GroupJson<'a> {
     model: &'a Model,
-    names: &'a [&'a str],
+    names: &'a [String],
     parts: &'a [Value],
 }
 

@@ -183,6 +183,24 @@ fn std_derive(path: &str) -> Option<&'static str> {
         .find(|&known| known == name)
 }
 
+/// The identifier generated code gives a name of the model (a
+/// [`model::Field`]'s or a group part's), as its `Debug` prints it: a keyword
+/// that cannot be raw gets a `_` (`self` → `self_`); any other keyword is
+/// written raw in the code (`r#type`) and printed without the `r#`.
+///
+/// ```
+/// assert_eq!(tl_codegen::rust_ident("self"), "self_");
+/// assert_eq!(tl_codegen::rust_ident("type"), "type");
+/// assert_eq!(tl_codegen::rust_ident("user_id"), "user_id");
+/// ```
+pub fn rust_ident(name: &str) -> String {
+    let ident = ident::ident(name).to_string();
+    match ident.strip_prefix("r#") {
+        Some(raw) => raw.to_string(),
+        None => ident,
+    }
+}
+
 /// Formats tokens as Rust source: through prettyplease with the `pretty`
 /// feature, else as one long line (still valid Rust).
 pub fn format(tokens: TokenStream) -> String {
