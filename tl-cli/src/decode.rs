@@ -91,10 +91,12 @@ fn run(mut args: Args) -> Result<Outcome, Stop> {
         (None, Some(path)) => std::fs::read(&path).map_err(|error| Stop::Read { path, error })?,
         (None, None) => {
             let mut bytes = Vec::new();
-            io::stdin().read_to_end(&mut bytes).map_err(|error| Stop::Read {
-                path: PathBuf::from("<stdin>"),
-                error,
-            })?;
+            io::stdin()
+                .read_to_end(&mut bytes)
+                .map_err(|error| Stop::Read {
+                    path: PathBuf::from("<stdin>"),
+                    error,
+                })?;
             bytes
         }
     };

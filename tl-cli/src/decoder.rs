@@ -6,8 +6,8 @@
 
 use std::collections::HashMap;
 use std::fmt;
-use tl_codegen::rust_ident;
 use tl_codegen::model::{Combinator, FieldShape, Model, ObjectEnd, WireParam, WireType};
+use tl_codegen::rust_ident;
 use tl_runtime::wire::{GZIP_PACKED_ID, VECTOR_ID};
 use tl_runtime::{Config, Error, ErrorKind, Reader};
 
@@ -272,13 +272,22 @@ impl<'m> Decoder<'m> {
                 .copied()
                 .find(|&c| self.model.constructors[c].id == id)
                 .map(Which::Constructor),
-            Expect::AnyConstructor => self.ids.constructors.get(&id).map(|&c| Which::Constructor(c)),
+            Expect::AnyConstructor => self
+                .ids
+                .constructors
+                .get(&id)
+                .map(|&c| Which::Constructor(c)),
             Expect::Function => self
                 .ids
                 .functions
                 .get(&id)
                 .map(|&f| Which::Function(f))
-                .or_else(|| self.ids.constructors.get(&id).map(|&c| Which::Constructor(c))),
+                .or_else(|| {
+                    self.ids
+                        .constructors
+                        .get(&id)
+                        .map(|&c| Which::Constructor(c))
+                }),
         };
         match which {
             Some(which) => self.combinator(r, which, self.path.is_empty()),
@@ -348,7 +357,9 @@ impl<'m> Decoder<'m> {
         // The parts of each group as read; they share one bit.
         let mut groups: HashMap<usize, Vec<Option<Value>>> = HashMap::new();
         let is_set = |flags: &HashMap<&str, u32>, (local, bit): &(String, u32)| {
-            flags.get(local.as_str()).is_some_and(|w| w & (1 << bit) != 0)
+            flags
+                .get(local.as_str())
+                .is_some_and(|w| w & (1 << bit) != 0)
         };
         for w in &c.wire {
             match w {
@@ -412,9 +423,7 @@ impl<'m> Decoder<'m> {
             WireType::Long => Value::Long(r.read_i64().map_err(|e| wire(self, e))?),
             WireType::Double => Value::Double(r.read_f64().map_err(|e| wire(self, e))?),
             WireType::Nat => Value::Nat(r.read_nat().map_err(|e| wire(self, e))?),
-            WireType::Fixed(n) => {
-                Value::Fixed(r.read_raw(*n).map_err(|e| wire(self, e))?.to_vec())
-            }
+            WireType::Fixed(n) => Value::Fixed(r.read_raw(*n).map_err(|e| wire(self, e))?.to_vec()),
             WireType::String => {
                 Value::String(r.read_bytes_ref().map_err(|e| wire(self, e))?.to_vec())
             }
@@ -475,7 +484,12 @@ impl<'m> Decoder<'m> {
 
     /// An `Object` field: a constructor of this schema if its id is known
     /// (required where only the constructor tells where it ends), else raw.
-    fn object(&mut self, r: &mut Reader<'_>, end: ObjectEnd, length: Option<i32>) -> Decoded<Value> {
+    fn object(
+        &mut self,
+        r: &mut Reader<'_>,
+        end: ObjectEnd,
+        length: Option<i32>,
+    ) -> Decoded<Value> {
         let at = r.position();
         let id = r.peek_u32().map_err(|e| self.wire(e))?;
         let known = self.ids.constructors.contains_key(&id) || id == GZIP_PACKED_ID;

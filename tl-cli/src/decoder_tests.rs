@@ -170,7 +170,12 @@ impl Check<'_> {
             (Flags::Only(1), 5, 1),
         ];
         for (flags, text, vec) in shapes {
-            let value = T::sample(&mut Gen::new(u64::from(T::CONSTRUCTOR_ID), flags, text, vec));
+            let value = T::sample(&mut Gen::new(
+                u64::from(T::CONSTRUCTOR_ID),
+                flags,
+                text,
+                vec,
+            ));
             let bytes = value.to_bytes();
             self.checked += 1;
             let want = format!("{value:?}");
@@ -182,7 +187,9 @@ impl Check<'_> {
                             .push(format!("{}:\n  want {want}\n  got  {got}", T::NAME));
                     }
                 }
-                Err(e) => self.failures.push(format!("{}: {e}\n  value {want}", T::NAME)),
+                Err(e) => self
+                    .failures
+                    .push(format!("{}: {e}\n  value {want}", T::NAME)),
             }
         }
     }
@@ -256,4 +263,109 @@ fn every_sample_of_mtproto_decodes_as_generated_code_does() {
         "../schema/mtproto-service.tl",
     ]);
     check_all(&model, |c| mtproto::visit_samples(c));
+}
+
+/// The little-endian words and raw bytes of a hand-made message.
+fn message(words: &[u32]) -> Vec<u8> {
+    words.iter().flat_map(|w| w.to_le_bytes()).collect()
+}
+
+const BOLD: u32 = 0x0ea7_0f5e;
+const NESTED: u32 = 0xb0db_9727;
+
+/// The error decoding `bytes` as any constructor of features.tl.
+fn error(bytes: &[u8], config: &Config) -> DecodeError {
+    let model = model(&["../schema/features.tl"]);
+    decode(&model, bytes, Expect::AnyConstructor, config).expect_err("the bytes are bad")
+}
+
+#[test]
+fn an_unknown_id_names_the_field_and_the_offset() {
+    let e = error(&message(&[NESTED, 1, 2, 0xdead_beef]), &Config::new());
+    assert_eq!(e.path, "textEntityNested.inner");
+    assert_eq!(e.offset, 12);
+    assert_eq!(
+        e.problem,
+        Problem::UnknownConstructor {
+            id: 0xdead_beef,
+            expected: "type TextEntity".to_string()
+        }
+    );
+    assert_eq!(
+        e.to_string(),
+        "textEntityNested.inner: unknown constructor 0xdeadbeef for type TextEntity at byte 12"
+    );
+    let e = error(&message(&[0xdead_beef]), &Config::new());
+    assert_eq!((e.path.as_str(), e.offset), ("", 0));
+}
+
+#[test]
+fn an_unknown_id_in_a_vector_names_its_index() {
+    const PACKET: u32 = 0xc397_a182;
+    const POINT: u32 = 0x41ea_5862;
+    // packet flags:# nodes:(vector Point): two points, the second one bad.
+    let mut words = vec![PACKET, 0, 2, POINT, 0, 0, 0, 0, 7, 0xdead_beef];
+    words.extend([0; 5]);
+    let e = error(&message(&words), &Config::new());
+    assert_eq!(e.path, "packet.nodes[1]");
+    assert_eq!(e.offset, 36);
+}
+
+#[test]
+fn truncation_names_the_field_it_cut() {
+    let e = error(&message(&[BOLD, 1, 2])[..10], &Config::new());
+    assert_eq!(e.path, "textEntityBold.length");
+    assert_eq!(e.offset, 8);
+    assert_eq!(
+        e.problem,
+        Problem::Wire(ErrorKind::UnexpectedEnd {
+            needed: 4,
+            available: 2
+        })
+    );
+}
+
+#[test]
+fn a_count_the_input_cannot_hold_is_refused_before_reading_items() {
+    const MATRIX: u32 = 0x00f7_8513;
+    // rows: Vector<Vector<int>> with a count of 2^30.
+    let e = error(&message(&[MATRIX, 0x1cb5_c415, 1 << 30]), &Config::new());
+    assert_eq!(e.path, "matrix.rows");
+    assert_eq!(e.offset, 8);
+    assert_eq!(
+        e.problem,
+        Problem::Wire(ErrorKind::InvalidLength { len: 1 << 30 })
+    );
+}
+
+#[test]
+fn trailing_bytes_are_refused() {
+    let e = error(&message(&[BOLD, 1, 2, 3]), &Config::new());
+    assert_eq!(e.path, "");
+    assert_eq!(e.offset, 12);
+    assert_eq!(
+        e.problem,
+        Problem::Wire(ErrorKind::TrailingBytes { count: 4 })
+    );
+    assert_eq!(e.to_string(), "4 trailing bytes at byte 12 after the value");
+}
+
+#[test]
+fn nesting_past_the_depth_limit_is_refused() {
+    let mut words = Vec::new();
+    for _ in 0..6 {
+        words.extend([NESTED, 1, 2]);
+    }
+    words.extend([BOLD, 1, 2]);
+    let bytes = message(&words);
+    let e = error(&bytes, &Config::new().max_depth(4));
+    assert_eq!(e.path, "textEntityNested.inner.inner.inner.inner");
+    assert_eq!(e.offset, 48);
+    assert_eq!(
+        e.problem,
+        Problem::Wire(ErrorKind::DepthLimitExceeded { limit: 4 })
+    );
+    // The same bytes within the default limit decode.
+    let model = model(&["../schema/features.tl"]);
+    assert!(decode(&model, &bytes, Expect::AnyConstructor, &Config::new()).is_ok());
 }

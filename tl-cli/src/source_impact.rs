@@ -322,7 +322,10 @@ fn combinator(
         if old_type != new_type {
             change(
                 SourceLevel::Breaking,
-                format!("field `{}`: `{old_type}` -> `{new_type}`", rust_ident(&f.name)),
+                format!(
+                    "field `{}`: `{old_type}` -> `{new_type}`",
+                    rust_ident(&f.name)
+                ),
             );
         }
         if let (FieldShape::Group(og), FieldShape::Group(ng)) = (&old_field.shape, &f.shape) {
@@ -333,7 +336,10 @@ fn combinator(
     }
     for f in &o.fields {
         if !n.fields.iter().any(|nf| nf.name == f.name) {
-            change(SourceLevel::Breaking, format!("field `{}` removed", rust_ident(&f.name)));
+            change(
+                SourceLevel::Breaking,
+                format!("field `{}` removed", rust_ident(&f.name)),
+            );
         }
     }
     for (method, _) in &o.implied_flags {
@@ -371,7 +377,10 @@ fn group_parts(ov: &View<'_>, og: &Group, nv: &View<'_>, ng: &Group) -> Vec<(Str
                 let old_type = ov.rust_type(&op.wire);
                 if old_type != new_type {
                     out.push((
-                        format!("field `{}`: `{old_type}` -> `{new_type}`", rust_ident(&p.name)),
+                        format!(
+                            "field `{}`: `{old_type}` -> `{new_type}`",
+                            rust_ident(&p.name)
+                        ),
                         SourceLevel::Breaking,
                     ));
                 }
@@ -380,7 +389,10 @@ fn group_parts(ov: &View<'_>, og: &Group, nv: &View<'_>, ng: &Group) -> Vec<(Str
     }
     for p in &og.parts {
         if !ng.parts.iter().any(|np| np.name == p.name) {
-            out.push((format!("field `{}` removed", rust_ident(&p.name)), SourceLevel::Breaking));
+            out.push((
+                format!("field `{}` removed", rust_ident(&p.name)),
+                SourceLevel::Breaking,
+            ));
         }
     }
     out

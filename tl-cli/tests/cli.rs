@@ -625,3 +625,57 @@ fn malformed_docs_is_a_usage_error_with_its_position() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("--no-errors needs --docs"));
 }
+
+#[test]
+fn decode_prints_a_tree_and_json_and_names_where_bad_bytes_fail() {
+    let features = manifest_dir().join("../schema/features.tl");
+    let schema = path_str(&features);
+    // textEntityNested#b0db9727 offset:1 length:2 inner:textEntityBold#0ea70f5e 3 4
+    let hex = "2797dbb0 01000000 02000000 5e0fa70e 03000000 04000000";
+    let out = tl(&["decode", schema, "--type", "TextEntity", "--hex", hex]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        "textEntityNested#b0db9727 {\n  offset: 1\n  length: 2\n  inner: textEntityBold#0ea70f5e {\n    offset: 3\n    length: 4\n  }\n}\n"
+    );
+    let out = tl(&["decode", schema, "--hex", hex, "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        json(&out),
+        serde_json::json!({
+            "_": "textEntityNested", "_id": "b0db9727", "offset": 1, "length": 2,
+            "inner": {"_": "textEntityBold", "_id": "0ea70f5e", "offset": 3, "length": 4}
+        })
+    );
+    // The same bytes from a file.
+    let bytes: Vec<u8> = (0..hex.len())
+        .step_by(9)
+        .flat_map(|i| {
+            (0..4).map(move |k| u8::from_str_radix(&hex[i + 2 * k..i + 2 * k + 2], 16).unwrap())
+        })
+        .collect();
+    let file = temp_file("decode.bin", "");
+    fs::write(&file, &bytes).expect("temp dir is writable");
+    let out = tl(&["decode", schema, "--file", path_str(&file)]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).starts_with("textEntityNested#b0db9727 {"));
+
+    let out = tl(&[
+        "decode",
+        schema,
+        "--hex",
+        "2797dbb0 01000000 02000000 efbeadde",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr(&out),
+        "tl: error: textEntityNested.inner: unknown constructor 0xdeadbeef for type TextEntity at byte 12\n"
+    );
+    let out = tl(&["decode", schema, "--type", "Nope", "--hex", "00000000"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("no boxed type `Nope`"),
+        "{}",
+        stderr(&out)
+    );
+}
