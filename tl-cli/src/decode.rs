@@ -34,6 +34,9 @@ Options:
       --format human|json       output format (default: human)
   -h, --help                    print this help
 
+A `gzip_packed` value is unpacked and decoded as what it stands for, unless
+--type names its own type.
+
 Decoding has the runtime's limits: nesting depth 256, vector counts checked
 against the remaining input, no trailing bytes. An error names the byte
 offset and the fields that led there.

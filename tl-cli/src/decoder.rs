@@ -265,6 +265,15 @@ impl<'m> Decoder<'m> {
     fn boxed_inner(&mut self, r: &mut Reader<'_>, expect: Expect) -> Decoded<Value> {
         let at = r.position();
         let id = r.read_u32().map_err(|e| self.wire(e))?;
+        // A `gzip_packed` stands for the value it packs, even where the
+        // schema defines it (`gzip_packed#3072cfa1 packed_data:string =
+        // GzipPacked;` in MTProto's), unless its own type is what is expected.
+        let packed_expected = matches!(expect, Expect::Type(t)
+            if self.model.types[t].constructors.iter()
+                .any(|&c| self.model.constructors[c].id == GZIP_PACKED_ID));
+        if id == GZIP_PACKED_ID && !packed_expected {
+            return self.gzip(r, at, expect);
+        }
         let which = match expect {
             Expect::Type(t) => self.model.types[t]
                 .constructors
@@ -291,7 +300,6 @@ impl<'m> Decoder<'m> {
         };
         match which {
             Some(which) => self.combinator(r, which, self.path.is_empty()),
-            None if id == GZIP_PACKED_ID => self.gzip(r, at, expect),
             None => {
                 let expected = match expect {
                     Expect::Type(t) => format!("type {}", self.model.types[t].tl_name),

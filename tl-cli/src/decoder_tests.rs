@@ -200,7 +200,19 @@ impl Visitor for Check<'_> {
     where
         T: Sample + Bare + Identifiable + Clone + PartialEq + Debug,
     {
-        self.check::<T>(Expect::AnyConstructor);
+        // `gzip_packed` is unpacked unless its own type is asked for.
+        let expect = match self
+            .model
+            .constructors
+            .iter()
+            .find(|c| c.id == T::CONSTRUCTOR_ID)
+        {
+            Some(c) if c.id == tl_runtime::wire::GZIP_PACKED_ID => {
+                Expect::Type(c.boxed_type.expect("gzip_packed has a type"))
+            }
+            _ => Expect::AnyConstructor,
+        };
+        self.check::<T>(expect);
     }
 
     fn function<T>(&mut self)
@@ -368,4 +380,57 @@ fn nesting_past_the_depth_limit_is_refused() {
     // The same bytes within the default limit decode.
     let model = model(&["../schema/features.tl"]);
     assert!(decode(&model, &bytes, Expect::AnyConstructor, &Config::new()).is_ok());
+}
+
+/// `data` as one gzip member with a stored (uncompressed) deflate block.
+fn gzip_stored(data: &[u8]) -> Vec<u8> {
+    let crc = data.iter().fold(!0u32, |mut crc, &b| {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xedb8_8320
+            } else {
+                crc >> 1
+            };
+        }
+        crc
+    });
+    let len = u16::try_from(data.len()).expect("a short test payload");
+    let mut out = vec![0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff, 1];
+    out.extend(len.to_le_bytes());
+    out.extend((!len).to_le_bytes());
+    out.extend(data);
+    out.extend((!crc).to_le_bytes());
+    out.extend((data.len() as u32).to_le_bytes());
+    out
+}
+
+#[test]
+fn a_gzip_packed_result_is_unpacked_and_decoded() {
+    let model = model(&[
+        "../../shared/schemas/telegram/mtproto.tl",
+        "../schema/mtproto-service.tl",
+    ]);
+    // pong#347773c5 msg_id:7 ping_id:9, packed, as an rpc_result's result.
+    let pong = message(&[0x3477_73c5, 7, 0, 9, 0]);
+    let packed = gzip_stored(&pong);
+    let mut bytes = message(&[0xf35c_6d01, 5, 0, 0x3072_cfa1]);
+    bytes.push(u8::try_from(packed.len()).expect("short"));
+    bytes.extend(&packed);
+    while bytes.len() % 4 != 0 {
+        bytes.push(0);
+    }
+    let value = decode(&model, &bytes, Expect::AnyConstructor, &Config::new())
+        .expect("the packed result decodes");
+    assert_eq!(
+        crate::value_text::text(&model, &value),
+        "rpc_result#f35c6d01 {\n  req_msg_id: 5\n  result: gzip_packed#3072cfa1 -> pong#347773c5 {\n    msg_id: 7\n    ping_id: 9\n  }\n}\n"
+    );
+    // A corrupt checksum is an error at the packed value.
+    let at = bytes.len() - 12;
+    bytes[at] ^= 1;
+    let e = decode(&model, &bytes, Expect::AnyConstructor, &Config::new())
+        .expect_err("the checksum is wrong");
+    assert_eq!(e.path, "rpc_result.result");
+    assert_eq!(e.problem, Problem::Wire(ErrorKind::Decompress));
 }
