@@ -7,11 +7,15 @@
 #![forbid(unsafe_code)]
 
 mod args;
+mod changelog;
 mod check;
 mod check_json;
 mod command;
 mod compare;
 mod counts;
+mod decode;
+mod decoder;
+mod delta;
 mod diff;
 mod docs;
 mod expand;
@@ -19,7 +23,11 @@ mod files;
 mod ids;
 mod load;
 mod render;
+mod review;
+mod source_impact;
 mod stop;
+mod value_text;
+mod wire_impact;
 
 use args::Args;
 use command::Command;
@@ -33,6 +41,7 @@ static COMMANDS: &[&Command] = &[
     &ids::COMMAND,
     &diff::COMMAND,
     &expand::COMMAND,
+    &decode::COMMAND,
 ];
 
 fn main() -> ExitCode {

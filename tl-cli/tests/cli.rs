@@ -391,6 +391,87 @@ fn diff_lists_what_api_tl_adds_to_layer_227() {
 }
 
 #[test]
+fn diff_227_to_230_shows_users_change_as_one_added_field_classified() {
+    let old = corpus().join("telegram/layers/api-227.tl");
+    let new = corpus().join("grammers/api-230.tl");
+    let out = tl(&["diff", path_str(&old), path_str(&new), "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let report = json(&out);
+    let user = report["changed"]
+        .as_array()
+        .expect("array")
+        .iter()
+        .find(|c| c["name"] == "user")
+        .expect("`user` changed");
+    assert_eq!(
+        user["deltas"],
+        serde_json::json!([{"kind": "added", "param": "linked_community_id:flags2.21?long"}])
+    );
+    assert_eq!(user["wire"]["level"], "breaking");
+    assert!(user["wire"]["reason"]
+        .as_str()
+        .expect("reason")
+        .contains("cannot decode the new constructor"));
+    assert_eq!(user["source"], "exhaustive");
+    assert_eq!(
+        user["rust"],
+        serde_json::json!([{
+            "level": "exhaustive",
+            "item": "types::User",
+            "what": "new optional field `linked_community_id: Option<i64>` (`..User::new(..)` still compiles)"
+        }])
+    );
+    let changelog = report["changelog"].as_str().expect("changelog");
+    assert!(
+        changelog.contains(
+            "- `user`: new id 31774388 -> b1b8cc83 (`+ linked_community_id:flags2.21?long`)\n"
+        ),
+        "{changelog}"
+    );
+    // The summary counts agree with the entries.
+    let entries = |key: &str| report[key].as_array().expect("array").clone();
+    let (changed, added, removed) = (entries("changed"), entries("added"), entries("removed"));
+    let rust_only = entries("rust_only");
+    let summary = &report["summary"];
+    let wire_breaking = changed
+        .iter()
+        .filter(|c| c["wire"]["level"] == "breaking")
+        .count()
+        + removed.len();
+    assert_eq!(
+        summary["wire_breaking"].as_u64(),
+        Some(wire_breaking as u64)
+    );
+    for level in ["breaking", "exhaustive"] {
+        let n = changed
+            .iter()
+            .chain(&added)
+            .chain(&removed)
+            .filter(|e| e["source"] == level)
+            .count()
+            + rust_only.iter().filter(|r| r["level"] == level).count();
+        assert!(n > 0, "no {level} change");
+        assert_eq!(summary[format!("source_{level}")].as_u64(), Some(n as u64));
+    }
+
+    // The same in the text output: the delta line, then the verdicts.
+    let out = tl(&["diff", path_str(&old), path_str(&new)]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let human = stdout(&out);
+    let at = human
+        .find("  ~ user (id 31774388 -> b1b8cc83)\n")
+        .expect("user's change is listed");
+    let lines: Vec<&str> = human[at..].lines().take(4).collect();
+    assert_eq!(lines[1], "      + linked_community_id:flags2.21?long");
+    assert!(lines[2].starts_with("      wire breaking: new id 31774388 -> b1b8cc83"));
+    assert!(lines[3].starts_with("      rust exhaustive: types::User: new optional field"));
+
+    // `--changelog` prints the changelog alone.
+    let out = tl(&["diff", path_str(&old), path_str(&new), "--changelog"]);
+    assert_eq!(stdout(&out), changelog);
+}
+
+#[test]
 fn diff_needs_two_files() {
     let seed = manifest_dir().join("../schema/seed.tl");
     let out = tl(&["diff", path_str(&seed)]);
@@ -543,4 +624,58 @@ fn malformed_docs_is_a_usage_error_with_its_position() {
     let out = tl(&["expand", path_str(&seed), "--no-errors"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("--no-errors needs --docs"));
+}
+
+#[test]
+fn decode_prints_a_tree_and_json_and_names_where_bad_bytes_fail() {
+    let features = manifest_dir().join("../schema/features.tl");
+    let schema = path_str(&features);
+    // textEntityNested#b0db9727 offset:1 length:2 inner:textEntityBold#0ea70f5e 3 4
+    let hex = "2797dbb0 01000000 02000000 5e0fa70e 03000000 04000000";
+    let out = tl(&["decode", schema, "--type", "TextEntity", "--hex", hex]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        "textEntityNested#b0db9727 {\n  offset: 1\n  length: 2\n  inner: textEntityBold#0ea70f5e {\n    offset: 3\n    length: 4\n  }\n}\n"
+    );
+    let out = tl(&["decode", schema, "--hex", hex, "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        json(&out),
+        serde_json::json!({
+            "_": "textEntityNested", "_id": "b0db9727", "offset": 1, "length": 2,
+            "inner": {"_": "textEntityBold", "_id": "0ea70f5e", "offset": 3, "length": 4}
+        })
+    );
+    // The same bytes from a file.
+    let bytes: Vec<u8> = (0..hex.len())
+        .step_by(9)
+        .flat_map(|i| {
+            (0..4).map(move |k| u8::from_str_radix(&hex[i + 2 * k..i + 2 * k + 2], 16).unwrap())
+        })
+        .collect();
+    let file = temp_file("decode.bin", "");
+    fs::write(&file, &bytes).expect("temp dir is writable");
+    let out = tl(&["decode", schema, "--file", path_str(&file)]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).starts_with("textEntityNested#b0db9727 {"));
+
+    let out = tl(&[
+        "decode",
+        schema,
+        "--hex",
+        "2797dbb0 01000000 02000000 efbeadde",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr(&out),
+        "tl: error: textEntityNested.inner: unknown constructor 0xdeadbeef for type TextEntity at byte 12\n"
+    );
+    let out = tl(&["decode", schema, "--type", "Nope", "--hex", "00000000"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("no boxed type `Nope`"),
+        "{}",
+        stderr(&out)
+    );
 }

@@ -183,6 +183,24 @@ fn std_derive(path: &str) -> Option<&'static str> {
         .find(|&known| known == name)
 }
 
+/// The identifier generated code gives a name of the model (a
+/// [`model::Field`]'s or a group part's), as its `Debug` prints it: a keyword
+/// that cannot be raw gets a `_` (`self` → `self_`); any other keyword is
+/// written raw in the code (`r#type`) and printed without the `r#`.
+///
+/// ```
+/// assert_eq!(tl_codegen::rust_ident("self"), "self_");
+/// assert_eq!(tl_codegen::rust_ident("type"), "type");
+/// assert_eq!(tl_codegen::rust_ident("user_id"), "user_id");
+/// ```
+pub fn rust_ident(name: &str) -> String {
+    let ident = ident::ident(name).to_string();
+    match ident.strip_prefix("r#") {
+        Some(raw) => raw.to_string(),
+        None => ident,
+    }
+}
+
 /// Formats tokens as Rust source: through prettyplease with the `pretty`
 /// feature, else as one long line (still valid Rust).
 pub fn format(tokens: TokenStream) -> String {
@@ -193,9 +211,30 @@ pub fn format(tokens: TokenStream) -> String {
     tokens.to_string()
 }
 
-/// Parses, validates and resolves `files` (one schema split over several files),
-/// and generates the code.
-pub fn generate(files: &[SourceFile], options: &Options) -> Result<Generated, Error> {
+/// A schema resolved into the [`model::Model`] that code generation reads, with
+/// the warnings found on the way.
+#[derive(Clone, Debug)]
+pub struct Resolved {
+    /// The model, with every [`graph`] decision made.
+    pub model: model::Model,
+    /// Warnings (errors make [`resolve`] fail instead).
+    pub warnings: Vec<Located>,
+}
+
+/// Parses, validates and resolves `files` (one schema split over several files)
+/// into the model [`generate`] emits, without emitting: for tools that read
+/// the schema as the generated code sees it (`tl diff`, `tl decode`).
+///
+/// ```
+/// use tl_codegen::{resolve, Options};
+/// use tl_parser::SourceFile;
+///
+/// let file = SourceFile::new("inline.tl", "pong#347773c5 msg_id:long ping_id:long = Pong;\n");
+/// let model = resolve(&[file], &Options::default()).expect("valid schema").model;
+/// assert_eq!(model.constructors[0].rust_name, "Pong");
+/// assert_eq!(model.constructors[0].fields[1].name, "ping_id");
+/// ```
+pub fn resolve(files: &[SourceFile], options: &Options) -> Result<Resolved, Error> {
     // One file must define every type it uses: the parser then reports them
     // with suggestions. Split schemas are checked once merged, by `resolve`.
     let parse_options = tl_parser::Options {
@@ -267,6 +306,13 @@ pub fn generate(files: &[SourceFile], options: &Options) -> Result<Generated, Er
     if let Some(docs) = &options.docs {
         errors::attach(&mut model, docs, options.typed_errors);
     }
+    Ok(Resolved { model, warnings })
+}
+
+/// Parses, validates and resolves `files` (one schema split over several files),
+/// and generates the code.
+pub fn generate(files: &[SourceFile], options: &Options) -> Result<Generated, Error> {
+    let Resolved { model, warnings } = resolve(files, options)?;
     let mut emit_options = EmitOptions {
         samples: options.samples,
         non_exhaustive: options.non_exhaustive,
