@@ -36,7 +36,7 @@ pub use builder::{BuildError, Builder};
 pub use emit::EmitOptions;
 
 use proc_macro2::TokenStream;
-use tl_parser::{Diagnostic, Dialect, Schema, SourceFile};
+use tl_parser::{Diagnostic, Dialect, Schema, Severity, SourceFile};
 
 /// What to generate and how.
 #[derive(Clone, Debug)]
@@ -45,6 +45,9 @@ pub struct Options {
     pub dialect: Option<Dialect>,
     /// Definitions (or `*` patterns) allowed to deviate from the id rules.
     pub allow_id_mismatch: Vec<String>,
+    /// Accept the published id deviations of
+    /// [`tl_parser::KNOWN_DEVIATIONS`] (on by default); off, each is an error.
+    pub known_deviations: bool,
     /// Keep only these definitions and what they reach (all if empty).
     pub only: Vec<String>,
     /// Derives beyond `Clone` and `PartialEq` (and the written-out `Debug`),
@@ -75,6 +78,7 @@ impl Default for Options {
         Options {
             dialect: None,
             allow_id_mismatch: Vec::new(),
+            known_deviations: true,
             only: Vec::new(),
             derives: Vec::new(),
             runtime_path: None,
@@ -121,6 +125,8 @@ pub struct Generated {
     pub tokens: TokenStream,
     /// Warnings (errors make [`generate`] fail instead).
     pub warnings: Vec<Located>,
+    /// Notes: what was accepted on purpose, such as known id deviations.
+    pub notes: Vec<Located>,
     /// The resolved model the tokens were made from.
     pub model: model::Model,
 }
@@ -201,11 +207,13 @@ pub fn generate(files: &[SourceFile], options: &Options) -> Result<Generated, Er
     let parse_options = tl_parser::Options {
         dialect: options.dialect,
         allow_id_mismatch: options.allow_id_mismatch.clone(),
+        known_deviations: options.known_deviations,
         strict: files.len() == 1,
     };
     let mut schema = Schema::default();
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
+    let mut notes = Vec::new();
     // Which file each definition came from, for locating codegen errors.
     let mut origin: Vec<usize> = Vec::new();
     for (i, file) in files.iter().enumerate() {
@@ -215,10 +223,10 @@ pub fn generate(files: &[SourceFile], options: &Options) -> Result<Generated, Er
                 continue;
             }
             let located = Located::new(file, d);
-            if located.diagnostic.is_error() {
-                errors.push(located);
-            } else {
-                warnings.push(located);
+            match located.diagnostic.severity {
+                Severity::Error => errors.push(located),
+                Severity::Warning => warnings.push(located),
+                Severity::Note => notes.push(located),
             }
         }
         if i == 0 {
@@ -297,6 +305,7 @@ pub fn generate(files: &[SourceFile], options: &Options) -> Result<Generated, Er
     Ok(Generated {
         tokens,
         warnings,
+        notes,
         model,
     })
 }

@@ -21,7 +21,9 @@
 //! ```
 //!
 //! Options: `include` (a path or a list of paths), `dialect` (`"telegram"` or
-//! `"tdlib"`), `allow_id_mismatch`, `only`, `derive`, `samples = true`
+//! `"tdlib"`), `allow_id_mismatch`, `known_deviations = false` (refuse the
+//! published id deviations that are accepted by default), `only`, `derive`,
+//! `samples = true`
 //! (sample values for tests; needs tl-runtime's `sample` feature),
 //! `docs = "api-docs.json"` (Telegram's machine-readable docs: rustdoc for
 //! every item, and typed errors in an `errors` module), and `errors = false`
@@ -74,6 +76,7 @@ fn expand(input: Input) -> syn::Result<TokenStream> {
             None => None,
         },
         allow_id_mismatch: values(&input.allow_id_mismatch),
+        known_deviations: input.known_deviations,
         only: values(&input.only),
         derives: values(&input.derive),
         samples: input.samples,

@@ -27,6 +27,7 @@ mod diagnostic;
 mod doc;
 mod grammar;
 mod id;
+mod known_deviations;
 mod name;
 mod parse;
 mod print;
@@ -41,26 +42,50 @@ pub use ast::{
 pub use diagnostic::{Code, Diagnostic, Severity};
 pub use doc::Doc;
 pub use id::{compute_id, normalized_text, Dialect};
+pub use known_deviations::{known_deviation, KnownDeviation, KNOWN_DEVIATIONS};
 pub use name::Name;
 pub use span::{LineCol, SourceFile, Span};
 pub use validate::BUILTIN_TYPES;
 
 /// How to read a schema.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Options {
     /// The id rule; `None` detects it per file ([`Dialect::detect`]).
     pub dialect: Option<Dialect>,
     /// Names (or `*` patterns such as `*Legacy`) whose declared id may differ from
     /// the computed one, or repeat another definition's id.
     pub allow_id_mismatch: Vec<String>,
+    /// Accept the published definitions of [`KNOWN_DEVIATIONS`] (a name
+    /// with its declared id) and report each as a note instead of an error.
+    /// On by default.
+    pub known_deviations: bool,
     /// Report undefined types as errors instead of warnings.
     pub strict: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            dialect: None,
+            allow_id_mismatch: Vec::new(),
+            known_deviations: true,
+            strict: false,
+        }
+    }
 }
 
 impl Options {
     /// Whether `name` is allowed to deviate from the id rules.
     pub fn allows(&self, name: &str) -> bool {
         self.allow_id_mismatch.iter().any(|p| glob_match(p, name))
+    }
+
+    /// The known deviation `name` with `declared_id` is, if these options
+    /// accept known deviations.
+    pub fn known_deviation(&self, name: &str, declared_id: u32) -> Option<&'static KnownDeviation> {
+        self.known_deviations
+            .then(|| known_deviation(name, declared_id))
+            .flatten()
     }
 }
 

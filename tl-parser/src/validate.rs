@@ -4,6 +4,7 @@
 use crate::ast::{Definition, ParamType, Schema, Section, TypeExpr};
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::id::normalized_text;
+use crate::known_deviations::known_deviation;
 use crate::name::Name;
 use crate::Options;
 use core::hash::{BuildHasherDefault, Hasher};
@@ -223,27 +224,51 @@ fn verify_ids(schema: &Schema, options: &Options, out: &mut Vec<Diagnostic>) {
         if declared.value == def.computed_id || options.allows(&def.name.text) {
             continue;
         }
+        let message = format!(
+            "declared id #{:08x} of `{}` differs from the computed #{:08x}",
+            declared.value, def.name.text, def.computed_id
+        );
+        if let Some(known) = options.known_deviation(&def.name.text, declared.value) {
+            out.push(
+                Diagnostic::note(Code::IdMismatch, declared.span, message)
+                    .with_note(format!("a known upstream deviation: {}", known.reason))
+                    .with_note(
+                        "accepted by default; `--no-known-deviations` (option `known_deviations = false`) makes it an error",
+                    )
+                    .in_definition(&def.name.text),
+            );
+            continue;
+        }
+        let mut d = Diagnostic::error(Code::IdMismatch, declared.span, message).with_note(format!(
+            "normalized text ({} rule): `{}`",
+            schema.dialect,
+            normalized_text(def, schema.dialect)
+        ));
+        if let Some(known) = known_deviation(&def.name.text, declared.value) {
+            d = d.with_note(format!(
+                "a known upstream deviation, refused because known deviations are off: {}",
+                known.reason
+            ));
+        }
         out.push(
-            Diagnostic::error(
-                Code::IdMismatch,
-                declared.span,
-                format!(
-                    "declared id #{:08x} of `{}` differs from the computed #{:08x}",
-                    declared.value, def.name.text, def.computed_id
-                ),
-            )
-            .with_note(format!(
-                "normalized text ({} rule): `{}`",
-                schema.dialect,
-                normalized_text(def, schema.dialect)
-            ))
-            .with_note(format!(
+            d.with_note(format!(
                 "the declared id is used on the wire; allow a known deviation by name: `{}` (option `allow_id_mismatch`, flag `--allow-id-mismatch`)",
                 def.name.text
             ))
             .in_definition(&def.name.text),
         );
     }
+}
+
+/// Whether `def` declares an id that a known deviation (or the caller's
+/// `allow_id_mismatch`) lets differ from the rules, so that the id it
+/// repeats is no second finding: TDLib's `invokeWith…Prefix` helpers reuse
+/// the real function's id on purpose.
+fn may_repeat_an_id(def: &Definition, options: &Options) -> bool {
+    options.allows(&def.name.text)
+        || def
+            .declared_id
+            .is_some_and(|id| options.known_deviation(&def.name.text, id.value).is_some())
 }
 
 fn check_duplicate_ids(schema: &Schema, options: &Options, out: &mut Vec<Diagnostic>) {
@@ -254,8 +279,8 @@ fn check_duplicate_ids(schema: &Schema, options: &Options, out: &mut Vec<Diagnos
             continue;
         };
         if first.name.text == def.name.text
-            || options.allows(&def.name.text)
-            || options.allows(&first.name.text)
+            || may_repeat_an_id(def, options)
+            || may_repeat_an_id(first, options)
         {
             continue;
         }

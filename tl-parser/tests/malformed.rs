@@ -116,7 +116,7 @@ fn duplicate_id_allowed_by_name() {
     let options = Options {
         dialect: None,
         allow_id_mismatch: vec!["*Prefix".into()],
-        strict: false,
+        ..Options::default()
     };
     let src = "a#00000001 = A;\naPrefix#00000001 = A;\n";
     let ids: Vec<_> = diagnostics_with(src, &options)
