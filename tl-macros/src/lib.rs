@@ -112,10 +112,15 @@ fn values(list: &[Spanned]) -> Vec<String> {
 /// that rustc rebuilds when it changes.
 fn read(literal: &Spanned, tracked: &mut Vec<String>) -> syn::Result<String> {
     let path = resolve(&literal.value);
+    // The path as written, not as resolved: the crate root is where the
+    // user looks, and the message stays the same wherever the crate is.
     let text = std::fs::read_to_string(&path).map_err(|e| {
         syn::Error::new(
             literal.span,
-            format!("cannot read `{}`: {e}", path.display()),
+            format!(
+                "cannot read `{}` (paths are relative to the crate root, CARGO_MANIFEST_DIR): {e}",
+                literal.value
+            ),
         )
     })?;
     tracked.push(path.display().to_string());
