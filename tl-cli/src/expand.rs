@@ -20,7 +20,8 @@ FILEs form one schema (as `include = [..]` does).
 Usage: tl expand FILE... [OPTIONS]
 
 Options:
-      --only NAME               keep NAME and what it reaches (repeatable)
+      --only NAME               keep NAME and what it reaches (repeatable);
+                                a type name keeps all of its constructors
       --dialect telegram|tdlib  id rule to use (default: detected)
       --allow-id-mismatch NAME  accept a declared id that differs from the
                                 computed one (repeatable)

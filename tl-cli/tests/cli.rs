@@ -595,3 +595,30 @@ fn malformed_docs_is_a_usage_error_with_its_position() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("--no-errors needs --docs"));
 }
+
+#[test]
+fn expand_only_takes_a_type_name_and_suggests_for_a_typo() {
+    let schema = corpus().join("grammers/api-230.tl");
+    let out = tl(&["expand", path_str(&schema), "--only", "InputPeer"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let code = stdout(&out);
+    for wanted in [
+        "pub struct InputPeerEmpty",
+        "pub struct InputPeerSelf",
+        "pub struct InputPeerUser",
+    ] {
+        assert!(code.contains(wanted), "no `{wanted}` in the expansion");
+    }
+    assert!(
+        !code.contains("pub struct Message "),
+        "only what InputPeer reaches"
+    );
+
+    let out = tl(&["expand", path_str(&schema), "--only", "InputPer"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("did you mean `InputPeer`?"),
+        "{}",
+        stderr(&out)
+    );
+}

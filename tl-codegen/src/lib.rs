@@ -48,7 +48,8 @@ pub struct Options {
     /// Accept the published id deviations of
     /// [`tl_parser::KNOWN_DEVIATIONS`] (on by default); off, each is an error.
     pub known_deviations: bool,
-    /// Keep only these definitions and what they reach (all if empty).
+    /// Keep only these definitions and what they reach (all if empty); a
+    /// boxed type's name stands for all of its constructors.
     pub only: Vec<String>,
     /// Derives beyond `Clone` and `PartialEq` (and the written-out `Debug`),
     /// as Rust paths. `Eq`, `Hash` and `Default` go on every type that allows
@@ -136,7 +137,7 @@ pub struct Generated {
 pub enum Error {
     /// Diagnostics with errors among them, all of them.
     Schema(Vec<Located>),
-    /// An `only` entry that names no definition.
+    /// An `only` entry that names no definition and no type.
     UnknownOnly {
         /// The entry.
         name: String,
@@ -159,7 +160,10 @@ impl core::fmt::Display for Error {
                 Ok(())
             }
             Error::UnknownOnly { name, suggestion } => {
-                write!(f, "`only` names `{name}`, which the schema does not define")?;
+                write!(
+                    f,
+                    "`only` names `{name}`, which the schema defines neither as a definition nor as a type"
+                )?;
                 if let Some(s) = suggestion {
                     write!(f, "; did you mean `{s}`?")?;
                 }
@@ -197,6 +201,36 @@ pub fn format(tokens: TokenStream) -> String {
         return prettyplease::unparse(&file);
     }
     tokens.to_string()
+}
+
+/// The definitions `only` names: each entry is a definition's name, or a
+/// boxed type's name standing for all of that type's constructors
+/// (`InputPeer`). An entry that is neither is an error, with the nearest
+/// name of either kind as a suggestion.
+fn only_definitions(schema: &Schema, only: &[String]) -> Result<Vec<String>, Error> {
+    let mut names = Vec::with_capacity(only.len());
+    for entry in only {
+        if schema.definition(entry).is_some() {
+            names.push(entry.clone());
+            continue;
+        }
+        let constructors: Vec<String> = schema
+            .constructors()
+            .filter(|d| d.result.name.text == entry.as_str())
+            .map(|d| d.name.text.to_string())
+            .collect();
+        if constructors.is_empty() {
+            let definitions = schema.definitions.iter().map(|d| d.name.text.as_str());
+            let types = schema.constructors().map(|d| d.result.name.text.as_str());
+            let suggestion = tl_parser::did_you_mean(entry, definitions.chain(types));
+            return Err(Error::UnknownOnly {
+                name: entry.clone(),
+                suggestion: suggestion.map(str::to_string),
+            });
+        }
+        names.extend(constructors);
+    }
+    Ok(names)
 }
 
 /// Parses, validates and resolves `files` (one schema split over several files),
@@ -240,21 +274,8 @@ pub fn generate(files: &[SourceFile], options: &Options) -> Result<Generated, Er
     if !errors.is_empty() {
         return Err(Error::Schema(errors));
     }
-    for name in &options.only {
-        if schema.definition(name).is_none() {
-            let suggestion = schema
-                .definitions
-                .iter()
-                .map(|d| d.name.text.as_str())
-                .find(|n| n.eq_ignore_ascii_case(name) || n.ends_with(name.as_str()))
-                .map(str::to_string);
-            return Err(Error::UnknownOnly {
-                name: name.clone(),
-                suggestion,
-            });
-        }
-    }
-    let mut model = match resolve::resolve(&schema, &options.only) {
+    let only = only_definitions(&schema, &options.only)?;
+    let mut model = match resolve::resolve(&schema, &only) {
         Ok(m) => m,
         Err(diagnostics) => {
             let located = diagnostics

@@ -94,10 +94,13 @@ impl Parse for Input {
                 other => {
                     // Skip the value so that later options are still checked.
                     skip_value(input)?;
+                    let guess = tl_parser::did_you_mean(other, OPTIONS.iter().copied())
+                        .map(|near| format!("did you mean `{near}`? "))
+                        .unwrap_or_default();
                     let e = syn::Error::new(
                         key.span(),
                         format!(
-                            "unknown option `{other}`; valid options are: {}",
+                            "unknown option `{other}`; {guess}valid options are: {}",
                             OPTIONS.join(", ")
                         ),
                     );

@@ -170,10 +170,7 @@ fn to_syn(e: Error, input: &Input, files: &[SourceFile], spans: &[Span]) -> syn:
                 .iter()
                 .find(|o| o.value == name)
                 .map_or_else(Span::call_site, |o| o.span);
-            let mut message = format!("`only` names `{name}`, which the schema does not define");
-            if let Some(s) = suggestion {
-                message.push_str(&format!("; did you mean `{s}`?"));
-            }
+            let message = Error::UnknownOnly { name, suggestion }.to_string();
             push(syn::Error::new(span, message));
         }
         Error::BadDerive(d) => {

@@ -33,6 +33,7 @@ mod parse;
 mod print;
 mod scan;
 mod span;
+mod suggest;
 mod validate;
 
 pub use ast::{
@@ -45,6 +46,7 @@ pub use id::{compute_id, normalized_text, Dialect};
 pub use known_deviations::{known_deviation, KnownDeviation, KNOWN_DEVIATIONS};
 pub use name::Name;
 pub use span::{LineCol, SourceFile, Span};
+pub use suggest::did_you_mean;
 pub use validate::BUILTIN_TYPES;
 
 /// How to read a schema.
@@ -114,7 +116,8 @@ fn glob_match(pattern: &str, name: &str) -> bool {
 pub struct Parsed {
     /// The AST, as complete as the text allowed.
     pub schema: Schema,
-    /// Every diagnostic, sorted by position.
+    /// Every diagnostic, sorted by position, except that an id mismatch
+    /// caused by an undefined type follows it.
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -151,6 +154,7 @@ pub fn parse(src: &str, options: &Options) -> Parsed {
     id::compute_ids(&mut schema.definitions, schema.dialect);
     validate::validate(&schema, options, &mut diagnostics);
     diagnostics.sort_by_key(|d| d.span.start);
+    validate::put_knock_ons_after_causes(&mut diagnostics);
     Parsed {
         schema,
         diagnostics,
