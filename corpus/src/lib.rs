@@ -1,6 +1,6 @@
 //! Test support shared by the workspace's test suites: where the schema
-//! corpus lives, how to read it, and the definitions whose declared id
-//! knowingly differs from the computed one.
+//! corpus lives, how to read it, and which of the parser's known id
+//! deviations each file holds.
 //!
 //! The corpus is `shared/schemas`, beside the checkout. Every accessor panics
 //! with the expected location when it is missing: a suite must never pass
@@ -48,93 +48,49 @@ pub fn read(path: &str) -> String {
 /// `tl-codegen/tests/generated.rs` checks that the two constants agree.
 pub const ENUM_SIZE_BOUND: usize = 256;
 
-/// Telegram's `api.tl` as TDLib keeps it: the out-of-band "simple config"
-/// definitions (`ipPortSecret` keeps `bytes` in its id text; the other two
-/// are unexplained), two constructors renamed with `Legacy`, and four
-/// `invokeWith…Prefix` helpers that reuse the id of the real function.
-const API_TDLIB: &[&str] = &[
-    "ipPortSecret",
-    "accessPointRule",
-    "help.configSimple",
-    "inputPeerPhotoFileLocationLegacy",
-    "inputStickerSetThumbLegacy",
-    "invokeWithBusinessConnectionPrefix",
-    "invokeWithGooglePlayIntegrityPrefix",
-    "invokeWithApnsSecretPrefix",
-    "invokeWithReCaptchaPrefix",
-];
-
-/// The simple-config trio, also in the MTProto copies that carry it.
-const SIMPLE_CONFIG: &[&str] = API_TDLIB.split_at(3).0;
-
-/// Per corpus file, the definitions whose declared id differs from the one
-/// computed under the file's dialect: exactly the exceptions the corpus
-/// README explains. Every schema file outside `golden/` is listed, with `[]`
-/// where there are none.
-pub const ID_EXCEPTIONS: &[(&str, &[&str])] = &[
-    ("grammers/api-230.tl", &[]),
-    ("grammers/mtproto.tl", SIMPLE_CONFIG),
-    ("tdlib/e2e_api.tl", &[]),
-    ("tdlib/td_api.tl", &[]),
-    ("telegram/api-gotd.tl", API_TDLIB.split_at(5).0),
-    ("telegram/api.tl", API_TDLIB),
-    ("telegram/layers/api-160.tl", &[]),
-    ("telegram/layers/api-190.tl", &[]),
-    ("telegram/layers/api-214.tl", &[]),
-    ("telegram/layers/api-227.tl", API_TDLIB),
-    ("telegram/mtproto-tdesktop.tl", SIMPLE_CONFIG),
-    // TDLib changed the result type to `GzipPacked`; the id is that of
-    // `… = Object`.
-    ("telegram/mtproto.tl", &["gzip_packed"]),
-    // TDLib appended the secret-chat layer to these names; the ids are those
-    // of the names without it. `decryptedMessageMediaDocument` keeps `bytes`.
-    (
-        "telegram/secret_api.tl",
-        &[
-            "decryptedMessage8",
-            "decryptedMessageService8",
-            "decryptedMessageMediaPhoto8",
-            "decryptedMessageMediaVideo8",
-            "decryptedMessageMediaDocument8",
-            "decryptedMessageMediaAudio8",
-            "decryptedMessage23",
-            "decryptedMessageMediaVideo23",
-            "documentAttributeSticker23",
-            "documentAttributeVideo23",
-            "documentAttributeAudio23",
-            "documentAttributeAudio45",
-            "decryptedMessage46",
-            "decryptedMessageMediaDocument46",
-            "decryptedMessageMediaDocument",
-        ],
-    ),
-    // Ids pinned when a field was added, and one rename.
-    (
-        "ton/lite_api.tl",
-        &[
-            "liteServer.transactionId",
-            "liteServer.getValidatorStats",
-            "liteServer.signatureSet.ordinary",
-        ],
-    ),
-    ("ton/test_schema.tl", &[]),
-    (
-        "ton/ton_api.tl",
-        &["db.block.info", "collatorNode.pong", "tonNode.capabilities"],
-    ),
-    ("ton/tonlib_api.tl", &[]),
-];
-
-/// The id exceptions of one corpus file (a name or a `tl!` path). Panics for
-/// a file [`ID_EXCEPTIONS`] does not list, so that a new file gets a
-/// decision instead of an empty list by default.
-pub fn id_exceptions(path: &str) -> &'static [&'static str] {
-    let name = name(path);
-    ID_EXCEPTIONS
+/// The definitions of one corpus file (a name or a `tl!` path) whose
+/// declared id knowingly differs from the computed one, in file order: those
+/// whose name and declared id are an entry of
+/// [`tl_parser::KNOWN_DEVIATIONS`], the list the parser ships and accepts by
+/// default. The corpus README explains each.
+pub fn id_exceptions(path: &str) -> Vec<&'static str> {
+    let parsed = tl_parser::parse_str(&read(path));
+    parsed
+        .schema
+        .definitions
         .iter()
-        .find(|(file, _)| *file == name)
-        .map(|(_, names)| *names)
-        .unwrap_or_else(|| panic!("{name}: not in tl_corpus::ID_EXCEPTIONS"))
+        .filter_map(|def| {
+            let declared = def.declared_id?;
+            tl_parser::known_deviation(&def.name.text, declared.value).map(|known| known.name)
+        })
+        .collect()
+}
+
+/// Every `.tl` file of the corpus, as names relative to it
+/// (`telegram/api.tl`), sorted.
+pub fn schema_files() -> Vec<String> {
+    let root = dir();
+    let mut files = Vec::new();
+    let mut pending = vec![root.clone()];
+    while let Some(folder) = pending.pop() {
+        let entries =
+            std::fs::read_dir(&folder).unwrap_or_else(|e| panic!("{}: {e}", folder.display()));
+        for entry in entries {
+            let path = entry.expect("corpus folder entry").path();
+            if path.is_dir() {
+                pending.push(path);
+            } else if path.extension().is_some_and(|e| e == "tl") {
+                let name = path.strip_prefix(&root).expect("found under the corpus");
+                files.push(
+                    name.to_str()
+                        .expect("UTF-8 corpus names")
+                        .replace('\\', "/"),
+                );
+            }
+        }
+    }
+    files.sort();
+    files
 }
 
 #[cfg(test)]
@@ -142,32 +98,31 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_schema_file_of_the_corpus_is_listed_once() {
-        let mut on_disk = Vec::new();
-        for group in ["grammers", "tdlib", "telegram", "telegram/layers", "ton"] {
-            for entry in std::fs::read_dir(dir().join(group)).expect("corpus folder") {
-                let path = entry.expect("entry").path();
-                if path.extension().is_some_and(|e| e == "tl") {
-                    let file = path.file_name().and_then(|f| f.to_str()).expect("UTF-8");
-                    on_disk.push(format!("{group}/{file}"));
-                }
-            }
+    fn the_corpus_has_its_schema_files() {
+        let files = schema_files();
+        for expected in [
+            "golden/mtproto_api-27770ce0.tl",
+            "telegram/api.tl",
+            "ton/ton_api.tl",
+        ] {
+            assert!(files.iter().any(|f| f == expected), "{expected}: {files:?}");
         }
-        on_disk.sort();
-        let listed: Vec<String> = ID_EXCEPTIONS.iter().map(|(f, _)| f.to_string()).collect();
-        assert_eq!(listed, on_disk);
     }
 
     #[test]
-    fn names_from_tl_paths_and_the_split_lists() {
+    fn names_from_tl_paths_and_the_exceptions_of_a_file() {
         assert_eq!(
             name("../../shared/schemas/ton/ton_api.tl"),
             "ton/ton_api.tl"
         );
-        assert_eq!(id_exceptions("grammers/mtproto.tl").len(), 3);
+        assert_eq!(
+            id_exceptions("grammers/mtproto.tl"),
+            ["ipPortSecret", "accessPointRule", "help.configSimple"]
+        );
         assert_eq!(
             id_exceptions("telegram/api-gotd.tl").last(),
             Some(&"inputStickerSetThumbLegacy")
         );
+        assert!(id_exceptions("tdlib/td_api.tl").is_empty());
     }
 }

@@ -70,8 +70,8 @@ pub fn seed_of(name: &str) -> u64 {
 /// ```
 ///
 /// expands to `mod api_160 { tl!{…} }` plus four tests: the file parses and
-/// its ids verify except exactly the file's entry in
-/// [`tl_corpus::ID_EXCEPTIONS`]; every constructor and function
+/// its ids verify except exactly the known deviations it holds,
+/// [`tl_corpus::id_exceptions`]; every constructor and function
 /// round-trips; hostile bytes never panic or over-allocate; every enum is at
 /// most [`tl_corpus::ENUM_SIZE_BOUND`] bytes. `api_160::layer()` describes
 /// the module for [`evolution::Evolution`]. The path must be

@@ -49,7 +49,7 @@ const ONLY_GOTD: &[&str] = &["null", "test.useError"];
 /// Definitions only tdlib's copy has: its preamble declares `int256 = Int256`
 /// and `vector#1cb5c415` as definitions (gotd leaves both to the built-ins)
 /// and `test.parseInputAppEvent`; the four `invokeWith…Prefix` helpers of
-/// [`tl_corpus::ID_EXCEPTIONS`]; and two ephemeral-message definitions that
+/// [`tl_parser::KNOWN_DEVIATIONS`]; and two ephemeral-message definitions that
 /// tdlib's revision of layer 228 has and gotd's does not.
 const ONLY_TDLIB: &[&str] = &[
     "ephemeral.editMessage",

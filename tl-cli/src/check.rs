@@ -30,18 +30,22 @@ Options:
       --allow-id-mismatch NAME  accept a declared id that differs from the
                                 computed one, or repeats another (repeatable;
                                 `*` matches any text, e.g. `*Legacy`)
+      --no-known-deviations     report the published id deviations that are
+                                accepted by default (each printed as a note)
+                                as errors
       --strict                  report undefined types as errors
       --docs PATH.json          also report how much of each file the API
                                 docs JSON describes (gaps are not errors)
       --format human|json       output format (default: human)
   -h, --help                    print this help
 
-Exit status: 0 if no errors (warnings are fine), 1 if any error,
+Exit status: 0 if no errors (warnings and notes are fine), 1 if any error,
 2 on usage or I/O errors.
 ",
     flags: &[
         "--dialect",
         "--allow-id-mismatch",
+        "--no-known-deviations",
         "--strict",
         "--docs",
         "--format",
@@ -61,6 +65,7 @@ fn run(mut args: Args) -> Result<Outcome, Stop> {
             Arg::Flag(flag) => match flag.as_str() {
                 "--dialect" => options.dialect = Some(args.dialect()?),
                 "--allow-id-mismatch" => options.allow_id_mismatch.push(args.value()?),
+                "--no-known-deviations" => options.known_deviations = false,
                 "--strict" => options.strict = true,
                 "--docs" => docs_path = Some(PathBuf::from(args.value()?)),
                 "--format" => format = args.parsed_value()?,
@@ -101,10 +106,11 @@ fn print_human(loaded: &[Loaded], report: &CheckReport) -> io::Result<()> {
     }
     writeln!(
         out,
-        "checked {}: {}, {}",
+        "checked {}: {}, {}, {}",
         plural(report.files.len(), "file"),
         plural(report.errors, "error"),
         plural(report.warnings, "warning"),
+        plural(report.notes, "note"),
     )?;
     out.flush()
 }

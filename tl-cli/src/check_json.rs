@@ -18,6 +18,8 @@ pub struct CheckReport {
     pub errors: usize,
     /// Warning diagnostics over all files.
     pub warnings: usize,
+    /// Note diagnostics over all files: known id deviations accepted.
+    pub notes: usize,
 }
 
 /// One file's counts and diagnostics.
@@ -85,7 +87,7 @@ struct CountReport {
 /// One diagnostic with its position resolved to lines and columns.
 #[derive(Debug, Serialize)]
 pub struct DiagnosticReport {
-    /// `"error"` or `"warning"`.
+    /// `"error"`, `"warning"` or `"note"`.
     pub severity: &'static str,
     /// The stable code, e.g. `"E0101"`.
     pub code: &'static str,
@@ -119,6 +121,7 @@ impl CheckReport {
         CheckReport {
             errors: count("error"),
             warnings: count("warning"),
+            notes: count("note"),
             files,
         }
     }

@@ -20,9 +20,13 @@ FILEs form one schema (as `include = [..]` does).
 Usage: tl expand FILE... [OPTIONS]
 
 Options:
-      --only NAME               keep NAME and what it reaches (repeatable)
+      --only NAME               keep NAME and what it reaches (repeatable);
+                                a type name keeps all of its constructors
       --dialect telegram|tdlib  id rule to use (default: detected)
-      --allow-id-mismatch NAME  accept a known id deviation (repeatable)
+      --allow-id-mismatch NAME  accept a declared id that differs from the
+                                computed one (repeatable)
+      --no-known-deviations     refuse the published id deviations that are
+                                accepted by default
       --derive PATH             add a derive to every type (repeatable)
       --docs PATH.json          Telegram API docs JSON: descriptions into
                                 rustdoc, documented errors into typed enums
@@ -37,6 +41,7 @@ Exit status: 0 on success, 1 if the schema has errors (printed to stderr),
         "--only",
         "--dialect",
         "--allow-id-mismatch",
+        "--no-known-deviations",
         "--derive",
         "--docs",
         "--no-errors",
@@ -56,6 +61,7 @@ fn run(mut args: Args) -> Result<Outcome, Stop> {
                 "--only" => options.only.push(args.value()?),
                 "--dialect" => options.dialect = Some(args.dialect()?),
                 "--allow-id-mismatch" => options.allow_id_mismatch.push(args.value()?),
+                "--no-known-deviations" => options.known_deviations = false,
                 "--derive" => options.derives.push(args.value()?),
                 "--docs" => docs_path = Some(PathBuf::from(args.value()?)),
                 "--no-errors" => options.typed_errors = false,

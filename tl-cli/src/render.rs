@@ -68,6 +68,7 @@ fn report(d: &Diagnostic, text: &str) -> Report<()> {
     let level = match d.severity {
         Severity::Error => Level::Error,
         Severity::Warning => Level::Warning,
+        Severity::Note => Level::Note,
     };
     Report::new(level)
         .with_code(d.code.as_str())

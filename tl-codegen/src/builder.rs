@@ -53,6 +53,13 @@ impl Builder {
         self
     }
 
+    /// Whether to accept the published id deviations of
+    /// [`tl_parser::KNOWN_DEVIATIONS`] (on by default).
+    pub fn known_deviations(mut self, on: bool) -> Self {
+        self.options.known_deviations = on;
+        self
+    }
+
     /// Keeps only these definitions and what they reach.
     pub fn only<I: IntoIterator<Item = S>, S: Into<String>>(mut self, names: I) -> Self {
         self.options.only.extend(names.into_iter().map(Into::into));

@@ -311,10 +311,24 @@ pub fn error_enum(
             }
         })
     });
+    // `Debug` as derived, except that an error no table lists shows as
+    // `Other(RpcError { .. })` however many `Other`s hold it.
+    let debugs = variants.iter().map(|v| {
+        let variant = format_ident!("{}", v.variant);
+        let text = &v.variant;
+        match &v.field {
+            Some(f) => {
+                let f = format_ident!("{f}");
+                let field = f.to_string();
+                quote!(Self::#variant { #f } => f.debug_struct(#text).field(#field, #f).finish(),)
+            }
+            None => quote!(Self::#variant => f.write_str(#text),),
+        }
+    });
     let other_doc = " Any other error, or a listed one with another code: kept whole.";
     quote! {
         #doc
-        #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+        #[derive(Clone, PartialEq, Eq, Hash)]
         pub enum #name {
             #(#defs)*
             #[doc = #other_doc]
@@ -335,6 +349,23 @@ pub fn error_enum(
             #[inline]
             pub fn code(&self) -> i32 {
                 self.entry().code()
+            }
+            /// The error as sent, if no table lists it, however many
+            /// `Other`s hold it: one `if let` instead of a nested pattern.
+            #[inline]
+            pub fn unknown(&self) -> ::core::option::Option<&::tl_runtime::RpcError> {
+                self.entry().unknown()
+            }
+        }
+        impl ::core::fmt::Debug for #name {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                match self {
+                    #(#debugs)*
+                    Self::Other(e) => match e.entry() {
+                        ::tl_runtime::ErrorEntry::Unknown(raw) => f.debug_tuple("Other").field(raw).finish(),
+                        ::tl_runtime::ErrorEntry::Known { .. } => f.debug_tuple("Other").field(e).finish(),
+                    },
+                }
             }
         }
         impl ::core::convert::From<::tl_runtime::RpcError> for #name {

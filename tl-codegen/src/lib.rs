@@ -36,7 +36,7 @@ pub use builder::{BuildError, Builder};
 pub use emit::EmitOptions;
 
 use proc_macro2::TokenStream;
-use tl_parser::{Diagnostic, Dialect, Schema, SourceFile};
+use tl_parser::{Diagnostic, Dialect, Schema, Severity, SourceFile};
 
 /// What to generate and how.
 #[derive(Clone, Debug)]
@@ -45,7 +45,11 @@ pub struct Options {
     pub dialect: Option<Dialect>,
     /// Definitions (or `*` patterns) allowed to deviate from the id rules.
     pub allow_id_mismatch: Vec<String>,
-    /// Keep only these definitions and what they reach (all if empty).
+    /// Accept the published id deviations of
+    /// [`tl_parser::KNOWN_DEVIATIONS`] (on by default); off, each is an error.
+    pub known_deviations: bool,
+    /// Keep only these definitions and what they reach (all if empty); a
+    /// boxed type's name stands for all of its constructors.
     pub only: Vec<String>,
     /// Derives beyond `Clone` and `PartialEq` (and the written-out `Debug`),
     /// as Rust paths. `Eq`, `Hash` and `Default` go on every type that allows
@@ -75,6 +79,7 @@ impl Default for Options {
         Options {
             dialect: None,
             allow_id_mismatch: Vec::new(),
+            known_deviations: true,
             only: Vec::new(),
             derives: Vec::new(),
             runtime_path: None,
@@ -121,6 +126,8 @@ pub struct Generated {
     pub tokens: TokenStream,
     /// Warnings (errors make [`generate`] fail instead).
     pub warnings: Vec<Located>,
+    /// Notes: what was accepted on purpose, such as known id deviations.
+    pub notes: Vec<Located>,
     /// The resolved model the tokens were made from.
     pub model: model::Model,
 }
@@ -130,7 +137,7 @@ pub struct Generated {
 pub enum Error {
     /// Diagnostics with errors among them, all of them.
     Schema(Vec<Located>),
-    /// An `only` entry that names no definition.
+    /// An `only` entry that names no definition and no type.
     UnknownOnly {
         /// The entry.
         name: String,
@@ -153,7 +160,10 @@ impl core::fmt::Display for Error {
                 Ok(())
             }
             Error::UnknownOnly { name, suggestion } => {
-                write!(f, "`only` names `{name}`, which the schema does not define")?;
+                write!(
+                    f,
+                    "`only` names `{name}`, which the schema defines neither as a definition nor as a type"
+                )?;
                 if let Some(s) = suggestion {
                     write!(f, "; did you mean `{s}`?")?;
                 }
@@ -211,6 +221,36 @@ pub fn format(tokens: TokenStream) -> String {
     tokens.to_string()
 }
 
+/// The definitions `only` names: each entry is a definition's name, or a
+/// boxed type's name standing for all of that type's constructors
+/// (`InputPeer`). An entry that is neither is an error, with the nearest
+/// name of either kind as a suggestion.
+fn only_definitions(schema: &Schema, only: &[String]) -> Result<Vec<String>, Error> {
+    let mut names = Vec::with_capacity(only.len());
+    for entry in only {
+        if schema.definition(entry).is_some() {
+            names.push(entry.clone());
+            continue;
+        }
+        let constructors: Vec<String> = schema
+            .constructors()
+            .filter(|d| d.result.name.text == entry.as_str())
+            .map(|d| d.name.text.to_string())
+            .collect();
+        if constructors.is_empty() {
+            let definitions = schema.definitions.iter().map(|d| d.name.text.as_str());
+            let types = schema.constructors().map(|d| d.result.name.text.as_str());
+            let suggestion = tl_parser::did_you_mean(entry, definitions.chain(types));
+            return Err(Error::UnknownOnly {
+                name: entry.clone(),
+                suggestion: suggestion.map(str::to_string),
+            });
+        }
+        names.extend(constructors);
+    }
+    Ok(names)
+}
+
 /// A schema resolved into the [`model::Model`] that code generation reads, with
 /// the warnings found on the way.
 #[derive(Clone, Debug)]
@@ -219,6 +259,8 @@ pub struct Resolved {
     pub model: model::Model,
     /// Warnings (errors make [`resolve`] fail instead).
     pub warnings: Vec<Located>,
+    /// Notes: what was accepted on purpose, such as known id deviations.
+    pub notes: Vec<Located>,
 }
 
 /// Parses, validates and resolves `files` (one schema split over several files)
@@ -240,11 +282,13 @@ pub fn resolve(files: &[SourceFile], options: &Options) -> Result<Resolved, Erro
     let parse_options = tl_parser::Options {
         dialect: options.dialect,
         allow_id_mismatch: options.allow_id_mismatch.clone(),
+        known_deviations: options.known_deviations,
         strict: files.len() == 1,
     };
     let mut schema = Schema::default();
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
+    let mut notes = Vec::new();
     // Which file each definition came from, for locating codegen errors.
     let mut origin: Vec<usize> = Vec::new();
     for (i, file) in files.iter().enumerate() {
@@ -254,10 +298,10 @@ pub fn resolve(files: &[SourceFile], options: &Options) -> Result<Resolved, Erro
                 continue;
             }
             let located = Located::new(file, d);
-            if located.diagnostic.is_error() {
-                errors.push(located);
-            } else {
-                warnings.push(located);
+            match located.diagnostic.severity {
+                Severity::Error => errors.push(located),
+                Severity::Warning => warnings.push(located),
+                Severity::Note => notes.push(located),
             }
         }
         if i == 0 {
@@ -271,21 +315,8 @@ pub fn resolve(files: &[SourceFile], options: &Options) -> Result<Resolved, Erro
     if !errors.is_empty() {
         return Err(Error::Schema(errors));
     }
-    for name in &options.only {
-        if schema.definition(name).is_none() {
-            let suggestion = schema
-                .definitions
-                .iter()
-                .map(|d| d.name.text.as_str())
-                .find(|n| n.eq_ignore_ascii_case(name) || n.ends_with(name.as_str()))
-                .map(str::to_string);
-            return Err(Error::UnknownOnly {
-                name: name.clone(),
-                suggestion,
-            });
-        }
-    }
-    let mut model = match resolve::resolve(&schema, &options.only) {
+    let only = only_definitions(&schema, &options.only)?;
+    let mut model = match resolve::resolve(&schema, &only) {
         Ok(m) => m,
         Err(diagnostics) => {
             let located = diagnostics
@@ -306,13 +337,21 @@ pub fn resolve(files: &[SourceFile], options: &Options) -> Result<Resolved, Erro
     if let Some(docs) = &options.docs {
         errors::attach(&mut model, docs, options.typed_errors);
     }
-    Ok(Resolved { model, warnings })
+    Ok(Resolved {
+        model,
+        warnings,
+        notes,
+    })
 }
 
 /// Parses, validates and resolves `files` (one schema split over several files),
 /// and generates the code.
 pub fn generate(files: &[SourceFile], options: &Options) -> Result<Generated, Error> {
-    let Resolved { model, warnings } = resolve(files, options)?;
+    let Resolved {
+        model,
+        warnings,
+        notes,
+    } = resolve(files, options)?;
     let mut emit_options = EmitOptions {
         samples: options.samples,
         non_exhaustive: options.non_exhaustive,
@@ -343,6 +382,7 @@ pub fn generate(files: &[SourceFile], options: &Options) -> Result<Generated, Er
     Ok(Generated {
         tokens,
         warnings,
+        notes,
         model,
     })
 }

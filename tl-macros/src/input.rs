@@ -10,6 +10,7 @@ pub const OPTIONS: &[&str] = &[
     "include",
     "dialect",
     "allow_id_mismatch",
+    "known_deviations",
     "only",
     "derive",
     "samples",
@@ -40,6 +41,7 @@ pub struct Input {
     pub include: Vec<Spanned>,
     pub dialect: Option<Spanned>,
     pub allow_id_mismatch: Vec<Spanned>,
+    pub known_deviations: bool,
     pub only: Vec<Spanned>,
     pub derive: Vec<Spanned>,
     pub samples: bool,
@@ -57,6 +59,7 @@ impl Parse for Input {
             include: Vec::new(),
             dialect: None,
             allow_id_mismatch: Vec::new(),
+            known_deviations: true,
             only: Vec::new(),
             derive: Vec::new(),
             samples: false,
@@ -80,6 +83,7 @@ impl Parse for Input {
                 "include" => out.include = strings(input)?,
                 "dialect" => out.dialect = Some(input.parse::<LitStr>()?.into()),
                 "allow_id_mismatch" => out.allow_id_mismatch = strings(input)?,
+                "known_deviations" => out.known_deviations = input.parse::<syn::LitBool>()?.value,
                 "only" => out.only = strings(input)?,
                 "derive" => out.derive = paths(input)?,
                 "samples" => out.samples = input.parse::<syn::LitBool>()?.value,
@@ -90,10 +94,13 @@ impl Parse for Input {
                 other => {
                     // Skip the value so that later options are still checked.
                     skip_value(input)?;
+                    let guess = tl_parser::did_you_mean(other, OPTIONS.iter().copied())
+                        .map(|near| format!("did you mean `{near}`? "))
+                        .unwrap_or_default();
                     let e = syn::Error::new(
                         key.span(),
                         format!(
-                            "unknown option `{other}`; valid options are: {}",
+                            "unknown option `{other}`; {guess}valid options are: {}",
                             OPTIONS.join(", ")
                         ),
                     );

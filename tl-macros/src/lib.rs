@@ -21,7 +21,9 @@
 //! ```
 //!
 //! Options: `include` (a path or a list of paths), `dialect` (`"telegram"` or
-//! `"tdlib"`), `allow_id_mismatch`, `only`, `derive`, `samples = true`
+//! `"tdlib"`), `allow_id_mismatch`, `known_deviations = false` (refuse the
+//! published id deviations that are accepted by default), `only`, `derive`,
+//! `samples = true`
 //! (sample values for tests; needs tl-runtime's `sample` feature),
 //! `docs = "api-docs.json"` (Telegram's machine-readable docs: rustdoc for
 //! every item, and typed errors in an `errors` module), and `errors = false`
@@ -74,6 +76,7 @@ fn expand(input: Input) -> syn::Result<TokenStream> {
             None => None,
         },
         allow_id_mismatch: values(&input.allow_id_mismatch),
+        known_deviations: input.known_deviations,
         only: values(&input.only),
         derives: values(&input.derive),
         samples: input.samples,
@@ -109,10 +112,15 @@ fn values(list: &[Spanned]) -> Vec<String> {
 /// that rustc rebuilds when it changes.
 fn read(literal: &Spanned, tracked: &mut Vec<String>) -> syn::Result<String> {
     let path = resolve(&literal.value);
+    // The path as written, not as resolved: the crate root is where the
+    // user looks, and the message stays the same wherever the crate is.
     let text = std::fs::read_to_string(&path).map_err(|e| {
         syn::Error::new(
             literal.span,
-            format!("cannot read `{}`: {e}", path.display()),
+            format!(
+                "cannot read `{}` (paths are relative to the crate root, CARGO_MANIFEST_DIR): {e}",
+                literal.value
+            ),
         )
     })?;
     tracked.push(path.display().to_string());
@@ -162,10 +170,7 @@ fn to_syn(e: Error, input: &Input, files: &[SourceFile], spans: &[Span]) -> syn:
                 .iter()
                 .find(|o| o.value == name)
                 .map_or_else(Span::call_site, |o| o.span);
-            let mut message = format!("`only` names `{name}`, which the schema does not define");
-            if let Some(s) = suggestion {
-                message.push_str(&format!("; did you mean `{s}`?"));
-            }
+            let message = Error::UnknownOnly { name, suggestion }.to_string();
             push(syn::Error::new(span, message));
         }
         Error::BadDerive(d) => {

@@ -98,6 +98,32 @@ fn an_unknown_error_keeps_its_code_and_text() {
 }
 
 #[test]
+fn an_unknown_error_prints_and_matches_in_one_step() {
+    let e = rpc(400, "SOMETHING_NEW");
+    let typed = invite().error(e.clone());
+    assert_eq!(
+        format!("{typed:?}"),
+        r#"Other(RpcError { code: 400, message: "SOMETHING_NEW" })"#
+    );
+    assert_eq!(typed.to_string(), "rpc error 400: SOMETHING_NEW");
+    match typed.unknown() {
+        Some(raw) if raw.matches("SOMETHING_NEW") => assert_eq!(raw, &e),
+        other => panic!("{other:?}"),
+    }
+    // Known errors keep their derived-style `Debug` and are not unknown.
+    let flood = invite().error(rpc(420, "FLOOD_WAIT_30"));
+    assert_eq!(format!("{flood:?}"), "Other(FloodWait { seconds: 30 })");
+    assert_eq!(flood.unknown(), None);
+    let listed = invite().error(rpc(400, "USER_ALREADY_INVITED"));
+    assert_eq!(format!("{listed:?}"), "UserAlreadyInvited");
+    assert_eq!(listed.unknown(), None);
+    assert_eq!(
+        format!("{:?}", ApiError::from(e.clone())),
+        r#"Other(RpcError { code: 400, message: "SOMETHING_NEW" })"#
+    );
+}
+
+#[test]
 fn a_listed_name_with_another_code_is_not_mistaken_for_it() {
     // The method documents USER_NOT_PARTICIPANT as 403.
     let e = rpc(400, "USER_NOT_PARTICIPANT");

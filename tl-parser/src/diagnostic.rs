@@ -6,6 +6,9 @@ use core::fmt::{self, Write as _};
 /// How bad a diagnostic is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Severity {
+    /// Information only: something accepted on purpose, such as a known
+    /// upstream id deviation.
+    Note,
     /// The schema can still be used.
     Warning,
     /// The schema is wrong.
@@ -13,11 +16,12 @@ pub enum Severity {
 }
 
 impl Severity {
-    /// `"error"` or `"warning"`.
+    /// `"error"`, `"warning"` or `"note"`.
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Error => "error",
             Severity::Warning => "warning",
+            Severity::Note => "note",
         }
     }
 }
@@ -102,7 +106,7 @@ impl fmt::Display for Code {
 /// One finding about a schema.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
-    /// Error or warning.
+    /// Error, warning or note.
     pub severity: Severity,
     /// The stable code.
     pub code: Code,
@@ -133,6 +137,14 @@ impl Diagnostic {
     pub fn warning(code: Code, span: Span, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
+            ..Diagnostic::error(code, span, message)
+        }
+    }
+
+    /// A note with `code` and `message` at `span`.
+    pub fn note(code: Code, span: Span, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Note,
             ..Diagnostic::error(code, span, message)
         }
     }

@@ -27,11 +27,13 @@ mod diagnostic;
 mod doc;
 mod grammar;
 mod id;
+mod known_deviations;
 mod name;
 mod parse;
 mod print;
 mod scan;
 mod span;
+mod suggest;
 mod validate;
 
 pub use ast::{
@@ -41,26 +43,51 @@ pub use ast::{
 pub use diagnostic::{Code, Diagnostic, Severity};
 pub use doc::Doc;
 pub use id::{compute_id, normalized_text, Dialect};
+pub use known_deviations::{known_deviation, KnownDeviation, KNOWN_DEVIATIONS};
 pub use name::Name;
 pub use span::{LineCol, SourceFile, Span};
+pub use suggest::did_you_mean;
 pub use validate::BUILTIN_TYPES;
 
 /// How to read a schema.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Options {
     /// The id rule; `None` detects it per file ([`Dialect::detect`]).
     pub dialect: Option<Dialect>,
     /// Names (or `*` patterns such as `*Legacy`) whose declared id may differ from
     /// the computed one, or repeat another definition's id.
     pub allow_id_mismatch: Vec<String>,
+    /// Accept the published definitions of [`KNOWN_DEVIATIONS`] (a name
+    /// with its declared id) and report each as a note instead of an error.
+    /// On by default.
+    pub known_deviations: bool,
     /// Report undefined types as errors instead of warnings.
     pub strict: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            dialect: None,
+            allow_id_mismatch: Vec::new(),
+            known_deviations: true,
+            strict: false,
+        }
+    }
 }
 
 impl Options {
     /// Whether `name` is allowed to deviate from the id rules.
     pub fn allows(&self, name: &str) -> bool {
         self.allow_id_mismatch.iter().any(|p| glob_match(p, name))
+    }
+
+    /// The known deviation `name` with `declared_id` is, if these options
+    /// accept known deviations.
+    pub fn known_deviation(&self, name: &str, declared_id: u32) -> Option<&'static KnownDeviation> {
+        self.known_deviations
+            .then(|| known_deviation(name, declared_id))
+            .flatten()
     }
 }
 
@@ -89,7 +116,8 @@ fn glob_match(pattern: &str, name: &str) -> bool {
 pub struct Parsed {
     /// The AST, as complete as the text allowed.
     pub schema: Schema,
-    /// Every diagnostic, sorted by position.
+    /// Every diagnostic, sorted by position, except that an id mismatch
+    /// caused by an undefined type follows it.
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -126,6 +154,7 @@ pub fn parse(src: &str, options: &Options) -> Parsed {
     id::compute_ids(&mut schema.definitions, schema.dialect);
     validate::validate(&schema, options, &mut diagnostics);
     diagnostics.sort_by_key(|d| d.span.start);
+    validate::put_knock_ons_after_causes(&mut diagnostics);
     Parsed {
         schema,
         diagnostics,

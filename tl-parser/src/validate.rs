@@ -4,7 +4,9 @@
 use crate::ast::{Definition, ParamType, Schema, Section, TypeExpr};
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::id::normalized_text;
+use crate::known_deviations::known_deviation;
 use crate::name::Name;
+use crate::suggest::Suggestions;
 use crate::Options;
 use core::hash::{BuildHasherDefault, Hasher};
 use std::collections::hash_map::Entry;
@@ -120,6 +122,36 @@ pub(crate) fn validate(schema: &Schema, options: &Options, out: &mut Vec<Diagnos
     }
 }
 
+/// Moves each id mismatch (E0101) of a definition that also uses an
+/// undefined type after the last such finding, with a note: the id was
+/// computed from the text as written, so a misspelt type (`msg_id:lon`)
+/// changes it, and the type is the cause to fix first. `diagnostics` are in
+/// source order, where the declared id comes before the fields.
+pub(crate) fn put_knock_ons_after_causes(diagnostics: &mut Vec<Diagnostic>) {
+    let mut i = 0;
+    while i < diagnostics.len() {
+        let d = &diagnostics[i];
+        let cause = (d.code == Code::IdMismatch && d.is_error())
+            .then(|| {
+                diagnostics[i + 1..]
+                    .iter()
+                    .rposition(|c| c.code == Code::UndefinedType && c.definition == d.definition)
+            })
+            .flatten();
+        match cause {
+            Some(offset) => {
+                let mut knock_on = diagnostics.remove(i).with_note(
+                    "the definition uses an undefined type (reported above) and its id is computed from \
+                     the text as written: fixing the type may fix the id",
+                );
+                knock_on.notes.rotate_right(1);
+                diagnostics.insert(i + offset + 1, knock_on);
+            }
+            None => i += 1,
+        }
+    }
+}
+
 /// The builtins most fields use, recognized without hashing (all are in
 /// [`BUILTIN_TYPES`], so this only short-cuts the lookup).
 #[inline]
@@ -223,27 +255,51 @@ fn verify_ids(schema: &Schema, options: &Options, out: &mut Vec<Diagnostic>) {
         if declared.value == def.computed_id || options.allows(&def.name.text) {
             continue;
         }
+        let message = format!(
+            "declared id #{:08x} of `{}` differs from the computed #{:08x}",
+            declared.value, def.name.text, def.computed_id
+        );
+        if let Some(known) = options.known_deviation(&def.name.text, declared.value) {
+            out.push(
+                Diagnostic::note(Code::IdMismatch, declared.span, message)
+                    .with_note(format!("a known upstream deviation: {}", known.reason))
+                    .with_note(
+                        "accepted by default; `--no-known-deviations` (option `known_deviations = false`) makes it an error",
+                    )
+                    .in_definition(&def.name.text),
+            );
+            continue;
+        }
+        let mut d = Diagnostic::error(Code::IdMismatch, declared.span, message).with_note(format!(
+            "normalized text ({} rule): `{}`",
+            schema.dialect,
+            normalized_text(def, schema.dialect)
+        ));
+        if let Some(known) = known_deviation(&def.name.text, declared.value) {
+            d = d.with_note(format!(
+                "a known upstream deviation, refused because known deviations are off: {}",
+                known.reason
+            ));
+        }
         out.push(
-            Diagnostic::error(
-                Code::IdMismatch,
-                declared.span,
-                format!(
-                    "declared id #{:08x} of `{}` differs from the computed #{:08x}",
-                    declared.value, def.name.text, def.computed_id
-                ),
-            )
-            .with_note(format!(
-                "normalized text ({} rule): `{}`",
-                schema.dialect,
-                normalized_text(def, schema.dialect)
-            ))
-            .with_note(format!(
+            d.with_note(format!(
                 "the declared id is used on the wire; allow a known deviation by name: `{}` (option `allow_id_mismatch`, flag `--allow-id-mismatch`)",
                 def.name.text
             ))
             .in_definition(&def.name.text),
         );
     }
+}
+
+/// Whether `def` declares an id that a known deviation (or the caller's
+/// `allow_id_mismatch`) lets differ from the rules, so that the id it
+/// repeats is no second finding: TDLib's `invokeWith…Prefix` helpers reuse
+/// the real function's id on purpose.
+fn may_repeat_an_id(def: &Definition, options: &Options) -> bool {
+    options.allows(&def.name.text)
+        || def
+            .declared_id
+            .is_some_and(|id| options.known_deviation(&def.name.text, id.value).is_some())
 }
 
 fn check_duplicate_ids(schema: &Schema, options: &Options, out: &mut Vec<Diagnostic>) {
@@ -254,8 +310,8 @@ fn check_duplicate_ids(schema: &Schema, options: &Options, out: &mut Vec<Diagnos
             continue;
         };
         if first.name.text == def.name.text
-            || options.allows(&def.name.text)
-            || options.allows(&first.name.text)
+            || may_repeat_an_id(def, options)
+            || may_repeat_an_id(first, options)
         {
             continue;
         }
@@ -520,7 +576,7 @@ fn check_references<'a>(
         )
         .in_definition(&def.name.text);
         d.severity = severity;
-        let suggestions = suggestions.get_or_insert_with(|| Suggestions::new(known));
+        let suggestions = suggestions.get_or_insert_with(|| Suggestions::new(known.all()));
         if let Some(near) = suggestions.nearest(name) {
             d = d.with_note(format!("did you mean `{near}`?"));
         }
@@ -549,80 +605,6 @@ fn walk_param<'a>(ty: &'a ParamType, f: &mut impl FnMut(&'a TypeExpr)) {
             }
         }
     }
-}
-
-/// "Did you mean" for undefined names: the known name nearest to each.
-///
-/// Built when the first undefined name is met, so a valid schema pays
-/// nothing. A fragment cut from a larger schema may refer to thousands of
-/// names it does not define, each against thousands of known ones: the
-/// known names are lowercased once, a name asked again gets the answer
-/// kept from the first time, and a candidate whose length alone puts it
-/// too far away is not compared.
-struct Suggestions<'a> {
-    /// Each known name lowercased, its length in characters, and the name.
-    known: Vec<(String, usize, &'a str)>,
-    asked: HashMap<String, Option<&'a str>>,
-    /// The edit-distance row, reused.
-    row: Vec<usize>,
-}
-
-impl<'a> Suggestions<'a> {
-    fn new(known: &Known<'a>) -> Self {
-        let known = known
-            .all()
-            .map(|k| (k.to_ascii_lowercase(), k.chars().count(), k))
-            .collect();
-        Suggestions {
-            known,
-            asked: HashMap::new(),
-            row: Vec::new(),
-        }
-    }
-
-    /// The known name closest to `name`, if close enough to be a likely
-    /// typo: at most a third of its length away, ties going to the name
-    /// first in alphabetical order.
-    fn nearest(&mut self, name: &str) -> Option<&'a str> {
-        if let Some(&hit) = self.asked.get(name) {
-            return hit;
-        }
-        let limit = (name.len() / 3).max(1);
-        let lower: Vec<char> = name.to_ascii_lowercase().chars().collect();
-        let mut best: Option<(usize, &'a str)> = None;
-        for (k_lower, k_chars, k) in &self.known {
-            // The distance is at least the difference in length.
-            if k_chars.abs_diff(lower.len()) > limit {
-                continue;
-            }
-            let d = edit_distance(&lower, k_lower, &mut self.row);
-            if d <= limit && best.is_none_or(|b| (d, *k) < b) {
-                best = Some((d, k));
-            }
-        }
-        let hit = best.map(|(_, k)| k);
-        self.asked.insert(name.to_owned(), hit);
-        hit
-    }
-}
-
-/// The Levenshtein distance between `a` and `b`, in characters; `row` is
-/// scratch space.
-fn edit_distance(a: &[char], b: &str, row: &mut Vec<usize>) -> usize {
-    row.clear();
-    row.extend(0..=a.len());
-    for (j, cb) in b.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = j + 1;
-        for (i, &ca) in a.iter().enumerate() {
-            let above = row[i + 1];
-            row[i + 1] = (diagonal + usize::from(ca != cb))
-                .min(row[i] + 1)
-                .min(above + 1);
-            diagonal = above;
-        }
-    }
-    row[a.len()]
 }
 
 #[cfg(test)]
@@ -693,20 +675,6 @@ mod tests {
                 (Code::DuplicateName, first)
             ]
         );
-    }
-
-    #[test]
-    fn edit_distance_counts_edits() {
-        let distance = |a: &str, b: &str| {
-            let a: Vec<char> = a.chars().collect();
-            edit_distance(&a, b, &mut Vec::new())
-        };
-        assert_eq!(distance("MessageEntty", "MessageEntity"), 1);
-        assert_eq!(distance("abc", "abc"), 0);
-        assert_eq!(distance("", "ab"), 2);
-        assert_eq!(distance("ab", ""), 2);
-        assert_eq!(distance("kitten", "sitting"), 3);
-        assert_eq!(distance("n\u{e4}me", "name"), 1);
     }
 
     #[test]

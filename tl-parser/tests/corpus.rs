@@ -1,8 +1,8 @@
 //! Every schema of the corpus in `../shared/schemas` parses, with the counts and
 //! id findings its README documents.
 
-use tl_corpus::{dir as corpus, read};
-use tl_parser::{parse, Code, Dialect, Options, Parsed, Section};
+use tl_corpus::{dir as corpus, id_exceptions, read, schema_files};
+use tl_parser::{parse, Code, Dialect, Options, Parsed, Section, Severity, KNOWN_DEVIATIONS};
 
 fn parse_file(rel: &str) -> Parsed {
     parse(&read(rel), &Options::default())
@@ -62,25 +62,103 @@ fn mismatches(parsed: &Parsed) -> Vec<String> {
 }
 
 #[test]
-fn id_mismatches_are_exactly_the_documented_exceptions() {
-    for &(file, expected) in tl_corpus::ID_EXCEPTIONS {
-        let parsed = parse_file(file);
-        let mut expected: Vec<String> = expected.iter().map(|s| s.to_string()).collect();
+fn id_mismatches_are_exactly_the_known_deviations_each_as_a_note() {
+    for file in schema_files() {
+        let parsed = parse_file(&file);
+        let mut expected: Vec<String> =
+            id_exceptions(&file).iter().map(|s| s.to_string()).collect();
         expected.sort();
         assert_eq!(mismatches(&parsed), expected, "{file}");
+        let errors: Vec<_> = parsed.errors().collect();
+        assert!(errors.is_empty(), "{file}: {errors:#?}");
+        let notes = parsed
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Note)
+            .count();
+        assert_eq!(notes, expected.len(), "{file}: one note per deviation");
     }
 }
 
 #[test]
+fn without_known_deviations_each_is_an_error_again() {
+    let options = Options {
+        known_deviations: false,
+        ..Options::default()
+    };
+    let mut files_with_errors = 0;
+    for file in schema_files() {
+        let exceptions = id_exceptions(&file);
+        let parsed = parse(&read(&file), &options);
+        for d in parsed.errors() {
+            let name = d.definition.as_deref().unwrap_or_default();
+            match d.code {
+                Code::IdMismatch => assert!(exceptions.contains(&name), "{file}: {d:?}"),
+                // The real function whose id an `invokeWith…Prefix` helper reuses.
+                Code::DuplicateId => assert!(
+                    exceptions
+                        .iter()
+                        .any(|e| d.message.ends_with(&format!("`{e}` already uses"))),
+                    "{file}: {d:?}"
+                ),
+                _ => panic!("{file}: {d:?}"),
+            }
+        }
+        let mismatched = parsed
+            .errors()
+            .filter(|d| d.code == Code::IdMismatch)
+            .count();
+        assert_eq!(mismatched, exceptions.len(), "{file}");
+        files_with_errors += usize::from(mismatched > 0);
+    }
+    assert!(
+        files_with_errors >= 10,
+        "{files_with_errors} files with errors"
+    );
+}
+
+#[test]
+fn every_known_deviation_occurs_in_the_corpus_with_its_computed_id() {
+    let mut seen = vec![false; KNOWN_DEVIATIONS.len()];
+    for file in schema_files() {
+        for def in parse_file(&file).schema.definitions {
+            let Some(declared) = def.declared_id else {
+                continue;
+            };
+            if let Some(i) = KNOWN_DEVIATIONS
+                .iter()
+                .position(|k| k.name == def.name.text && k.declared_id == declared.value)
+            {
+                assert_eq!(
+                    def.computed_id, KNOWN_DEVIATIONS[i].computed_id,
+                    "{file}: {}",
+                    def.name.text
+                );
+                seen[i] = true;
+            }
+        }
+    }
+    let unseen: Vec<_> = KNOWN_DEVIATIONS
+        .iter()
+        .zip(seen)
+        .filter(|(_, seen)| !seen)
+        .map(|(k, _)| k.name)
+        .collect();
+    assert!(unseen.is_empty(), "not in the corpus: {unseen:?}");
+}
+
+#[test]
 fn allowing_the_exceptions_by_name_leaves_no_id_errors() {
-    for &(file, expected) in tl_corpus::ID_EXCEPTIONS {
+    for file in schema_files() {
         let options = Options {
-            allow_id_mismatch: expected.iter().map(|s| s.to_string()).collect(),
+            allow_id_mismatch: id_exceptions(&file).iter().map(|s| s.to_string()).collect(),
+            known_deviations: false,
             ..Options::default()
         };
-        let parsed = parse(&read(file), &options);
+        let parsed = parse(&read(&file), &options);
         let errors: Vec<_> = parsed.errors().collect();
         assert!(errors.is_empty(), "{file}: {errors:#?}");
+        assert!(mismatches(&parsed).is_empty(), "{file}: allowed silently");
     }
 }
 

@@ -116,7 +116,7 @@ fn duplicate_id_allowed_by_name() {
     let options = Options {
         dialect: None,
         allow_id_mismatch: vec!["*Prefix".into()],
-        strict: false,
+        ..Options::default()
     };
     let src = "a#00000001 = A;\naPrefix#00000001 = A;\n";
     let ids: Vec<_> = diagnostics_with(src, &options)
@@ -358,5 +358,42 @@ fn rendered_error_shows_the_line_and_a_caret() {
     assert!(
         rendered.contains("2 | foo#xyz = Foo;\n  |    ^^^^"),
         "{rendered}"
+    );
+}
+
+#[test]
+fn an_id_mismatch_from_a_misspelt_type_comes_after_it() {
+    // `pong#347773c5 msg_id:long ping_id:long = Pong` with `long` misspelt:
+    // the id is hashed from `lon`, so it no longer matches.
+    let src = "pong#347773c5 msg_id:lon ping_id:long = Pong;\nbad#00000001 = Bad;\n";
+    assert_eq!(
+        diagnostics(src),
+        vec![
+            (Code::UndefinedType, 1, 22, Severity::Warning),
+            (Code::IdMismatch, 1, 5, Severity::Error),
+            (Code::IdMismatch, 2, 4, Severity::Error),
+        ]
+    );
+    let parsed = parse(src, &Options::default());
+    assert_eq!(parsed.diagnostics[0].notes, ["did you mean `long`?"]);
+    assert!(
+        parsed.diagnostics[1].notes[0].contains("uses an undefined type (reported above)"),
+        "{:?}",
+        parsed.diagnostics[1].notes
+    );
+    assert!(
+        !parsed.diagnostics[2].notes[0].contains("undefined type"),
+        "a mismatch without an undefined type stays as it was"
+    );
+    let strict = Options {
+        strict: true,
+        ..Options::default()
+    };
+    assert_eq!(
+        diagnostics_with(src, &strict)[..2],
+        [
+            (Code::UndefinedType, 1, 22, Severity::Error),
+            (Code::IdMismatch, 1, 5, Severity::Error),
+        ]
     );
 }

@@ -180,12 +180,20 @@ pub enum ErrorEntry<'a> {
     Unknown(&'a RpcError),
 }
 
-impl ErrorEntry<'_> {
+impl<'a> ErrorEntry<'a> {
     /// The error code.
     pub fn code(&self) -> i32 {
         match self {
             ErrorEntry::Known { info, .. } => info.code,
             ErrorEntry::Unknown(e) => e.code,
+        }
+    }
+
+    /// The error as sent, if it is one no table lists.
+    pub fn unknown(&self) -> Option<&'a RpcError> {
+        match self {
+            ErrorEntry::Known { .. } => None,
+            ErrorEntry::Unknown(e) => Some(e),
         }
     }
 

@@ -1,4 +1,5 @@
 // A docs file that is not JSON points at the path, with line:col.
+// `bad_docs.json` is copied to the root of the crate trybuild builds.
 mod api {
     tl_runtime::tl! {
         r#"
@@ -6,7 +7,7 @@ mod api {
             ---functions---
             ping#7abe77ec ping_id:long = Pong;
         "#,
-        docs = "../../../../tl-macros/tests/ui/bad_docs.json",
+        docs = "bad_docs.json",
     }
 }
 
