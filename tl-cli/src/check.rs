@@ -1,4 +1,7 @@
 //! `tl check`: parse and validate schema files, report counts and diagnostics.
+//!
+//! Files that form one schema (see [`schemas`](crate::schemas)) are checked
+//! together.
 
 use crate::args::{Arg, Args, Format};
 use crate::check_json::{CheckReport, DocsReport};
@@ -8,6 +11,7 @@ use crate::docs;
 use crate::files::schema_files;
 use crate::load::{load, Loaded};
 use crate::render;
+use crate::schemas;
 use crate::stop::Stop;
 use codespan_reporting::term::termcolor::WriteColor;
 use std::io::{self, Write};
@@ -24,6 +28,9 @@ Parse and validate TL schemas, printing each file's counts and diagnostics.
 Usage: tl check PATH... [OPTIONS]
 
 PATH is a schema file or a directory (every *.tl below it, recursively).
+Each file is a schema of its own, except that a file using types that only
+one other file given defines is checked together with it, as one schema
+(as `tl!` reads `include = [\"a.tl\", \"b.tl\"]`).
 
 Options:
       --dialect telegram|tdlib  id rule to use (default: detected per file)
@@ -79,13 +86,17 @@ fn run(mut args: Args) -> Result<Outcome, Stop> {
     // Read everything before printing anything, so an unreadable file stops
     // the command before half a report (or half a JSON document) is out.
     let docs = docs_path.as_deref().map(docs::load).transpose()?;
-    let loaded = schema_files(&paths)?
+    let mut loaded = schema_files(&paths)?
         .iter()
         .map(|path| load(path, &options))
         .collect::<Result<Vec<_>, _>>()?;
-    let report = CheckReport::new(&loaded, docs.as_ref());
+    let groups = schemas::group(&loaded);
+    for members in &groups {
+        schemas::join(&mut loaded, members);
+    }
+    let report = CheckReport::new(&loaded, &groups, docs.as_ref());
     match format {
-        Format::Human => print_human(&loaded, &report)?,
+        Format::Human => print_human(&loaded, groups.len(), &report)?,
         Format::Json => {
             let mut out = io::stdout().lock();
             serde_json::to_writer_pretty(&mut out, &report).map_err(io::Error::from)?;
@@ -95,19 +106,31 @@ fn run(mut args: Args) -> Result<Outcome, Stop> {
     Ok(Outcome::from_errors(report.errors > 0))
 }
 
-fn print_human(loaded: &[Loaded], report: &CheckReport) -> io::Result<()> {
+fn print_human(loaded: &[Loaded], schemas: usize, report: &CheckReport) -> io::Result<()> {
     let mut out = render::stdout();
     for (file, file_report) in loaded.iter().zip(&report.files) {
         print_file_header(&mut out, file)?;
+        if !file_report.one_schema_with.is_empty() {
+            writeln!(
+                out,
+                "  one schema with {}",
+                file_report.one_schema_with.join(", ")
+            )?;
+        }
         if let Some(coverage) = &file_report.docs {
             print_docs_coverage(&mut out, coverage)?;
         }
         render::diagnostics(&mut out, &file.source, &file.parsed.diagnostics)?;
     }
+    let files = plural(report.files.len(), "file");
+    let files = if schemas == report.files.len() {
+        files
+    } else {
+        format!("{files} as {}", plural(schemas, "schema"))
+    };
     writeln!(
         out,
-        "checked {}: {}, {}, {}",
-        plural(report.files.len(), "file"),
+        "checked {files}: {}, {}, {}",
         plural(report.errors, "error"),
         plural(report.warnings, "warning"),
         plural(report.notes, "note"),

@@ -79,7 +79,30 @@ fn workspace_schema_dir_checks_clean() {
         "{text}"
     );
     assert!(text.contains("dialect telegram (detected)"), "{text}");
-    assert!(text.contains("0 errors"), "{text}");
+    assert!(text.contains("0 errors, 0 warnings"), "{text}");
+}
+
+/// seed.tl alone uses types it does not define; given with seed-deps.tl,
+/// which defines them, the two are one schema, as `tl!` reads them.
+#[test]
+fn files_that_use_each_others_types_are_checked_as_one_schema() {
+    let seed = manifest_dir().join("../schema/seed.tl");
+    let deps = manifest_dir().join("../schema/seed-deps.tl");
+    let alone = json(&tl(&["check", path_str(&seed), "--format", "json"]));
+    assert_eq!(alone["warnings"].as_u64(), Some(17), "{alone}");
+    let together = tl(&[
+        "check",
+        path_str(&seed),
+        path_str(&deps),
+        "--strict",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(together.status.code(), Some(0), "{}", stdout(&together));
+    let report = json(&together);
+    assert_eq!(report["warnings"].as_u64(), Some(0), "{report}");
+    assert_eq!(report["files"][0]["one_schema_with"][0], path_str(&deps));
+    assert_eq!(report["files"][1]["one_schema_with"][0], path_str(&seed));
 }
 
 /// `tl check` of the whole corpus: per file, the relative path and the
