@@ -1,6 +1,7 @@
-//! `tl check`: parse and validate schema files, report counts and diagnostics.
+//! `tl check`: parse, validate and resolve schema files as `tl!` does,
+//! report counts and diagnostics.
 //!
-//! Files that form one schema (see [`schemas`](crate::schemas)) are checked
+//! Files that form one schema (see [`crate::schemas`]) are checked
 //! together.
 
 use crate::args::{Arg, Args, Format};
@@ -21,9 +22,11 @@ use tl_parser::Options;
 /// The `check` subcommand.
 pub const COMMAND: Command = Command {
     name: "check",
-    summary: "parse and validate schemas, printing counts and diagnostics",
+    summary: "parse, validate and resolve schemas as `tl!` does, printing counts and diagnostics",
     usage: "\
-Parse and validate TL schemas, printing each file's counts and diagnostics.
+Parse and validate TL schemas, and resolve them as `tl!` does, printing each
+file's counts and diagnostics: a schema `tl check` passes is one `tl!`
+accepts.
 
 Usage: tl check PATH... [OPTIONS]
 
@@ -93,6 +96,7 @@ fn run(mut args: Args) -> Result<Outcome, Stop> {
     let groups = schemas::group(&loaded);
     for members in &groups {
         schemas::join(&mut loaded, members);
+        schemas::resolve(&mut loaded, members, &options);
     }
     let report = CheckReport::new(&loaded, &groups, docs.as_ref());
     match format {

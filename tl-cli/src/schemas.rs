@@ -9,7 +9,7 @@
 //! `api.tl` defines `Peer`) names no one of them, so it stays undefined.
 
 use crate::load::Loaded;
-use tl_parser::{Code, Diagnostic, Schema};
+use tl_parser::{Code, Diagnostic, Options, Schema};
 
 /// The files of each schema, as indices into the files given, each group in
 /// the order given and the groups in the order of their first file.
@@ -61,6 +61,51 @@ pub fn join(files: &mut [Loaded], members: &[usize]) {
             .parsed
             .diagnostics
             .retain(|_| keep.next().unwrap_or(true));
+    }
+}
+
+/// Resolves the schema `members` form as the generator does, if the parser
+/// found no errors and no undefined types in it, and adds what resolution
+/// rejects to the diagnostics of the file each finding is in: the same
+/// findings, with the same codes and messages, that `tl!` reports.
+///
+/// A schema with undefined types is not resolved: its warnings (errors with
+/// `--strict`) already say that `tl!` cannot generate it, and resolution
+/// would only repeat them.
+pub fn resolve(files: &mut [Loaded], members: &[usize], options: &Options) {
+    let blocked = members.iter().any(|&i| {
+        files[i]
+            .parsed
+            .diagnostics
+            .iter()
+            .any(|d| d.is_error() || d.code == Code::UndefinedType)
+    });
+    if blocked {
+        return;
+    }
+    let sources: Vec<_> = members.iter().map(|&i| files[i].source.clone()).collect();
+    let options = tl_codegen::Options {
+        dialect: options.dialect,
+        allow_id_mismatch: options.allow_id_mismatch.clone(),
+        known_deviations: options.known_deviations,
+        ..tl_codegen::Options::default()
+    };
+    // Without `only`, derives or a runtime path, a schema is the only thing
+    // resolution can reject; its warnings and notes are the parser's, which
+    // the files already hold.
+    let Err(tl_codegen::Error::Schema(rejected)) = tl_codegen::resolve(&sources, &options) else {
+        return;
+    };
+    for located in rejected {
+        let file = members
+            .iter()
+            .copied()
+            .find(|&i| files[i].source.name() == located.file)
+            .unwrap_or(members[0]);
+        let diagnostics = &mut files[file].parsed.diagnostics;
+        if !diagnostics.contains(&located.diagnostic) {
+            diagnostics.push(located.diagnostic);
+        }
     }
 }
 
@@ -123,6 +168,26 @@ mod tests {
             loaded("deps.tl", "dep = Dep;\nother = Other;\n"),
         ];
         assert_eq!(group(&files), [vec![0], vec![1, 2]]);
+    }
+
+    #[test]
+    fn resolution_adds_what_the_generator_rejects() {
+        let mut files = vec![loaded("generic.tl", "box {X:Type} value:!X = Box;\n")];
+        assert!(files[0].parsed.diagnostics.is_empty());
+        resolve(&mut files, &[0], &Options::default());
+        let found: Vec<_> = files[0]
+            .parsed
+            .diagnostics
+            .iter()
+            .map(|d| (d.code, d.message.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [(
+                Code::Unsupported,
+                "code generation does not support a generic constructor (`{X:Type}` outside functions)"
+            )]
+        );
     }
 
     #[test]
