@@ -14,6 +14,13 @@
 
 use std::path::PathBuf;
 
+/// The workspace README's Rust blocks, compiled and run as this crate's
+/// doc-tests so that the README cannot drift from the API. Blocks that need
+/// files a user brings (Telegram's `api.tl`) are `rust,ignore` and say so.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;
+
 /// The corpus directory, as a path relative to any crate of this workspace
 /// (each sits one level below the workspace root, as `tl!` paths assume).
 pub const PREFIX: &str = "../../shared/schemas/";

@@ -1,4 +1,8 @@
-//! `tl check`: parse and validate schema files, report counts and diagnostics.
+//! `tl check`: parse, validate and resolve schema files as `tl!` does,
+//! report counts and diagnostics.
+//!
+//! Files that form one schema (see [`crate::schemas`]) are checked
+//! together.
 
 use crate::args::{Arg, Args, Format};
 use crate::check_json::{CheckReport, DocsReport};
@@ -8,6 +12,7 @@ use crate::docs;
 use crate::files::schema_files;
 use crate::load::{load, Loaded};
 use crate::render;
+use crate::schemas;
 use crate::stop::Stop;
 use codespan_reporting::term::termcolor::WriteColor;
 use std::io::{self, Write};
@@ -17,13 +22,18 @@ use tl_parser::Options;
 /// The `check` subcommand.
 pub const COMMAND: Command = Command {
     name: "check",
-    summary: "parse and validate schemas, printing counts and diagnostics",
+    summary: "parse, validate and resolve schemas as `tl!` does, printing counts and diagnostics",
     usage: "\
-Parse and validate TL schemas, printing each file's counts and diagnostics.
+Parse and validate TL schemas, and resolve them as `tl!` does, printing each
+file's counts and diagnostics: a schema `tl check` passes is one `tl!`
+accepts.
 
 Usage: tl check PATH... [OPTIONS]
 
 PATH is a schema file or a directory (every *.tl below it, recursively).
+Each file is a schema of its own, except that a file using types that only
+one other file given defines is checked together with it, as one schema
+(as `tl!` reads `include = [\"a.tl\", \"b.tl\"]`).
 
 Options:
       --dialect telegram|tdlib  id rule to use (default: detected per file)
@@ -79,13 +89,18 @@ fn run(mut args: Args) -> Result<Outcome, Stop> {
     // Read everything before printing anything, so an unreadable file stops
     // the command before half a report (or half a JSON document) is out.
     let docs = docs_path.as_deref().map(docs::load).transpose()?;
-    let loaded = schema_files(&paths)?
+    let mut loaded = schema_files(&paths)?
         .iter()
         .map(|path| load(path, &options))
         .collect::<Result<Vec<_>, _>>()?;
-    let report = CheckReport::new(&loaded, docs.as_ref());
+    let groups = schemas::group(&loaded);
+    for members in &groups {
+        schemas::join(&mut loaded, members);
+        schemas::resolve(&mut loaded, members, &options);
+    }
+    let report = CheckReport::new(&loaded, &groups, docs.as_ref());
     match format {
-        Format::Human => print_human(&loaded, &report)?,
+        Format::Human => print_human(&loaded, groups.len(), &report)?,
         Format::Json => {
             let mut out = io::stdout().lock();
             serde_json::to_writer_pretty(&mut out, &report).map_err(io::Error::from)?;
@@ -95,19 +110,31 @@ fn run(mut args: Args) -> Result<Outcome, Stop> {
     Ok(Outcome::from_errors(report.errors > 0))
 }
 
-fn print_human(loaded: &[Loaded], report: &CheckReport) -> io::Result<()> {
+fn print_human(loaded: &[Loaded], schemas: usize, report: &CheckReport) -> io::Result<()> {
     let mut out = render::stdout();
     for (file, file_report) in loaded.iter().zip(&report.files) {
         print_file_header(&mut out, file)?;
+        if !file_report.one_schema_with.is_empty() {
+            writeln!(
+                out,
+                "  one schema with {}",
+                file_report.one_schema_with.join(", ")
+            )?;
+        }
         if let Some(coverage) = &file_report.docs {
             print_docs_coverage(&mut out, coverage)?;
         }
         render::diagnostics(&mut out, &file.source, &file.parsed.diagnostics)?;
     }
+    let files = plural(report.files.len(), "file");
+    let files = if schemas == report.files.len() {
+        files
+    } else {
+        format!("{files} as {}", plural(schemas, "schema"))
+    };
     writeln!(
         out,
-        "checked {}: {}, {}, {}",
-        plural(report.files.len(), "file"),
+        "checked {files}: {}, {}, {}",
         plural(report.errors, "error"),
         plural(report.warnings, "warning"),
         plural(report.notes, "note"),

@@ -39,6 +39,10 @@ pub struct FileReport {
     pub dialect: String,
     /// Whether the dialect came from `--dialect` (else it was detected).
     pub dialect_forced: bool,
+    /// The other files checked together with this one as one schema (it uses
+    /// their types, or they use its); absent if none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub one_schema_with: Vec<String>,
     /// Every diagnostic, in source order.
     pub diagnostics: Vec<DiagnosticReport>,
     /// How much of the file `--docs` describes; absent without `--docs`.
@@ -108,9 +112,20 @@ pub struct DiagnosticReport {
 }
 
 impl CheckReport {
-    /// The report for `files`, with each file's coverage by `docs` if given.
-    pub fn new(files: &[Loaded], docs: Option<&DocsFile>) -> Self {
-        let files: Vec<FileReport> = files.iter().map(|f| FileReport::new(f, docs)).collect();
+    /// The report for `files`, which form the schemas `groups` (indices into
+    /// `files`), with each file's coverage by `docs` if given.
+    pub fn new(files: &[Loaded], groups: &[Vec<usize>], docs: Option<&DocsFile>) -> Self {
+        let mut reports: Vec<FileReport> = files.iter().map(|f| FileReport::new(f, docs)).collect();
+        for members in groups {
+            for &i in members {
+                reports[i].one_schema_with = members
+                    .iter()
+                    .filter(|&&j| j != i)
+                    .map(|&j| files[j].source.name().to_string())
+                    .collect();
+            }
+        }
+        let files = reports;
         let count = |severity: &str| {
             files
                 .iter()
@@ -139,6 +154,7 @@ impl FileReport {
             boxed_types: counts.boxed_types,
             dialect: schema.dialect.to_string(),
             dialect_forced: file.dialect_forced,
+            one_schema_with: Vec::new(),
             diagnostics: file
                 .parsed
                 .diagnostics

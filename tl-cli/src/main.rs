@@ -24,6 +24,7 @@ mod ids;
 mod load;
 mod render;
 mod review;
+mod schemas;
 mod source_impact;
 mod stop;
 mod value_text;

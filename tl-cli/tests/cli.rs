@@ -79,7 +79,30 @@ fn workspace_schema_dir_checks_clean() {
         "{text}"
     );
     assert!(text.contains("dialect telegram (detected)"), "{text}");
-    assert!(text.contains("0 errors"), "{text}");
+    assert!(text.contains("0 errors, 0 warnings"), "{text}");
+}
+
+/// seed.tl alone uses types it does not define; given with seed-deps.tl,
+/// which defines them, the two are one schema, as `tl!` reads them.
+#[test]
+fn files_that_use_each_others_types_are_checked_as_one_schema() {
+    let seed = manifest_dir().join("../schema/seed.tl");
+    let deps = manifest_dir().join("../schema/seed-deps.tl");
+    let alone = json(&tl(&["check", path_str(&seed), "--format", "json"]));
+    assert_eq!(alone["warnings"].as_u64(), Some(17), "{alone}");
+    let together = tl(&[
+        "check",
+        path_str(&seed),
+        path_str(&deps),
+        "--strict",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(together.status.code(), Some(0), "{}", stdout(&together));
+    let report = json(&together);
+    assert_eq!(report["warnings"].as_u64(), Some(0), "{report}");
+    assert_eq!(report["files"][0]["one_schema_with"][0], path_str(&deps));
+    assert_eq!(report["files"][1]["one_schema_with"][0], path_str(&seed));
 }
 
 /// `tl check` of the whole corpus: per file, the relative path and the
@@ -756,4 +779,59 @@ fn expand_only_takes_a_type_name_and_suggests_for_a_typo() {
         "{}",
         stderr(&out)
     );
+}
+
+/// A schema the parser accepts but the generator cannot generate (a generic
+/// constructor, which the `generic_misuse` UI test shows `tl!` rejecting)
+/// fails `tl check` with the generator's own finding: same code, message and
+/// position.
+#[test]
+fn check_rejects_what_the_generator_rejects_with_the_same_diagnostic() {
+    let text = "ok = Ok;\nbox {X:Type} value:!X = Box;\n";
+    assert!(
+        !tl_parser::parse(text, &tl_parser::Options::default()).has_errors(),
+        "the parser alone accepts it"
+    );
+    let file = tl_parser::SourceFile::new("generic.tl", text);
+    let Err(tl_codegen::Error::Schema(rejected)) =
+        tl_codegen::generate(&[file], &tl_codegen::Options::default())
+    else {
+        panic!("the generator accepts a generic constructor");
+    };
+    let path = temp_file("generic.tl", text);
+    let out = tl(&["check", path_str(&path), "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    let report = json(&out);
+    let found: Vec<(String, String, u64, u64)> = diagnostics(&report["files"][0])
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap().to_string(),
+                d["message"].as_str().unwrap().to_string(),
+                d["line"].as_u64().unwrap(),
+                d["column"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let expected: Vec<(String, String, u64, u64)> = rejected
+        .iter()
+        .map(|l| {
+            (
+                l.diagnostic.code.as_str().to_string(),
+                l.diagnostic.message.clone(),
+                l.line as u64,
+                l.column as u64,
+            )
+        })
+        .collect();
+    assert_eq!(found, expected);
+    assert!(found[0]
+        .1
+        .contains("does not support a generic constructor"));
+    let human = stdout(&tl(&["check", path_str(&path)]));
+    assert!(
+        human.contains("error[E0301]: code generation does not support a generic constructor"),
+        "{human}"
+    );
+    fs::remove_file(path).ok();
 }

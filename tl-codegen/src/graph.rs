@@ -21,7 +21,7 @@ use crate::model::{FieldShape, Model, WireType};
 pub const ENUM_SIZE_MAX: usize = 256;
 
 /// The most bytes a generated struct takes in memory (estimated as
-/// [`Sizer`] does). glibc serves requests of up to 1,032 bytes from its
+/// `Sizer` does). glibc serves requests of up to 1,032 bytes from its
 /// per-thread cache; a larger box takes the allocator's slow path both ways,
 /// which cost decoding 100 layer-230 messages (1,200-byte structs) twice the
 /// instructions in `malloc` and `free` that it costs at 952 bytes.
