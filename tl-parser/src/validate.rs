@@ -557,11 +557,12 @@ fn walk_param<'a>(ty: &'a ParamType, f: &mut impl FnMut(&'a TypeExpr)) {
 /// nothing. A fragment cut from a larger schema may refer to thousands of
 /// names it does not define, each against thousands of known ones: the
 /// known names are lowercased once, a name asked again gets the answer
-/// kept from the first time, and a candidate whose length alone puts it
-/// too far away is not compared.
+/// kept from the first time, and a candidate whose length or letters
+/// alone put it too far away is not compared.
 struct Suggestions<'a> {
-    /// Each known name lowercased, its length in characters, and the name.
-    known: Vec<(String, usize, &'a str)>,
+    /// Each known name lowercased, its length in characters, its
+    /// [`letters`], and the name.
+    known: Vec<(String, usize, u64, &'a str)>,
     asked: HashMap<String, Option<&'a str>>,
     /// The edit-distance row, reused.
     row: Vec<usize>,
@@ -571,7 +572,11 @@ impl<'a> Suggestions<'a> {
     fn new(known: &Known<'a>) -> Self {
         let known = known
             .all()
-            .map(|k| (k.to_ascii_lowercase(), k.chars().count(), k))
+            .map(|k| {
+                let lower = k.to_ascii_lowercase();
+                let letters = letters(&lower);
+                (lower, k.chars().count(), letters, k)
+            })
             .collect();
         Suggestions {
             known,
@@ -589,14 +594,21 @@ impl<'a> Suggestions<'a> {
         }
         let limit = (name.len() / 3).max(1);
         let lower: Vec<char> = name.to_ascii_lowercase().chars().collect();
+        let name_letters = letters(&name.to_ascii_lowercase());
         let mut best: Option<(usize, &'a str)> = None;
-        for (k_lower, k_chars, k) in &self.known {
-            // The distance is at least the difference in length.
-            if k_chars.abs_diff(lower.len()) > limit {
+        for (k_lower, k_chars, k_letters, k) in &self.known {
+            // The distance is at least the difference in length, and at
+            // least half the letters only one of the names has: one edit
+            // takes at most one letter out and brings at most one in.
+            if k_chars.abs_diff(lower.len()) > limit
+                || (name_letters ^ k_letters).count_ones() as usize > 2 * limit
+            {
                 continue;
             }
-            let d = edit_distance(&lower, k_lower, &mut self.row);
-            if d <= limit && best.is_none_or(|b| (d, *k) < b) {
+            let Some(d) = edit_distance_within(&lower, k_lower, limit, &mut self.row) else {
+                continue;
+            };
+            if best.is_none_or(|b| (d, *k) < b) {
                 best = Some((d, k));
             }
         }
@@ -606,23 +618,51 @@ impl<'a> Suggestions<'a> {
     }
 }
 
-/// The Levenshtein distance between `a` and `b`, in characters; `row` is
-/// scratch space.
-fn edit_distance(a: &[char], b: &str, row: &mut Vec<usize>) -> usize {
+/// The set of characters in `text`, as bits: one bit per lowercase letter,
+/// digit and `_`, the other characters sharing the rest. Two characters on
+/// one bit can only make two sets look closer than they are, so the count of
+/// bits set in one name's letters and not the other's never exceeds the
+/// count of characters in one name and not the other.
+fn letters(text: &str) -> u64 {
+    text.chars().fold(0, |set, c| {
+        let bit = match c {
+            'a'..='z' => c as u32 - 'a' as u32,
+            '0'..='9' => 26 + (c as u32 - '0' as u32),
+            '_' => 36,
+            _ => 37 + c as u32 % 27,
+        };
+        set | 1 << bit
+    })
+}
+
+/// The Levenshtein distance between `a` and `b`, in characters, if it is at
+/// most `limit`; `row` is scratch space.
+///
+/// Each row of the table only grows from its smallest cell, so the search
+/// stops at the first row whose every cell is past `limit`. Most known names
+/// are far from the one asked about and end after a few characters: a schema
+/// fragment with hundreds of undefined types (as fuzzing makes) then costs
+/// a fraction of the full tables.
+fn edit_distance_within(a: &[char], b: &str, limit: usize, row: &mut Vec<usize>) -> Option<usize> {
     row.clear();
     row.extend(0..=a.len());
     for (j, cb) in b.chars().enumerate() {
         let mut diagonal = row[0];
         row[0] = j + 1;
+        let mut smallest = row[0];
         for (i, &ca) in a.iter().enumerate() {
             let above = row[i + 1];
             row[i + 1] = (diagonal + usize::from(ca != cb))
                 .min(row[i] + 1)
                 .min(above + 1);
+            smallest = smallest.min(row[i + 1]);
             diagonal = above;
         }
+        if smallest > limit {
+            return None;
+        }
     }
-    row[a.len()]
+    Some(row[a.len()]).filter(|&d| d <= limit)
 }
 
 #[cfg(test)]
@@ -699,7 +739,7 @@ mod tests {
     fn edit_distance_counts_edits() {
         let distance = |a: &str, b: &str| {
             let a: Vec<char> = a.chars().collect();
-            edit_distance(&a, b, &mut Vec::new())
+            edit_distance_within(&a, b, usize::MAX, &mut Vec::new()).unwrap()
         };
         assert_eq!(distance("MessageEntty", "MessageEntity"), 1);
         assert_eq!(distance("abc", "abc"), 0);
@@ -707,6 +747,67 @@ mod tests {
         assert_eq!(distance("ab", ""), 2);
         assert_eq!(distance("kitten", "sitting"), 3);
         assert_eq!(distance("n\u{e4}me", "name"), 1);
+    }
+
+    #[test]
+    fn letters_never_put_a_name_further_than_its_distance() {
+        let words = [
+            "",
+            "a",
+            "ab",
+            "ba",
+            "aab",
+            "messageentity",
+            "messageentty",
+            "inputpeer",
+            "inputpeeruser",
+            "peer",
+            "\u{e4}\u{f6}x",
+            "x_1.y",
+            "zz9",
+        ];
+        for x in words {
+            for y in words {
+                let a: Vec<char> = x.chars().collect();
+                let d = edit_distance_within(&a, y, usize::MAX, &mut Vec::new()).unwrap();
+                let apart = (letters(x) ^ letters(y)).count_ones() as usize;
+                assert!(
+                    apart <= 2 * d,
+                    "{x} {y}: {apart} letters apart, distance {d}"
+                );
+            }
+        }
+        assert_eq!((letters("ab") ^ letters("cd")).count_ones(), 4);
+    }
+
+    #[test]
+    fn edit_distance_stops_past_the_limit() {
+        let within = |a: &str, b: &str, limit: usize| {
+            let a: Vec<char> = a.chars().collect();
+            edit_distance_within(&a, b, limit, &mut Vec::new())
+        };
+        assert_eq!(within("kitten", "sitting", 3), Some(3));
+        assert_eq!(within("kitten", "sitting", 2), None);
+        assert_eq!(within("abc", "xyz", 2), None, "every row past the limit");
+        // The last row decides when no row ends early: `ab` → `ba` is 2.
+        assert_eq!(within("ab", "ba", 1), None);
+        assert_eq!(within("ab", "ba", 2), Some(2));
+        // Agrees with the full table on every pair of short words.
+        let words = [
+            "", "a", "ab", "ba", "abc", "acb", "bca", "abcd", "xbcd", "dcba",
+        ];
+        for x in words {
+            for y in words {
+                let full = within(x, y, usize::MAX).unwrap();
+                for limit in 0..5 {
+                    assert_eq!(
+                        within(x, y, limit),
+                        Some(full).filter(|&d| d <= limit),
+                        "{x} {y} {limit}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]
