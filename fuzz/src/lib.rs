@@ -9,11 +9,11 @@ use tl_conformance::fuzz::{seeds, Family};
 
 /// Writes the seed inputs of `F` ([`tl_conformance::fuzz::seeds`]) into the
 /// corpus directory libFuzzer was given, if that directory is empty, so the
-/// first run starts inside the wire format. Nothing happens under `-merge`
+/// first run starts inside the wire format. Nothing happens under `-merge` or `-set_cover_merge`
 /// (`cargo fuzz cmin`), whose first directory is the merge's output.
 pub fn seed_corpus<F: Family>() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    if args.iter().any(|a| a.starts_with("-merge")) {
+    if args.iter().any(|a| a.contains("merge=")) {
         return;
     }
     let Some(dir) = args.iter().find(|a| !a.starts_with('-')).map(PathBuf::from) else {

@@ -108,11 +108,11 @@ pub fn replay<F: Family>(dir: &Path) {
     );
 }
 
-/// The committed inputs of a fuzz target: `fuzz/regressions/<target>` at the
-/// repository root.
-pub fn regressions_dir(target: &str) -> PathBuf {
+/// The committed inputs of a fuzz target, which the suite replays:
+/// `fuzz/replay/<target>` at the repository root.
+pub fn replay_dir(target: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../fuzz/regressions")
+        .join("../fuzz/replay")
         .join(target)
 }
 

@@ -120,3 +120,13 @@ fn every_shared_constructor_and_function_encodes_like_grammers() {
     };
     check_against_grammers(&api, &mtproto, grammers);
 }
+
+tl_conformance::fuzz_family!(Telegram = "decode_telegram": api_230, grammers_mtproto);
+
+/// The committed inputs of the `decode_telegram` fuzz target (see FUZZING.md)
+/// pass the fuzz check.
+#[test]
+fn decode_telegram_fuzz_inputs_pass_the_fuzz_check() {
+    use tl_conformance::fuzz::{replay, replay_dir, Family};
+    replay::<Telegram>(&replay_dir(Telegram::TARGET));
+}
