@@ -16,7 +16,8 @@
 //!   and encode to the same bytes again.
 //!
 //! The same check replays the committed inputs in the schema suites' test
-//! binaries, which already expand every family's schemas ([`replay`]).
+//! binaries, which already expand every family's schemas ([`replay`]), or,
+//! for a target without a committed corpus, its seeds ([`replay_seeds`]).
 
 use std::fmt::Debug;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -104,6 +105,31 @@ pub fn replay<F: Family>(dir: &Path) {
         "{} of {} inputs failed:\n{}",
         failures.len(),
         files.len(),
+        failures.join("\n")
+    );
+}
+
+/// Checks every seed input of `F` ([`seeds`]), and fails with every seed
+/// that fails: for families whose target has no committed corpus yet.
+pub fn replay_seeds<F: Family>() {
+    assert_installed();
+    let items = items::<F>();
+    let seeds = seeds::<F>();
+    assert!(!seeds.is_empty(), "{}: no seeds", F::TARGET);
+    let failures: Vec<String> = seeds
+        .iter()
+        .filter_map(|input| {
+            check::<F>(input, items)
+                .err()
+                .map(|why| format!("{why}\n  input: {}", hex(input)))
+        })
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{}: {} of {} seeds failed:\n{}",
+        F::TARGET,
+        failures.len(),
+        seeds.len(),
         failures.join("\n")
     );
 }
