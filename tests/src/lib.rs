@@ -17,6 +17,7 @@ pub mod corpus;
 pub mod differential;
 pub mod enum_size;
 pub mod evolution;
+pub mod fuzz;
 pub mod hostile;
 pub mod ids;
 pub mod layout;

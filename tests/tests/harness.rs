@@ -1,14 +1,25 @@
 //! The harness's own checks: a panicking decoder is reported, not propagated;
 //! hostile inputs are deterministic and cover what they promise; the
 //! evolution check tells `?true` drift and gone constructors from broken
-//! layers.
+//! layers; the fuzz check catches what it promises to.
+
+#[global_allocator]
+static ALLOC: tl_conformance::alloc_count::CountingAlloc =
+    tl_conformance::alloc_count::CountingAlloc;
 
 use tl_conformance::evolution::{Evolution, Layer};
 use tl_conformance::hostile::{decode_hostile, inputs};
 use tl_conformance::{corpus, first_difference};
 
 /// A decoder with a bug: it panics on a zero first byte.
+#[derive(Debug, PartialEq)]
 struct Buggy;
+
+impl tl_runtime::Serialize for Buggy {
+    fn serialize<S: tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
+        out.put_slice(&[1]);
+    }
+}
 
 impl tl_runtime::Deserialize for Buggy {
     fn deserialize(r: &mut tl_runtime::Reader<'_>) -> tl_runtime::Result<Self> {
@@ -157,4 +168,90 @@ fn a_decoder_out_of_alignment_is_not_a_gone_constructor() {
         "{:#?}",
         v.failures()
     );
+}
+
+/// A decoder that allocates a megabyte whatever its input.
+#[derive(Debug, PartialEq)]
+struct Greedy;
+
+impl tl_runtime::Deserialize for Greedy {
+    fn deserialize(r: &mut tl_runtime::Reader<'_>) -> tl_runtime::Result<Self> {
+        r.read_u32()?;
+        let big: Vec<u8> = Vec::with_capacity(1 << 20);
+        std::hint::black_box(big);
+        Ok(Greedy)
+    }
+}
+
+impl tl_runtime::Serialize for Greedy {
+    fn serialize<S: tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
+        out.put_u32(0);
+    }
+}
+
+/// An encoder that writes another value than it was given.
+#[derive(Debug, PartialEq)]
+struct Lossy(u32);
+
+impl tl_runtime::Deserialize for Lossy {
+    fn deserialize(r: &mut tl_runtime::Reader<'_>) -> tl_runtime::Result<Self> {
+        r.read_u32().map(Lossy)
+    }
+}
+
+impl tl_runtime::Serialize for Lossy {
+    fn serialize<S: tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
+        out.put_u32(self.0.wrapping_add(1));
+    }
+}
+
+#[test]
+fn the_fuzz_check_catches_panics_over_allocation_and_lossy_encoders() {
+    use tl_conformance::fuzz::decode_checked;
+    assert_eq!(decode_checked::<Buggy>(&[1]), Ok(()));
+    assert_eq!(
+        decode_checked::<Buggy>(&[0]),
+        Err("decoding panicked".to_string())
+    );
+    let greedy = decode_checked::<Greedy>(&[0; 4]).unwrap_err();
+    assert!(
+        greedy.contains("over the bound 4352 for 4 bytes"),
+        "{greedy}"
+    );
+    let lossy = decode_checked::<Lossy>(&[7, 0, 0, 0]).unwrap_err();
+    assert!(lossy.contains("decodes to another value"), "{lossy}");
+    assert_eq!(
+        decode_checked::<Lossy>(&[7, 0, 0]),
+        Ok(()),
+        "an Err is fine"
+    );
+    assert_eq!(decode_checked::<i64>(&[1, 2, 3, 4, 5, 6, 7, 8]), Ok(()));
+}
+
+tl_conformance::fuzz_family!(Older = "older": older);
+
+#[test]
+fn fuzz_seeds_select_every_item_and_pass_the_check() {
+    use tl_conformance::fuzz::{check, items, seeds};
+    let items = items::<Older>();
+    let seeds = seeds::<Older>();
+    let mut selectors: Vec<u16> = seeds
+        .iter()
+        .map(|s| u16::from_le_bytes([s[0], s[1]]))
+        .collect();
+    selectors.dedup();
+    assert_eq!(selectors, (0..items as u16).collect::<Vec<_>>());
+    for seed in &seeds {
+        assert_eq!(check::<Older>(seed, items), Ok(()), "{seed:?}");
+        // The selector wraps around.
+        let mut wrapped = seed.clone();
+        let again = u16::from_le_bytes([seed[0], seed[1]]) + items as u16;
+        wrapped[..2].copy_from_slice(&again.to_le_bytes());
+        assert_eq!(check::<Older>(&wrapped, items), Ok(()));
+    }
+    // A seed's bytes under another item's selector mostly fail to decode,
+    // which is fine; a broken item would not be.
+    let other = [&[1u8, 0][..], &seeds[0][2..]].concat();
+    assert_eq!(check::<Older>(&other, items), Ok(()));
+    tl_conformance::fuzz::replay_seeds::<Older>();
 }

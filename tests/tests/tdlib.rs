@@ -13,3 +13,12 @@ tl_conformance::schema_suite! {
 fn golden_td_api_ids() {
     tl_conformance::ids::check_golden("td_api");
 }
+
+tl_conformance::fuzz_family!(Tdlib = "decode_tdlib": td_api);
+
+/// The seeds of the `decode_tdlib` fuzz target pass the fuzz check; it has no
+/// committed corpus yet (see FUZZING.md).
+#[test]
+fn decode_tdlib_fuzz_seeds_pass_the_fuzz_check() {
+    tl_conformance::fuzz::replay_seeds::<Tdlib>();
+}

@@ -92,3 +92,12 @@ fn every_shared_constructor_and_function_encodes_like_grammers() {
     };
     check_against_grammers(&api, &mtproto, grammers);
 }
+
+tl_conformance::fuzz_family!(Telegram = "decode_telegram": api_230, grammers_mtproto);
+
+/// The seeds of the `decode_telegram` fuzz target pass the fuzz check; it has no
+/// committed corpus yet (see FUZZING.md).
+#[test]
+fn decode_telegram_fuzz_seeds_pass_the_fuzz_check() {
+    tl_conformance::fuzz::replay_seeds::<Telegram>();
+}

@@ -62,3 +62,13 @@ const ONLY_TDLIB: &[&str] = &[
     "updateEphemeralBotCallbackQuery",
     "vector",
 ];
+
+tl_conformance::fuzz_family!(Secret = "decode_secret": secret_api);
+
+/// The committed inputs of the `decode_secret` fuzz target (see FUZZING.md)
+/// pass the fuzz check.
+#[test]
+fn decode_secret_fuzz_inputs_pass_the_fuzz_check() {
+    use tl_conformance::fuzz::{replay, replay_dir, Family};
+    replay::<Secret>(&replay_dir(Secret::TARGET));
+}

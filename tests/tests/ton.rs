@@ -27,3 +27,13 @@ fn golden_ton_ids() {
         tl_conformance::ids::check_golden(stem);
     }
 }
+
+tl_conformance::fuzz_family!(Ton = "decode_ton": ton_api, lite_api);
+
+/// The committed inputs of the `decode_ton` fuzz target (see FUZZING.md)
+/// pass the fuzz check.
+#[test]
+fn decode_ton_fuzz_inputs_pass_the_fuzz_check() {
+    use tl_conformance::fuzz::{replay, replay_dir, Family};
+    replay::<Ton>(&replay_dir(Ton::TARGET));
+}

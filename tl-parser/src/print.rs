@@ -159,12 +159,20 @@ impl Display for Schema {
     }
 }
 
+/// `//@class Name @description …`, or, for a name that a `//-` line
+/// continued (so it holds a newline), the class entry with its continuations
+/// and then `//@description …` on lines of their own.
 fn write_type_doc(f: &mut Formatter<'_>, doc: &TypeDoc) -> fmt::Result {
-    write_doc_entry(
-        f,
-        &format!("class {} @description", doc.name),
-        &doc.description,
-    )?;
+    if doc.name.contains('\n') {
+        write_doc_entry(f, "class", &doc.name)?;
+        write_doc_entry(f, "description", &doc.description)?;
+    } else {
+        write_doc_entry(
+            f,
+            &format!("class {} @description", doc.name),
+            &doc.description,
+        )?;
+    }
     writeln!(f)
 }
 

@@ -194,3 +194,13 @@ fn deep_nesting_does_not_overflow_the_stack() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// A `//-` line right after `//@class X` continues the class entry, so the
+/// type's name holds a newline; the printer wrote it inside
+/// `//@class … @description`, and the name's second line became definition
+/// text. Found by the fuzz target (`//@class StickerFormae number,\n//-or`).
+#[test]
+fn type_doc_whose_class_entry_continues() {
+    assert_round_trip("//@class StickerFormae number,\n//-or\n");
+    assert_round_trip("//@class A\n//-more\n//@description About A\n//-and more\n\na = A;\n");
+}
