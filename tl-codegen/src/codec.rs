@@ -1,10 +1,11 @@
 //! How one TL type is held, sized, written and read: the expressions generated
 //! code uses for a value of a given [`WireType`].
 //!
-//! Every function takes the value as an identifier bound to a `&T`, where `T`
-//! is the Rust type from [`rust_type`] (a `Box` included): generated code binds
-//! fields first (`let Self { id: f_id, .. } = self;`), so that expressions such
-//! as `f_id.len()` need no parentheses or extra borrows.
+//! Where a Rust type's own `Serialize`/`Deserialize` impls write and read
+//! exactly its TL form ([`is_natural`]), generated code calls the traits and
+//! lets the compiler infer the type, which keeps it short; the other types
+//! (`bytes`, bare constructors, boxes) get the reader or writer call that
+//! fits them.
 
 use crate::ident::ident;
 use crate::model::{Model, ObjectEnd, WireParam, WireType};
@@ -48,7 +49,7 @@ impl Paths<'_> {
                 self.item("errors", &f.module, &format!("{}Error", f.rust_name))
             }
             Some(set) => self.item("errors", &[], &set.general_name),
-            None => quote!(::tl_runtime::RpcError),
+            None => quote!(__tl::RpcError),
         }
     }
 
@@ -59,10 +60,10 @@ impl Paths<'_> {
     }
 }
 
-/// `::tl_runtime::__private::Box<T>` if `indirect`.
+/// `__tl::Box<T>` if `indirect`.
 fn boxed(inner: TokenStream, indirect: bool) -> TokenStream {
     if indirect {
-        quote!(::tl_runtime::__private::Box<#inner>)
+        quote!(__tl::Box<#inner>)
     } else {
         inner
     }
@@ -79,21 +80,21 @@ pub fn rust_type(p: &Paths<'_>, w: &WireType) -> TokenStream {
             let n = Literal::usize_unsuffixed(*n);
             quote!([u8; #n])
         }
-        WireType::String => quote!(::tl_runtime::__private::String),
-        WireType::Bytes => quote!(::tl_runtime::__private::Vec<u8>),
+        WireType::String => quote!(__tl::String),
+        WireType::Bytes => quote!(__tl::Vec<u8>),
         WireType::Bool => quote!(bool),
         WireType::Boxed { index, indirect } => boxed(p.enum_path(*index), *indirect),
         WireType::Bare { index, indirect } => boxed(p.ctor_path(*index), *indirect),
         WireType::Vector { item, .. } => {
             let item = rust_type(p, item);
-            quote!(::tl_runtime::__private::Vec<#item>)
+            quote!(__tl::Vec<#item>)
         }
         WireType::Var(v) => {
             let v = format_ident!("{v}");
             quote!(#v)
         }
-        WireType::Object(_) => quote!(::tl_runtime::RawObject),
-        WireType::BoxedTrue => quote!(::tl_runtime::True),
+        WireType::Object(_) => quote!(__tl::RawObject),
+        WireType::BoxedTrue => quote!(__tl::True),
     }
 }
 
@@ -114,119 +115,185 @@ pub fn is_indirect(w: &WireType) -> bool {
     )
 }
 
-/// `&**v` for a boxed value, so that trait functions see the inner type.
-fn unbox(w: &WireType, v: TokenStream) -> TokenStream {
+/// Whether `T`'s own `Serialize` and `Deserialize` write and read exactly the
+/// TL form of `w`, where `T` is [`rust_type`]. Not so for `bytes` (`Vec<u8>`
+/// has no impl), bare constructors and bare vectors (a struct's impls write
+/// its id), boxed `true` (`True` is the zero-byte bare form), sized objects,
+/// and values in a `Box`.
+pub fn is_natural(w: &WireType) -> bool {
     match w {
-        WireType::Boxed { indirect: true, .. } | WireType::Bare { indirect: true, .. } => {
-            quote!(&**#v)
+        WireType::Int
+        | WireType::Long
+        | WireType::Double
+        | WireType::Nat
+        | WireType::Fixed(_)
+        | WireType::String
+        | WireType::Bool
+        | WireType::Var(_)
+        | WireType::Object(ObjectEnd::Rest)
+        | WireType::Boxed {
+            indirect: false, ..
+        } => true,
+        WireType::Vector { bare: false, item } => is_natural(item),
+        _ => false,
+    }
+}
+
+/// A value as generated code reaches it: a place of type `T` (`self.id`,
+/// `g.id`) or a binding of type `&T` (`v` in `if let Some(v) = &self.id`).
+#[derive(Clone)]
+pub enum Value {
+    /// An expression of type `T` that can be borrowed.
+    Place(TokenStream),
+    /// An identifier bound to a `&T`.
+    Ref(TokenStream),
+}
+
+impl Value {
+    /// The value itself, for `Copy` types: `self.id`, `*v`.
+    fn copied(&self) -> TokenStream {
+        match self {
+            Value::Place(v) => v.clone(),
+            Value::Ref(v) => quote!(*#v),
         }
-        _ => v,
+    }
+
+    /// A `&T`: `&self.id`, `v`.
+    fn borrowed(&self) -> TokenStream {
+        match self {
+            Value::Place(v) => quote!(&#v),
+            Value::Ref(v) => v.clone(),
+        }
+    }
+
+    /// A method call's receiver: `self.id`, `v`.
+    fn receiver(&self) -> TokenStream {
+        match self {
+            Value::Place(v) | Value::Ref(v) => v.clone(),
+        }
+    }
+
+    /// A `&T` of the value a `Box<T>` holds when `w` is boxed, else
+    /// [`Value::borrowed`].
+    fn unboxed(&self, w: &WireType) -> TokenStream {
+        match (self, is_indirect(w)) {
+            (Value::Place(v), true) => quote!(&*#v),
+            (Value::Ref(v), true) => quote!(&**#v),
+            (_, false) => self.borrowed(),
+        }
     }
 }
 
 /// A statement writing the value to `out`.
-pub fn write(w: &WireType, v: TokenStream) -> TokenStream {
+pub fn write(w: &WireType, v: &Value) -> TokenStream {
     match w {
-        WireType::Int => quote!(::tl_runtime::Sink::put_i32(out, *#v);),
-        WireType::Long => quote!(::tl_runtime::Sink::put_i64(out, *#v);),
-        WireType::Double => quote!(::tl_runtime::Sink::put_f64(out, *#v);),
-        WireType::Nat => quote!(::tl_runtime::Sink::put_u32(out, ::tl_runtime::wire::nat(*#v));),
-        WireType::Fixed(_) => quote!(::tl_runtime::Sink::put_slice(out, #v);),
-        WireType::String => quote!(::tl_runtime::wire::write_bytes(out, #v.as_bytes());),
-        WireType::Bytes => quote!(::tl_runtime::wire::write_bytes(out, #v);),
-        WireType::Bool => quote!(::tl_runtime::wire::write_bool(out, *#v);),
-        WireType::BoxedTrue => quote!(::tl_runtime::Sink::put_u32(out, 0x3fedd339);),
+        WireType::Int => {
+            let v = v.copied();
+            quote!(__tl::Sink::put_i32(out, #v);)
+        }
+        WireType::Long => {
+            let v = v.copied();
+            quote!(__tl::Sink::put_i64(out, #v);)
+        }
+        WireType::Double => {
+            let v = v.copied();
+            quote!(__tl::Sink::put_f64(out, #v);)
+        }
+        WireType::Nat => {
+            let v = v.copied();
+            quote!(__tl::Sink::put_u32(out, __tl::wire::nat(#v));)
+        }
+        WireType::Fixed(_) => {
+            let v = v.borrowed();
+            quote!(__tl::Sink::put_slice(out, #v);)
+        }
+        WireType::String => {
+            let v = v.receiver();
+            quote!(__tl::wire::write_bytes(out, #v.as_bytes());)
+        }
+        WireType::Bytes => {
+            let v = v.borrowed();
+            quote!(__tl::wire::write_bytes(out, #v);)
+        }
+        WireType::Bool => {
+            let v = v.copied();
+            quote!(__tl::wire::write_bool(out, #v);)
+        }
+        WireType::BoxedTrue => quote!(__tl::Sink::put_u32(out, 0x3fedd339);),
         WireType::Boxed { .. } | WireType::Var(_) | WireType::Object(_) => {
-            let v = unbox(w, v);
-            quote!(::tl_runtime::Serialize::serialize(#v, out);)
+            let v = v.unboxed(w);
+            quote!(__tl::Serialize::serialize(#v, out);)
         }
         WireType::Bare { .. } => {
-            let v = unbox(w, v);
-            quote!(::tl_runtime::Bare::serialize_bare(#v, out);)
+            let v = v.unboxed(w);
+            quote!(__tl::Bare::serialize_bare(#v, out);)
+        }
+        // `Vec<T>`'s own impl: the header, then `T::serialize_items`, which
+        // writes numbers in whole chunks.
+        WireType::Vector { bare: false, .. } if is_natural(w) => {
+            let v = v.borrowed();
+            quote!(__tl::Serialize::serialize(#v, out);)
         }
         WireType::Vector { bare, item } => {
-            // Numbers go through the runtime's chunked writer, which makes
-            // room for the whole vector once.
-            let number = match **item {
-                WireType::Int => Some(quote!(i32)),
-                WireType::Long => Some(quote!(i64)),
-                WireType::Double => Some(quote!(f64)),
-                _ => None,
-            };
-            let write_items = match number {
-                Some(n) => quote!(<#n as ::tl_runtime::Serialize>::serialize_items(#v, out);),
-                None => {
-                    let write_item = write(item, quote!(x));
-                    quote! {
-                        for x in #v.iter() {
-                            #write_item
-                        }
-                    }
+            let header = {
+                let v = v.receiver();
+                if *bare {
+                    quote!(__tl::wire::write_count(out, #v.len());)
+                } else {
+                    quote!(__tl::wire::write_vector_header(out, #v.len());)
                 }
             };
-            let header = if *bare {
-                quote!(::tl_runtime::wire::write_count(out, #v.len());)
-            } else {
-                quote!(::tl_runtime::wire::write_vector_header(out, #v.len());)
-            };
+            let v = v.receiver();
+            let write_item = write(item, &Value::Ref(quote!(x)));
             quote! {
                 #header
-                #write_items
+                for x in #v.iter() {
+                    #write_item
+                }
             }
         }
     }
 }
 
+/// A statement writing an optional value (an `Option<T>` place) when it is
+/// present.
+pub fn write_optional(w: &WireType, place: TokenStream) -> TokenStream {
+    if is_natural(w) {
+        return quote!(__tl::wire::write_option(out, &#place););
+    }
+    let write = write(w, &Value::Ref(quote!(v)));
+    quote!(if let __tl::Some(v) = &#place { #write })
+}
+
 /// An expression of type `&[u8; N]`: the encoding of a fixed-width value,
 /// for writes that are joined into one (see `emit::FixedRun`), with `N`.
 /// `None` for types that are not written as plain little-endian bytes.
-pub fn fixed_bytes(w: &WireType, v: TokenStream) -> Option<(TokenStream, usize)> {
+pub fn fixed_bytes(w: &WireType, place: TokenStream) -> Option<(TokenStream, usize)> {
     Some(match w {
         WireType::Int | WireType::Long | WireType::Double => {
-            (quote!(&(*#v).to_le_bytes()), w.fixed_size()?)
+            (quote!(&#place.to_le_bytes()), w.fixed_size()?)
         }
         // Checked as in `write`: a `#` of 2^31 or more is not written.
-        WireType::Nat => (quote!(&::tl_runtime::wire::nat(*#v).to_le_bytes()), 4),
-        WireType::Fixed(n) => (v, *n),
+        WireType::Nat => (quote!(&__tl::wire::nat(#place).to_le_bytes()), 4),
+        WireType::Fixed(n) => (quote!(&#place), *n),
         _ => return None,
     })
 }
 
-/// A function path reading the value, where one exists (`Reader::read_i32`).
+/// A function path reading the value, where one exists (`Reader::read_bytes`).
 fn read_fn(p: &Paths<'_>, w: &WireType) -> Option<TokenStream> {
+    if is_natural(w) {
+        return Some(quote!(__tl::Deserialize::deserialize));
+    }
     Some(match w {
-        WireType::Int => quote!(::tl_runtime::Reader::read_i32),
-        WireType::Long => quote!(::tl_runtime::Reader::read_i64),
-        WireType::Double => quote!(::tl_runtime::Reader::read_f64),
-        WireType::Nat => quote!(::tl_runtime::Reader::read_nat),
-        WireType::Fixed(n) => {
-            let n = Literal::usize_unsuffixed(*n);
-            quote!(::tl_runtime::Reader::read_array::<#n>)
-        }
-        WireType::String => quote!(::tl_runtime::Reader::read_string),
-        WireType::Bytes => quote!(::tl_runtime::Reader::read_bytes),
-        WireType::Bool => quote!(::tl_runtime::Reader::read_bool),
-        WireType::BoxedTrue => quote!(::tl_runtime::Reader::read_boxed_true),
-        WireType::Boxed {
-            index,
-            indirect: false,
-        } => {
-            let path = p.enum_path(*index);
-            quote!(<#path as ::tl_runtime::Deserialize>::deserialize)
-        }
+        WireType::Bytes => quote!(__tl::Reader::read_bytes),
+        WireType::BoxedTrue => quote!(__tl::Reader::read_boxed_true),
         WireType::Bare {
             index,
             indirect: false,
         } => {
             let path = p.ctor_path(*index);
-            quote!(<#path as ::tl_runtime::Bare>::deserialize_bare)
-        }
-        WireType::Var(v) => {
-            let v = format_ident!("{v}");
-            quote!(<#v as ::tl_runtime::Deserialize>::deserialize)
-        }
-        WireType::Object(ObjectEnd::Rest) => {
-            quote!(<::tl_runtime::RawObject as ::tl_runtime::Deserialize>::deserialize)
+            quote!(<#path as __tl::Bare>::deserialize_bare)
         }
         WireType::Object(ObjectEnd::Known) => {
             let root = &p.root;
@@ -236,8 +303,10 @@ fn read_fn(p: &Paths<'_>, w: &WireType) -> Option<TokenStream> {
     })
 }
 
-/// An expression of type `Result<T>` reading the value from `r`.
-/// `length` names the local holding a preceding `bytes:int`, for sized objects.
+/// An expression of type `Result<T>` reading the value from `r`. Natural
+/// types ([`is_natural`]) read through `Deserialize` with `T` inferred from
+/// where the value goes. `length` names the local holding a preceding
+/// `bytes:int`, for sized objects.
 pub fn read(p: &Paths<'_>, w: &WireType, length: Option<&TokenStream>) -> TokenStream {
     if let Some(f) = read_fn(p, w) {
         return quote!(#f(r));
@@ -248,14 +317,14 @@ pub fn read(p: &Paths<'_>, w: &WireType, length: Option<&TokenStream>) -> TokenS
             indirect: true,
         } => {
             let path = p.enum_path(*index);
-            quote!(<#path as ::tl_runtime::Deserialize>::deserialize(r).map(::tl_runtime::__private::Box::new))
+            quote!(<#path as __tl::Deserialize>::deserialize(r).map(__tl::Box::new))
         }
         WireType::Bare {
             index,
             indirect: true,
         } => {
             let path = p.ctor_path(*index);
-            quote!(<#path as ::tl_runtime::Bare>::deserialize_bare(r).map(::tl_runtime::__private::Box::new))
+            quote!(<#path as __tl::Bare>::deserialize_bare(r).map(__tl::Box::new))
         }
         WireType::Object(ObjectEnd::Sized) => {
             let length = length.cloned().unwrap_or_else(|| quote!(0));
@@ -265,10 +334,15 @@ pub fn read(p: &Paths<'_>, w: &WireType, length: Option<&TokenStream>) -> TokenS
             let min = min_len(p.model, item, 0);
             let min = Literal::usize_unsuffixed(min);
             let item_read = match read_fn(p, item) {
+                // The item type is named: nothing else tells it.
+                Some(_) if is_natural(item) => {
+                    let t = rust_type(p, item);
+                    quote!(<#t as __tl::Deserialize>::deserialize)
+                }
                 Some(f) => f,
                 None => {
                     let inner = read(p, item, None);
-                    quote!(|r: &mut ::tl_runtime::Reader<'_>| #inner)
+                    quote!(|r: &mut __tl::Reader<'_>| #inner)
                 }
             };
             if *bare {
@@ -279,9 +353,19 @@ pub fn read(p: &Paths<'_>, w: &WireType, length: Option<&TokenStream>) -> TokenS
         }
         // Unreachable for every `WireType`, whatever the schema: `read_fn`
         // returns `None` only for the four kinds matched above (indirect
-        // boxed and bare values, sized objects, vectors).
+        // boxed and bare values, sized objects, vectors that are not
+        // natural).
         _ => unreachable!("handled by read_fn"),
     }
+}
+
+/// An expression of type `Result<Option<T>>`: the value if `present`.
+pub fn read_optional(p: &Paths<'_>, w: &WireType, present: TokenStream) -> TokenStream {
+    if is_natural(w) {
+        return quote!(r.read_if(#present));
+    }
+    let read = read(p, w, None);
+    quote!(if #present { #read.map(__tl::Some) } else { __tl::Ok(__tl::None) })
 }
 
 /// The fewest bytes a value can take on the wire, used to reject impossible

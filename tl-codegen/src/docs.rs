@@ -61,9 +61,8 @@ pub fn combinator(
     if c.has_optional_fields() {
         let name = &c.rust_name;
         text.push_str(&format!(
-            "\nBuild it from [`{name}::new`] and name the optional fields you set, \
-             `{name} {{ …, ..{name}::new(…) }}`: that keeps compiling when a later \
-             layer adds optional fields.\n"
+            "\nBuild it as `{name} {{ …, ..{name}::new(…) }}`, which keeps \
+             compiling when a later layer adds optional fields.\n"
         ));
     }
     if let Page::Method = page {

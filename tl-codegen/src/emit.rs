@@ -55,7 +55,12 @@ impl ModuleTree {
             let body = child.into_tokens();
             quote!(#doc pub mod #name { #body })
         });
-        quote!(#(#items)* #(#children)*)
+        quote! {
+            #[allow(unused_imports)]
+            use ::tl_runtime::__private as __tl;
+            #(#items)*
+            #(#children)*
+        }
     }
 }
 
@@ -183,7 +188,7 @@ fn errors_module(model: &Model, set: &crate::model::ErrorSet) -> TokenStream {
         &general,
         doc,
         &set.general,
-        quote!(::tl_runtime::RpcError),
+        quote!(__tl::RpcError),
     ));
     for f in model.functions.iter().filter(|f| !f.errors.is_empty()) {
         let name = format_ident!("{}Error", f.rust_name);
@@ -325,15 +330,15 @@ fn debug_struct(
         let label = fname.to_string();
         let label = label.trim_start_matches("r#");
         if *bytes {
-            quote!(.field(#label, &::tl_runtime::Hex(&self.#fname)))
+            quote!(.field(#label, &__tl::Hex(&self.#fname)))
         } else {
             quote!(.field(#label, &self.#fname))
         }
     });
     quote! {
-        impl #impl_generics ::core::fmt::Debug for #name #ty_generics {
+        impl #impl_generics __tl::fmt::Debug for #name #ty_generics {
             #[inline]
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
                 f.debug_struct(#label) #(#fields)* .finish()
             }
         }
@@ -360,9 +365,9 @@ fn debug_enum(name: &proc_macro2::Ident, variants: &[(proc_macro2::Ident, bool)]
         }
     });
     quote! {
-        impl ::core::fmt::Debug for #name {
+        impl __tl::fmt::Debug for #name {
             #[inline]
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
                 match self {
                     #(#arms)*
                 }
@@ -390,12 +395,12 @@ fn field_type(p: &Paths<'_>, shape: &FieldShape) -> TokenStream {
         FieldShape::Plain(w) => codec::rust_type(p, w),
         FieldShape::Optional(w) => {
             let t = codec::rust_type(p, w);
-            quote!(::core::option::Option<#t>)
+            quote!(__tl::Option<#t>)
         }
         FieldShape::Flag => quote!(bool),
         FieldShape::Group(group) => {
             let path = group_path(group);
-            quote!(::core::option::Option<#path>)
+            quote!(__tl::Option<#path>)
         }
     }
 }
@@ -454,16 +459,9 @@ fn combinator(p: &Paths<'_>, c: &Combinator, page: Page, options: &EmitOptions) 
             (f.name.clone(), bytes)
         })
         .collect();
-    let debug = debug_struct(
-        &name,
-        &debug_fields,
-        generics(c, quote!(::core::fmt::Debug)),
-    );
+    let debug = debug_struct(&name, &debug_fields, generics(c, quote!(__tl::fmt::Debug)));
     let remote = c.returns.as_ref().map(|ret| {
-        let (impl_rc, _) = generics(
-            c,
-            quote!(::tl_runtime::RemoteCall + ::tl_runtime::Deserialize),
-        );
+        let (impl_rc, _) = generics(c, quote!(__tl::RemoteCall + __tl::Deserialize));
         let (ret, error) = match ret {
             // A wrapper (`invokeWithLayer`) answers and fails as its query does.
             WireType::Var(v) => {
@@ -473,7 +471,7 @@ fn combinator(p: &Paths<'_>, c: &Combinator, page: Page, options: &EmitOptions) 
             other => (codec::rust_type(p, other), p.error_path(c)),
         };
         quote! {
-            impl #impl_rc ::tl_runtime::RemoteCall for #name #ty_generics {
+            impl #impl_rc __tl::RemoteCall for #name #ty_generics {
                 type Return = #ret;
                 type Error = #error;
             }
@@ -488,7 +486,7 @@ fn combinator(p: &Paths<'_>, c: &Combinator, page: Page, options: &EmitOptions) 
             #(#fields)*
         }
         #inherent
-        impl #impl_plain ::tl_runtime::Identifiable for #name #ty_generics {
+        impl #impl_plain __tl::Identifiable for #name #ty_generics {
             const CONSTRUCTOR_ID: u32 = #id;
         }
         #bare
@@ -511,21 +509,21 @@ fn new_fn(p: &Paths<'_>, c: &Combinator) -> TokenStream {
                     let ty = codec::rust_type_unboxed(p, w);
                     params.push(quote!(#fname: #ty));
                     if codec::is_indirect(w) {
-                        quote!(#fname: ::tl_runtime::__private::Box::new(#fname))
+                        quote!(#fname: __tl::Box::new(#fname))
                     } else {
                         quote!(#fname)
                     }
                 }
                 FieldShape::Flag => quote!(#fname: false),
                 FieldShape::Optional(_) | FieldShape::Group(_) => {
-                    quote!(#fname: ::core::option::Option::None)
+                    quote!(#fname: __tl::None)
                 }
             }
         })
         .collect();
     quote! {
-        /// The value with these required fields, every optional field absent
-        /// and every flag off.
+        /// The value with these required fields: every optional field absent,
+        /// every flag off.
         #[inline]
         pub fn new(#(#params),*) -> Self {
             Self { #(#inits),* }
@@ -586,45 +584,28 @@ fn serde_attr(options: &EmitOptions, w: &WireType, optional: bool) -> TokenStrea
 /// The `Bare` impl: size, write and read of the fields without the id.
 fn bare_impl(p: &Paths<'_>, c: &Combinator, name: &proc_macro2::Ident) -> TokenStream {
     let (impl_bare, ty_generics) = {
-        let bound = quote!(::tl_runtime::Serialize + ::tl_runtime::Deserialize);
+        let bound = quote!(__tl::Serialize + __tl::Deserialize);
         generics(c, bound)
     };
     let tl_name = &c.tl_name;
     let write = bare_write(c);
     let read = bare_read(p, c);
     quote! {
-        impl #impl_bare ::tl_runtime::Bare for #name #ty_generics {
+        impl #impl_bare __tl::Bare for #name #ty_generics {
             const NAME: &'static str = #tl_name;
-            fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+            fn serialize_with_id<S: __tl::Sink + ?Sized>(
                 &self,
-                ctor_id: ::core::option::Option<u32>,
+                id: __tl::Option<u32>,
                 out: &mut S,
             ) {
                 #write
             }
             #[inline]
-            fn deserialize_bare(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
+            fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
                 #read
             }
         }
     }
-}
-
-/// `let Self { a: f_a, b: f_b, .. } = self;` for the fields in `used`.
-fn bind_fields(c: &Combinator, used: &[usize]) -> TokenStream {
-    if used.is_empty() {
-        return quote!();
-    }
-    let mut used = used.to_vec();
-    used.sort_unstable();
-    used.dedup();
-    let binds = used.iter().map(|&f| {
-        let fname = ident(&c.fields[f].name);
-        let b = binding(c, f);
-        quote!(#fname: #b)
-    });
-    let rest = (used.len() < c.fields.len()).then(|| quote!(..));
-    quote!(let Self { #(#binds,)* #rest } = self;)
 }
 
 fn flag_expr(c: &Combinator, bits: &[(u32, usize)]) -> TokenStream {
@@ -632,10 +613,10 @@ fn flag_expr(c: &Combinator, bits: &[(u32, usize)]) -> TokenStream {
         return quote!(0);
     }
     let terms = bits.iter().map(|&(bit, f)| {
-        let b = binding(c, f);
+        let fname = ident(&c.fields[f].name);
         let set = match c.fields[f].shape {
-            FieldShape::Flag => quote!(u32::from(*#b)),
-            _ => quote!(u32::from(#b.is_some())),
+            FieldShape::Flag => quote!(u32::from(self.#fname)),
+            _ => quote!(u32::from(self.#fname.is_some())),
         };
         if bit == 0 {
             return set;
@@ -655,7 +636,7 @@ fn flag_expr(c: &Combinator, bits: &[(u32, usize)]) -> TokenStream {
 /// Consecutive fixed-width writes of a struct (its `flags`, then `id:int
 /// date:int`...), joined into one `put_slice` of a stack array: one capacity
 /// check of the output instead of one per field. The first run also holds
-/// the constructor id (`ctor_id`) when the boxed form is written.
+/// the constructor id (`id`) when the boxed form is written.
 struct FixedRun {
     /// Each write as (`&[u8; width]` expression, width, the statement alone).
     parts: Vec<(TokenStream, usize, TokenStream)>,
@@ -697,20 +678,13 @@ impl FixedRun {
             Literal::usize_unsuffixed(start + parts.iter().map(|p| p.1).sum::<usize>())
         };
         match (lead, parts.as_slice()) {
-            (true, []) => stmts.push(quote! {
-                if let ::core::option::Option::Some(id) = ctor_id {
-                    ::tl_runtime::Sink::put_u32(out, id);
-                }
-            }),
+            (true, []) => stmts.push(quote!(__tl::wire::write_id(out, id);)),
             (true, _) => {
                 let (total, copies) = (total(4), copies(4));
                 stmts.push(quote! {
-                    let mut run = [0u8; #total];
-                    if let ::core::option::Option::Some(id) = ctor_id {
-                        run[..4].copy_from_slice(&id.to_le_bytes());
-                    }
+                    let mut run = __tl::wire::run_with_id::<#total>(id);
                     #(#copies)*
-                    ::tl_runtime::wire::write_run(out, &run, ctor_id.is_some());
+                    __tl::wire::write_run(out, &run, id.is_some());
                 });
             }
             (false, []) => {}
@@ -720,7 +694,7 @@ impl FixedRun {
                 stmts.push(quote! {
                     let mut run = [0u8; #total];
                     #(#copies)*
-                    ::tl_runtime::Sink::put_slice(out, &run);
+                    __tl::Sink::put_slice(out, &run);
                 });
             }
         }
@@ -730,17 +704,15 @@ impl FixedRun {
 fn bare_write(c: &Combinator) -> TokenStream {
     let mut stmts = Vec::new();
     let mut run = FixedRun::new();
-    let mut used = Vec::new();
     let mut wire = c.wire.iter().peekable();
     while let Some(w) = wire.next() {
         match w {
             WireParam::Flags { bits, .. } => {
-                used.extend(bits.iter().map(|&(_, f)| f));
                 let e = flag_expr(c, bits);
                 run.push(
                     quote!(&u32::to_le_bytes(#e)),
                     4,
-                    quote!(::tl_runtime::Sink::put_u32(out, #e);),
+                    quote!(__tl::Sink::put_u32(out, #e);),
                 );
             }
             WireParam::TrueFlag { .. } => {}
@@ -748,10 +720,9 @@ fn bare_write(c: &Combinator) -> TokenStream {
                 run.flush(&mut stmts);
                 // The next parameter is the `Object` whose length this is.
                 if let Some(WireParam::Value { field, .. }) = wire.peek() {
-                    let b = binding(c, *field);
-                    used.push(*field);
+                    let fname = ident(&c.fields[*field].name);
                     stmts.push(quote! {
-                        ::tl_runtime::Sink::put_i32(out, i32::try_from(::tl_runtime::Serialize::serialized_len(#b)).unwrap_or(i32::MAX));
+                        __tl::Sink::put_i32(out, i32::try_from(__tl::Serialize::serialized_len(&self.#fname)).unwrap_or(i32::MAX));
                     });
                 }
             }
@@ -760,42 +731,55 @@ fn bare_write(c: &Combinator) -> TokenStream {
                 part,
                 condition,
             } => {
-                used.push(*field);
                 let ty = c.value_type(*field, *part);
-                let b = binding(c, *field);
+                let fname = ident(&c.fields[*field].name);
                 if condition.is_none() {
-                    if let Some((bytes, width)) = codec::fixed_bytes(ty, quote!(#b)) {
-                        run.push(bytes, width, codec::write(ty, quote!(#b)));
+                    if let Some((bytes, width)) = codec::fixed_bytes(ty, quote!(self.#fname)) {
+                        let alone = codec::write(ty, &codec::Value::Place(quote!(self.#fname)));
+                        run.push(bytes, width, alone);
                         continue;
                     }
                 }
                 run.flush(&mut stmts);
-                let stmt = match condition {
-                    None => codec::write(ty, quote!(#b)),
-                    Some(_) => {
-                        let write = codec::write(ty, quote!(v));
-                        match (&c.fields[*field].shape, part) {
-                            (FieldShape::Group(group), Some(k)) => {
-                                let part = ident(&group.parts[*k].name);
-                                quote!(if let ::core::option::Option::Some(g) = #b { let v = &g.#part; #write })
-                            }
-                            _ => quote!(if let ::core::option::Option::Some(v) = #b { #write }),
-                        }
+                let stmt = match (condition, &c.fields[*field].shape, part) {
+                    (None, ..) => codec::write(ty, &codec::Value::Place(quote!(self.#fname))),
+                    (Some(_), FieldShape::Group(group), Some(k)) => {
+                        let part = ident(&group.parts[*k].name);
+                        let write = codec::write(ty, &codec::Value::Place(quote!(g.#part)));
+                        quote!(if let __tl::Some(g) = &self.#fname { #write })
                     }
+                    (Some(_), ..) => codec::write_optional(ty, quote!(self.#fname)),
                 };
                 stmts.push(stmt);
             }
         }
     }
     run.flush(&mut stmts);
-    let binds = bind_fields(c, &used);
-    quote!(#binds #(#stmts)*)
+    quote!(#(#stmts)*)
 }
 
+/// The body of `deserialize_bare`. Values are read straight into the struct
+/// expression, in wire order (a struct expression evaluates its fields in
+/// the order written). Only what later reads depend on is read into `let`s
+/// first: the flags words, an object's length, the values before them, and
+/// the parts of flag groups, which are joined once all are read.
 fn bare_read(p: &Paths<'_>, c: &Combinator) -> TokenStream {
+    let first_direct = c
+        .wire
+        .iter()
+        .rposition(|w| {
+            matches!(
+                w,
+                WireParam::Flags { .. }
+                    | WireParam::LengthOf
+                    | WireParam::Value { part: Some(_), .. }
+            )
+        })
+        .map_or(0, |i| i + 1);
     let mut stmts = Vec::new();
+    let mut inits = Vec::new();
     let mut length: Option<TokenStream> = None;
-    for w in &c.wire {
+    for (i, w) in c.wire.iter().enumerate() {
         match w {
             WireParam::Flags { local, .. } => {
                 let local = format_ident!("{local}");
@@ -805,13 +789,14 @@ fn bare_read(p: &Paths<'_>, c: &Combinator) -> TokenStream {
                 stmts.push(quote!(let len_body = r.read_i32()?;));
                 length = Some(quote!(len_body));
             }
+            // Every flags word is read before the struct expression.
             WireParam::TrueFlag {
                 field: Some(f),
                 condition,
             } => {
-                let b = binding(c, *f);
+                let fname = ident(&c.fields[*f].name);
                 let test = bit_test(condition);
-                stmts.push(quote!(let #b = #test;));
+                inits.push(quote!(#fname: #test));
             }
             WireParam::TrueFlag { field: None, .. } => {}
             WireParam::Value {
@@ -820,25 +805,23 @@ fn bare_read(p: &Paths<'_>, c: &Combinator) -> TokenStream {
                 condition,
             } => {
                 let ty = c.value_type(*field, *part);
-                let read = codec::read(p, ty, length.as_ref());
-                let local = match part {
-                    Some(k) => format_ident!("{}_{}", binding(c, *field), k),
-                    None => binding(c, *field),
-                };
                 let value = match condition {
-                    None => quote!(#read?),
-                    Some(cond) => {
-                        let test = bit_test(cond);
-                        quote! {
-                            if #test {
-                                ::core::option::Option::Some(#read?)
-                            } else {
-                                ::core::option::Option::None
-                            }
-                        }
-                    }
+                    None => codec::read(p, ty, length.as_ref()),
+                    Some(cond) => codec::read_optional(p, ty, bit_test(cond)),
                 };
-                stmts.push(quote!(let #local = #value;));
+                let fname = ident(&c.fields[*field].name);
+                match part {
+                    _ if i >= first_direct => inits.push(quote!(#fname: #value?)),
+                    Some(k) => {
+                        let local = format_ident!("{}_{}", binding(c, *field), k);
+                        stmts.push(quote!(let #local = #value?;));
+                    }
+                    None => {
+                        let local = binding(c, *field);
+                        stmts.push(quote!(let #local = #value?;));
+                        inits.push(quote!(#fname: #local));
+                    }
+                }
             }
         }
     }
@@ -851,22 +834,16 @@ fn bare_read(p: &Paths<'_>, c: &Combinator) -> TokenStream {
                 .collect();
             let names = group.parts.iter().map(|part| ident(&part.name));
             let path = group_path(group);
-            stmts.push(quote! {
-                let #b = match (#(#locals,)*) {
-                    (#(::core::option::Option::Some(#locals),)*) => {
-                        ::core::option::Option::Some(#path { #(#names: #locals),* })
-                    }
-                    _ => ::core::option::Option::None,
-                };
+            let fname = ident(&field.name);
+            inits.push(quote! {
+                #fname: match (#(#locals,)*) {
+                    (#(__tl::Some(#locals),)*) => __tl::Some(#path { #(#names: #locals),* }),
+                    _ => __tl::None,
+                }
             });
         }
     }
-    let inits = c.fields.iter().enumerate().map(|(f, field)| {
-        let fname = ident(&field.name);
-        let b = binding(c, f);
-        quote!(#fname: #b)
-    });
-    let body = quote!(#(#stmts)* ::core::result::Result::Ok(Self { #(#inits,)* }));
+    let body = quote!(#(#stmts)* __tl::Ok(Self { #(#inits,)* }));
     let reader_used = !c.wire.is_empty();
     if c.recursive && reader_used {
         quote!(r.nested(|r| { #body }))
@@ -917,12 +894,12 @@ fn boxed_enum(p: &Paths<'_>, t: usize, options: &EmitOptions) -> TokenStream {
         if c.is_unit() {
             variants.push(quote!(#v,));
             debug_variants.push((v.clone(), false));
-            write_arms.push(quote!(Self::#v => ::tl_runtime::Sink::put_u32(out, #id),));
+            write_arms.push(quote!(Self::#v => __tl::Sink::put_u32(out, #id),));
             if seen_ids.insert(c.id) {
                 read_arms.push(quote!(#id => Self::#v,));
             }
             conversions.push(quote! {
-                impl ::core::convert::From<#path> for #name {
+                impl __tl::From<#path> for #name {
                     #[inline]
                     fn from(_: #path) -> Self {
                         Self::#v
@@ -939,17 +916,18 @@ fn boxed_enum(p: &Paths<'_>, t: usize, options: &EmitOptions) -> TokenStream {
             continue;
         }
         let held = if boxed {
-            quote!(::tl_runtime::__private::Box<#path>)
+            quote!(__tl::Box<#path>)
         } else {
             path.clone()
         };
         variants.push(quote!(#v(#held),));
         debug_variants.push((v.clone(), true));
         let inner = if boxed { quote!(&**x) } else { quote!(x) };
-        write_arms.push(quote!(Self::#v(x) => ::tl_runtime::Serialize::serialize(#inner, out),));
-        let read = quote!(<#path as ::tl_runtime::Bare>::deserialize_bare(r)?);
+        write_arms.push(quote!(Self::#v(x) => __tl::Serialize::serialize(#inner, out),));
+        // The struct is the variant's: the compiler infers it.
+        let read = quote!(__tl::Bare::deserialize_bare(r)?);
         let read = if boxed {
-            quote!(::tl_runtime::__private::Box::new(#read))
+            quote!(__tl::Box::new(#read))
         } else {
             read
         };
@@ -957,13 +935,13 @@ fn boxed_enum(p: &Paths<'_>, t: usize, options: &EmitOptions) -> TokenStream {
             read_arms.push(quote!(#id => Self::#v(#read),));
         }
         let wrap = if boxed {
-            quote!(::tl_runtime::__private::Box::new(x))
+            quote!(__tl::Box::new(x))
         } else {
             quote!(x)
         };
         let unwrap = if boxed { quote!(*x) } else { quote!(x) };
         conversions.push(quote! {
-            impl ::core::convert::From<#path> for #name {
+            impl __tl::From<#path> for #name {
                 #[inline]
                 fn from(x: #path) -> Self {
                     Self::#v(#wrap)
@@ -976,9 +954,9 @@ fn boxed_enum(p: &Paths<'_>, t: usize, options: &EmitOptions) -> TokenStream {
     let non_exhaustive = options.non_exhaustive.then(|| quote!(#[non_exhaustive]));
     let read = quote! {
         let id = r.read_u32()?;
-        ::core::result::Result::Ok(match id {
+        __tl::Ok(match id {
             #(#read_arms)*
-            _ => return ::core::result::Result::Err(r.unknown_constructor(id, #tl_name)),
+            _ => return __tl::Err(r.unknown_constructor(id, #tl_name)),
         })
     };
     // Only a type that can contain itself can nest without bound.
@@ -1004,17 +982,17 @@ fn boxed_enum(p: &Paths<'_>, t: usize, options: &EmitOptions) -> TokenStream {
                 }
             }
         }
-        impl ::tl_runtime::Serialize for #name {
-            fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
+        impl __tl::Serialize for #name {
+            fn serialize<S: __tl::Sink + ?Sized>(&self, out: &mut S) {
                 match self {
                     #(#write_arms)*
                 }
             }
         }
-        impl ::tl_runtime::Deserialize for #name {
+        impl __tl::Deserialize for #name {
             const MIN_WIRE_LEN: usize = 4;
             #[inline]
-            fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
+            fn deserialize(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
                 #read
             }
         }
@@ -1032,7 +1010,7 @@ fn try_from(
 ) -> TokenStream {
     if single {
         return quote! {
-            impl ::core::convert::From<#name> for #path {
+            impl __tl::From<#name> for #path {
                 #[inline]
                 fn from(e: #name) -> Self {
                     let #pattern = e;
@@ -1042,13 +1020,13 @@ fn try_from(
         };
     }
     quote! {
-        impl ::core::convert::TryFrom<#name> for #path {
+        impl __tl::TryFrom<#name> for #path {
             type Error = #name;
             #[inline]
-            fn try_from(e: #name) -> ::core::result::Result<Self, #name> {
+            fn try_from(e: #name) -> __tl::Result<Self, #name> {
                 match e {
-                    #pattern => ::core::result::Result::Ok(#value),
-                    other => ::core::result::Result::Err(other),
+                    #pattern => __tl::Ok(#value),
+                    other => __tl::Err(other),
                 }
             }
         }

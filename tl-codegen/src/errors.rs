@@ -259,18 +259,18 @@ pub fn error_enum(
     let infos = variants.iter().map(|v| {
         let code = Literal::i32_unsuffixed(v.code);
         let (n, d) = (&v.name, &v.description);
-        quote!(::tl_runtime::ErrorInfo { code: #code, name: #n, description: #d },)
+        quote!(__tl::ErrorInfo { code: #code, name: #n, description: #d },)
     });
     let entries = variants.iter().enumerate().map(|(i, v)| {
         let variant = format_ident!("{}", v.variant);
         let (pattern, value) = match &v.field {
             Some(f) => {
                 let f = format_ident!("{f}");
-                (quote!(Self::#variant { #f }), quote!(::core::option::Option::Some(*#f)))
+                (quote!(Self::#variant { #f }), quote!(__tl::Some(*#f)))
             }
-            None => (quote!(Self::#variant), quote!(::core::option::Option::None)),
+            None => (quote!(Self::#variant), quote!(__tl::None)),
         };
-        quote!(#pattern => ::tl_runtime::ErrorEntry::Known { info: &Self::INFO[#i], value: #value },)
+        quote!(#pattern => __tl::ErrorEntry::Known { info: &Self::INFO[#i], value: #value },)
     });
     let plain: Vec<TokenStream> = variants
         .iter()
@@ -279,7 +279,7 @@ pub fn error_enum(
             let variant = format_ident!("{}", v.variant);
             let code = Literal::i32_unsuffixed(v.code);
             let n = &v.name;
-            quote!(#n => ::core::option::Option::Some((#code, Self::#variant)),)
+            quote!(#n => __tl::Some((#code, Self::#variant)),)
         })
         .collect();
     // One match on the text alone, then the code: a match on `(code, text)`
@@ -289,9 +289,9 @@ pub fn error_enum(
         quote! {
             let known = match e.message.as_str() {
                 #(#plain)*
-                _ => ::core::option::Option::None,
+                _ => __tl::None,
             };
-            if let ::core::option::Option::Some((code, known)) = known {
+            if let __tl::Some((code, known)) = known {
                 if code == e.code {
                     return known;
                 }
@@ -305,7 +305,7 @@ pub fn error_enum(
         let n = &v.name;
         Some(quote! {
             if e.code == #code {
-                if let ::core::option::Option::Some(#f) = e.argument(#n) {
+                if let __tl::Some(#f) = e.argument(#n) {
                     return Self::#variant { #f };
                 }
             }
@@ -336,10 +336,10 @@ pub fn error_enum(
         }
         impl #name {
             /// The docs' entry of each variant, in order.
-            pub const INFO: &'static [::tl_runtime::ErrorInfo] = &[#(#infos)*];
+            pub const INFO: &'static [__tl::ErrorInfo] = &[#(#infos)*];
             /// The docs' entry and number of a listed error, or the raw error.
             #[inline]
-            pub fn entry(&self) -> ::tl_runtime::ErrorEntry<'_> {
+            pub fn entry(&self) -> __tl::ErrorEntry<'_> {
                 match self {
                     #(#entries)*
                     Self::Other(e) => e.entry(),
@@ -353,42 +353,42 @@ pub fn error_enum(
             /// The error as sent, if no table lists it, however many
             /// `Other`s hold it: one `if let` instead of a nested pattern.
             #[inline]
-            pub fn unknown(&self) -> ::core::option::Option<&::tl_runtime::RpcError> {
+            pub fn unknown(&self) -> __tl::Option<&__tl::RpcError> {
                 self.entry().unknown()
             }
         }
-        impl ::core::fmt::Debug for #name {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        impl __tl::fmt::Debug for #name {
+            fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
                 match self {
                     #(#debugs)*
                     Self::Other(e) => match e.entry() {
-                        ::tl_runtime::ErrorEntry::Unknown(raw) => f.debug_tuple("Other").field(raw).finish(),
-                        ::tl_runtime::ErrorEntry::Known { .. } => f.debug_tuple("Other").field(e).finish(),
+                        __tl::ErrorEntry::Unknown(raw) => f.debug_tuple("Other").field(raw).finish(),
+                        __tl::ErrorEntry::Known { .. } => f.debug_tuple("Other").field(e).finish(),
                     },
                 }
             }
         }
-        impl ::core::convert::From<::tl_runtime::RpcError> for #name {
+        impl __tl::From<__tl::RpcError> for #name {
             #[inline]
-            fn from(e: ::tl_runtime::RpcError) -> Self {
+            fn from(e: __tl::RpcError) -> Self {
                 #plain
                 #(#numbered)*
-                Self::Other(::core::convert::From::from(e))
+                Self::Other(__tl::From::from(e))
             }
         }
-        impl ::core::convert::From<#name> for ::tl_runtime::RpcError {
+        impl __tl::From<#name> for __tl::RpcError {
             #[inline]
             fn from(e: #name) -> Self {
                 match e {
-                    #name::Other(e) => ::core::convert::From::from(e),
+                    #name::Other(e) => __tl::From::from(e),
                     known => known.entry().to_rpc_error(),
                 }
             }
         }
-        impl ::core::fmt::Display for #name {
+        impl __tl::fmt::Display for #name {
             #[inline]
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                ::core::fmt::Display::fmt(&self.entry(), f)
+            fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
+                __tl::fmt::Display::fmt(&self.entry(), f)
             }
         }
         impl ::core::error::Error for #name {}

@@ -329,7 +329,7 @@ fn build_scripts_take_the_docs_too() {
         .expect("generates");
     assert!(!untyped.contains("InviteToGroupCallError"));
     assert!(untyped.contains("You have already invited this user."));
-    assert!(untyped.contains("type Error = ::tl_runtime::RpcError;"));
+    assert!(untyped.contains("type Error = __tl::RpcError;"));
 
     let bad = std::env::temp_dir().join(format!("tl-docs-{}.json", std::process::id()));
     std::fs::write(&bad, "{\"index\": {}, \"methods\": [}").unwrap();

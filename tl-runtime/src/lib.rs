@@ -113,9 +113,24 @@ pub use traits::{Deserialize, Identifiable, RemoteCall, Serialize, TO_BYTES_CAPA
 #[allow(unused_imports)]
 pub use tl_macros::*;
 
-/// Items generated code names through `::tl_runtime`, so that it compiles in
-/// `no_std` crates and whatever names the schema defines (`Vec`, `String`).
+/// Everything generated code names, in one place: each generated module
+/// imports it as `__tl` (TL names start with a letter, so no schema can
+/// define that name), which keeps the code short and lets it compile in
+/// `no_std` crates whatever names the schema defines (`Vec`, `String`,
+/// `Option`).
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::{
+        wire, Bare, Deserialize, ErrorEntry, ErrorInfo, Hex, Identifiable, RawObject, Reader,
+        RemoteCall, RpcError, Serialize, Sink, True,
+    };
     pub use alloc::{boxed::Box, string::String, vec::Vec};
+    pub use core::convert::{From, TryFrom};
+    pub use core::fmt;
+    pub use core::option::Option::{self, None, Some};
+    pub use core::result::Result::{Err, Ok};
+
+    /// `core`'s `Result`, failing with the runtime's [`Error`](crate::Error)
+    /// unless told otherwise.
+    pub type Result<T, E = crate::Error> = core::result::Result<T, E>;
 }

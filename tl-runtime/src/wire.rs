@@ -5,7 +5,7 @@
 //!
 //! [binary serialization]: https://core.telegram.org/mtproto/serialize
 
-use crate::Sink;
+use crate::{Serialize, Sink};
 
 /// Constructor id of the boxed `Vector t` (`vector#1cb5c415`).
 pub const VECTOR_ID: u32 = 0x1cb5_c415;
@@ -147,6 +147,15 @@ pub fn write_bool<S: Sink + ?Sized>(out: &mut S, v: bool) {
     out.put_u32(if v { BOOL_TRUE_ID } else { BOOL_FALSE_ID });
 }
 
+/// Writes a value that a flags bit marks as present; nothing when absent
+/// (the bit, written before, says which).
+#[inline]
+pub fn write_option<S: Sink + ?Sized, T: Serialize>(out: &mut S, value: &Option<T>) {
+    if let Some(value) = value {
+        value.serialize(out);
+    }
+}
+
 /// Writes the header of a boxed `Vector` of `count` items: the
 /// `vector#1cb5c415` id and the count, as one 8-byte write.
 ///
@@ -160,6 +169,26 @@ pub fn write_vector_header<S: Sink + ?Sized>(out: &mut S, count: usize) {
     header[..4].copy_from_slice(&VECTOR_ID.to_le_bytes());
     header[4..].copy_from_slice(&count.to_le_bytes());
     out.put_slice(&header);
+}
+
+/// Writes a constructor's id when given: the boxed form of a constructor
+/// with no leading fixed-width fields.
+#[inline]
+pub fn write_id<S: Sink + ?Sized>(out: &mut S, id: Option<u32>) {
+    if let Some(id) = id {
+        out.put_u32(id);
+    }
+}
+
+/// A run of `N` bytes (see [`write_run`]) whose first 4 hold `id`, when
+/// given; generated code fills in the rest.
+#[inline]
+pub fn run_with_id<const N: usize>(id: Option<u32>) -> [u8; N] {
+    let mut run = [0u8; N];
+    if let (Some(id), Some(slot)) = (id, run.first_chunk_mut::<4>()) {
+        *slot = id.to_le_bytes();
+    }
+    run
 }
 
 /// Writes `run`: a constructor's leading fixed-width fields, which

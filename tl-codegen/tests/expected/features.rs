@@ -10,50 +10,50 @@ pub const LAYER: i32 = 1;
     clippy::new_without_default
 )]
 pub mod types {
+    #[allow(unused_imports)]
+    use ::tl_runtime::__private as __tl;
     /// ```tl
     /// user#23ef3be9 flags:# self:flags.0?true bot:flags.1?true id:long first_name:flags.2?string username:flags.3?string verified:flags.4?Bool photo:flags.5?UserPhoto bot_info_version:flags.1?int flags2:# premium:flags2.0?true usernames:flags2.1?Vector<string> = User;
     /// ```
     ///
     /// [`user` on core.telegram.org](https://core.telegram.org/constructor/user)
     ///
-    /// Build it from [`User::new`] and name the optional fields you set, `User { …, ..User::new(…) }`: that keeps compiling when a later layer adds optional fields.
+    /// Build it as `User { …, ..User::new(…) }`, which keeps compiling when a later layer adds optional fields.
     #[derive(Clone, PartialEq)]
     pub struct User {
         /// Flag `flags.0`.
         pub self_: bool,
         pub id: i64,
         /// Present when `flags.2` is set.
-        pub first_name: ::core::option::Option<::tl_runtime::__private::String>,
+        pub first_name: __tl::Option<__tl::String>,
         /// Present when `flags.3` is set.
-        pub username: ::core::option::Option<::tl_runtime::__private::String>,
+        pub username: __tl::Option<__tl::String>,
         /// Present when `flags.4` is set.
-        pub verified: ::core::option::Option<bool>,
+        pub verified: __tl::Option<bool>,
         /// Present when `flags.5` is set.
-        pub photo: ::core::option::Option<super::enums::UserPhoto>,
+        pub photo: __tl::Option<super::enums::UserPhoto>,
         /// Present when `flags.1` is set.
-        pub bot_info_version: ::core::option::Option<i32>,
+        pub bot_info_version: __tl::Option<i32>,
         /// Flag `flags2.0`.
         pub premium: bool,
         /// Present when `flags2.1` is set.
-        pub usernames: ::core::option::Option<
-            ::tl_runtime::__private::Vec<::tl_runtime::__private::String>,
-        >,
+        pub usernames: __tl::Option<__tl::Vec<__tl::String>>,
     }
     impl User {
-        /// The value with these required fields, every optional field absent
-        /// and every flag off.
+        /// The value with these required fields: every optional field absent,
+        /// every flag off.
         #[inline]
         pub fn new(id: i64) -> Self {
             Self {
                 self_: false,
                 id,
-                first_name: ::core::option::Option::None,
-                username: ::core::option::Option::None,
-                verified: ::core::option::Option::None,
-                photo: ::core::option::Option::None,
-                bot_info_version: ::core::option::Option::None,
+                first_name: __tl::None,
+                username: __tl::None,
+                verified: __tl::None,
+                photo: __tl::None,
+                bot_info_version: __tl::None,
                 premium: false,
-                usernames: ::core::option::Option::None,
+                usernames: __tl::None,
             }
         }
         /// Whether the TL flag `bot` is set: it shares its bit with `bot_info_version`, so it is set exactly when that is present.
@@ -62,130 +62,67 @@ pub mod types {
             self.bot_info_version.is_some()
         }
     }
-    impl ::tl_runtime::Identifiable for User {
+    impl __tl::Identifiable for User {
         const CONSTRUCTOR_ID: u32 = 0x23ef3be9;
     }
-    impl ::tl_runtime::Bare for User {
+    impl __tl::Bare for User {
         const NAME: &'static str = "user";
-        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+        fn serialize_with_id<S: __tl::Sink + ?Sized>(
             &self,
-            ctor_id: ::core::option::Option<u32>,
+            id: __tl::Option<u32>,
             out: &mut S,
         ) {
-            let Self {
-                self_: f_self,
-                id: f_id,
-                first_name: f_first_name,
-                username: f_username,
-                verified: f_verified,
-                photo: f_photo,
-                bot_info_version: f_bot_info_version,
-                premium: f_premium,
-                usernames: f_usernames,
-            } = self;
-            let mut run = [0u8; 16];
-            if let ::core::option::Option::Some(id) = ctor_id {
-                run[..4].copy_from_slice(&id.to_le_bytes());
-            }
+            let mut run = __tl::wire::run_with_id::<16>(id);
             run[4..8]
                 .copy_from_slice(
                     &u32::to_le_bytes(
-                        u32::from(*f_self) | (u32::from(f_first_name.is_some()) << 2)
-                            | (u32::from(f_username.is_some()) << 3)
-                            | (u32::from(f_verified.is_some()) << 4)
-                            | (u32::from(f_photo.is_some()) << 5)
-                            | (u32::from(f_bot_info_version.is_some()) << 1),
+                        u32::from(self.self_)
+                            | (u32::from(self.first_name.is_some()) << 2)
+                            | (u32::from(self.username.is_some()) << 3)
+                            | (u32::from(self.verified.is_some()) << 4)
+                            | (u32::from(self.photo.is_some()) << 5)
+                            | (u32::from(self.bot_info_version.is_some()) << 1),
                     ),
                 );
-            run[8..16].copy_from_slice(&(*f_id).to_le_bytes());
-            ::tl_runtime::wire::write_run(out, &run, ctor_id.is_some());
-            if let ::core::option::Option::Some(v) = f_first_name {
-                ::tl_runtime::wire::write_bytes(out, v.as_bytes());
-            }
-            if let ::core::option::Option::Some(v) = f_username {
-                ::tl_runtime::wire::write_bytes(out, v.as_bytes());
-            }
-            if let ::core::option::Option::Some(v) = f_verified {
-                ::tl_runtime::wire::write_bool(out, *v);
-            }
-            if let ::core::option::Option::Some(v) = f_photo {
-                ::tl_runtime::Serialize::serialize(v, out);
-            }
-            if let ::core::option::Option::Some(v) = f_bot_info_version {
-                ::tl_runtime::Sink::put_i32(out, *v);
-            }
-            ::tl_runtime::Sink::put_u32(
+            run[8..16].copy_from_slice(&self.id.to_le_bytes());
+            __tl::wire::write_run(out, &run, id.is_some());
+            __tl::wire::write_option(out, &self.first_name);
+            __tl::wire::write_option(out, &self.username);
+            __tl::wire::write_option(out, &self.verified);
+            __tl::wire::write_option(out, &self.photo);
+            __tl::wire::write_option(out, &self.bot_info_version);
+            __tl::Sink::put_u32(
                 out,
-                u32::from(*f_premium) | (u32::from(f_usernames.is_some()) << 1),
+                u32::from(self.premium) | (u32::from(self.usernames.is_some()) << 1),
             );
-            if let ::core::option::Option::Some(v) = f_usernames {
-                ::tl_runtime::wire::write_vector_header(out, v.len());
-                for x in v.iter() {
-                    ::tl_runtime::wire::write_bytes(out, x.as_bytes());
-                }
-            }
+            __tl::wire::write_option(out, &self.usernames);
         }
         #[inline]
-        fn deserialize_bare(
-            r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
+        fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
             let nat_flags = r.read_nat()?;
-            let f_self = nat_flags & 1 != 0;
-            let f_id = ::tl_runtime::Reader::read_i64(r)?;
-            let f_first_name = if nat_flags & (1 << 2) != 0 {
-                ::core::option::Option::Some(::tl_runtime::Reader::read_string(r)?)
-            } else {
-                ::core::option::Option::None
-            };
-            let f_username = if nat_flags & (1 << 3) != 0 {
-                ::core::option::Option::Some(::tl_runtime::Reader::read_string(r)?)
-            } else {
-                ::core::option::Option::None
-            };
-            let f_verified = if nat_flags & (1 << 4) != 0 {
-                ::core::option::Option::Some(::tl_runtime::Reader::read_bool(r)?)
-            } else {
-                ::core::option::Option::None
-            };
-            let f_photo = if nat_flags & (1 << 5) != 0 {
-                ::core::option::Option::Some(
-                    <super::enums::UserPhoto as ::tl_runtime::Deserialize>::deserialize(
-                        r,
-                    )?,
-                )
-            } else {
-                ::core::option::Option::None
-            };
-            let f_bot_info_version = if nat_flags & (1 << 1) != 0 {
-                ::core::option::Option::Some(::tl_runtime::Reader::read_i32(r)?)
-            } else {
-                ::core::option::Option::None
-            };
+            let f_id = __tl::Deserialize::deserialize(r)?;
+            let f_first_name = r.read_if(nat_flags & (1 << 2) != 0)?;
+            let f_username = r.read_if(nat_flags & (1 << 3) != 0)?;
+            let f_verified = r.read_if(nat_flags & (1 << 4) != 0)?;
+            let f_photo = r.read_if(nat_flags & (1 << 5) != 0)?;
+            let f_bot_info_version = r.read_if(nat_flags & (1 << 1) != 0)?;
             let nat_flags2 = r.read_nat()?;
-            let f_premium = nat_flags2 & 1 != 0;
-            let f_usernames = if nat_flags2 & (1 << 1) != 0 {
-                ::core::option::Option::Some(
-                    r.read_vector(::tl_runtime::Reader::read_string, 4)?,
-                )
-            } else {
-                ::core::option::Option::None
-            };
-            ::core::result::Result::Ok(Self {
-                self_: f_self,
+            __tl::Ok(Self {
+                self_: nat_flags & 1 != 0,
                 id: f_id,
                 first_name: f_first_name,
                 username: f_username,
                 verified: f_verified,
                 photo: f_photo,
                 bot_info_version: f_bot_info_version,
-                premium: f_premium,
-                usernames: f_usernames,
+                premium: nat_flags2 & 1 != 0,
+                usernames: r.read_if(nat_flags2 & (1 << 1) != 0)?,
             })
         }
     }
-    impl ::core::fmt::Debug for User {
+    impl __tl::fmt::Debug for User {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
             f.debug_struct("User")
                 .field("self_", &self.self_)
                 .field("id", &self.id)
@@ -208,35 +145,30 @@ pub mod types {
     pub struct UserEmpty {
         pub id: i64,
     }
-    impl ::tl_runtime::Identifiable for UserEmpty {
+    impl __tl::Identifiable for UserEmpty {
         const CONSTRUCTOR_ID: u32 = 0xd3bc4b7a;
     }
-    impl ::tl_runtime::Bare for UserEmpty {
+    impl __tl::Bare for UserEmpty {
         const NAME: &'static str = "userEmpty";
-        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+        fn serialize_with_id<S: __tl::Sink + ?Sized>(
             &self,
-            ctor_id: ::core::option::Option<u32>,
+            id: __tl::Option<u32>,
             out: &mut S,
         ) {
-            let Self { id: f_id } = self;
-            let mut run = [0u8; 12];
-            if let ::core::option::Option::Some(id) = ctor_id {
-                run[..4].copy_from_slice(&id.to_le_bytes());
-            }
-            run[4..12].copy_from_slice(&(*f_id).to_le_bytes());
-            ::tl_runtime::wire::write_run(out, &run, ctor_id.is_some());
+            let mut run = __tl::wire::run_with_id::<12>(id);
+            run[4..12].copy_from_slice(&self.id.to_le_bytes());
+            __tl::wire::write_run(out, &run, id.is_some());
         }
         #[inline]
-        fn deserialize_bare(
-            r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
-            let f_id = ::tl_runtime::Reader::read_i64(r)?;
-            ::core::result::Result::Ok(Self { id: f_id })
+        fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
+            __tl::Ok(Self {
+                id: __tl::Deserialize::deserialize(r)?,
+            })
         }
     }
-    impl ::core::fmt::Debug for UserEmpty {
+    impl __tl::fmt::Debug for UserEmpty {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
             f.debug_struct("UserEmpty").field("id", &self.id).finish()
         }
     }
@@ -249,49 +181,40 @@ pub mod types {
     pub struct UserPhoto {
         pub photo_id: i64,
         pub dc_id: i32,
-        pub stripped: ::tl_runtime::__private::Vec<u8>,
+        pub stripped: __tl::Vec<u8>,
     }
-    impl ::tl_runtime::Identifiable for UserPhoto {
+    impl __tl::Identifiable for UserPhoto {
         const CONSTRUCTOR_ID: u32 = 0x39ad2aca;
     }
-    impl ::tl_runtime::Bare for UserPhoto {
+    impl __tl::Bare for UserPhoto {
         const NAME: &'static str = "userPhoto";
-        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+        fn serialize_with_id<S: __tl::Sink + ?Sized>(
             &self,
-            ctor_id: ::core::option::Option<u32>,
+            id: __tl::Option<u32>,
             out: &mut S,
         ) {
-            let Self { photo_id: f_photo_id, dc_id: f_dc_id, stripped: f_stripped } = self;
-            let mut run = [0u8; 16];
-            if let ::core::option::Option::Some(id) = ctor_id {
-                run[..4].copy_from_slice(&id.to_le_bytes());
-            }
-            run[4..12].copy_from_slice(&(*f_photo_id).to_le_bytes());
-            run[12..16].copy_from_slice(&(*f_dc_id).to_le_bytes());
-            ::tl_runtime::wire::write_run(out, &run, ctor_id.is_some());
-            ::tl_runtime::wire::write_bytes(out, f_stripped);
+            let mut run = __tl::wire::run_with_id::<16>(id);
+            run[4..12].copy_from_slice(&self.photo_id.to_le_bytes());
+            run[12..16].copy_from_slice(&self.dc_id.to_le_bytes());
+            __tl::wire::write_run(out, &run, id.is_some());
+            __tl::wire::write_bytes(out, &self.stripped);
         }
         #[inline]
-        fn deserialize_bare(
-            r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
-            let f_photo_id = ::tl_runtime::Reader::read_i64(r)?;
-            let f_dc_id = ::tl_runtime::Reader::read_i32(r)?;
-            let f_stripped = ::tl_runtime::Reader::read_bytes(r)?;
-            ::core::result::Result::Ok(Self {
-                photo_id: f_photo_id,
-                dc_id: f_dc_id,
-                stripped: f_stripped,
+        fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
+            __tl::Ok(Self {
+                photo_id: __tl::Deserialize::deserialize(r)?,
+                dc_id: __tl::Deserialize::deserialize(r)?,
+                stripped: __tl::Reader::read_bytes(r)?,
             })
         }
     }
-    impl ::core::fmt::Debug for UserPhoto {
+    impl __tl::fmt::Debug for UserPhoto {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
             f.debug_struct("UserPhoto")
                 .field("photo_id", &self.photo_id)
                 .field("dc_id", &self.dc_id)
-                .field("stripped", &::tl_runtime::Hex(&self.stripped))
+                .field("stripped", &__tl::Hex(&self.stripped))
                 .finish()
         }
     }
@@ -302,31 +225,27 @@ pub mod types {
     /// [`inputUserSelf` on core.telegram.org](https://core.telegram.org/constructor/inputUserSelf)
     #[derive(Clone, PartialEq)]
     pub struct InputUserSelf {}
-    impl ::tl_runtime::Identifiable for InputUserSelf {
+    impl __tl::Identifiable for InputUserSelf {
         const CONSTRUCTOR_ID: u32 = 0xf7c1b13f;
     }
-    impl ::tl_runtime::Bare for InputUserSelf {
+    impl __tl::Bare for InputUserSelf {
         const NAME: &'static str = "inputUserSelf";
-        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+        fn serialize_with_id<S: __tl::Sink + ?Sized>(
             &self,
-            ctor_id: ::core::option::Option<u32>,
+            id: __tl::Option<u32>,
             out: &mut S,
         ) {
-            if let ::core::option::Option::Some(id) = ctor_id {
-                ::tl_runtime::Sink::put_u32(out, id);
-            }
+            __tl::wire::write_id(out, id);
         }
         #[inline]
-        fn deserialize_bare(
-            r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
+        fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
             let _ = r;
-            ::core::result::Result::Ok(Self {})
+            __tl::Ok(Self {})
         }
     }
-    impl ::core::fmt::Debug for InputUserSelf {
+    impl __tl::fmt::Debug for InputUserSelf {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
             f.debug_struct("InputUserSelf").finish()
         }
     }
@@ -340,40 +259,32 @@ pub mod types {
         pub user_id: i64,
         pub access_hash: i64,
     }
-    impl ::tl_runtime::Identifiable for InputUser {
+    impl __tl::Identifiable for InputUser {
         const CONSTRUCTOR_ID: u32 = 0xf21158c6;
     }
-    impl ::tl_runtime::Bare for InputUser {
+    impl __tl::Bare for InputUser {
         const NAME: &'static str = "inputUser";
-        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+        fn serialize_with_id<S: __tl::Sink + ?Sized>(
             &self,
-            ctor_id: ::core::option::Option<u32>,
+            id: __tl::Option<u32>,
             out: &mut S,
         ) {
-            let Self { user_id: f_user_id, access_hash: f_access_hash } = self;
-            let mut run = [0u8; 20];
-            if let ::core::option::Option::Some(id) = ctor_id {
-                run[..4].copy_from_slice(&id.to_le_bytes());
-            }
-            run[4..12].copy_from_slice(&(*f_user_id).to_le_bytes());
-            run[12..20].copy_from_slice(&(*f_access_hash).to_le_bytes());
-            ::tl_runtime::wire::write_run(out, &run, ctor_id.is_some());
+            let mut run = __tl::wire::run_with_id::<20>(id);
+            run[4..12].copy_from_slice(&self.user_id.to_le_bytes());
+            run[12..20].copy_from_slice(&self.access_hash.to_le_bytes());
+            __tl::wire::write_run(out, &run, id.is_some());
         }
         #[inline]
-        fn deserialize_bare(
-            r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
-            let f_user_id = ::tl_runtime::Reader::read_i64(r)?;
-            let f_access_hash = ::tl_runtime::Reader::read_i64(r)?;
-            ::core::result::Result::Ok(Self {
-                user_id: f_user_id,
-                access_hash: f_access_hash,
+        fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
+            __tl::Ok(Self {
+                user_id: __tl::Deserialize::deserialize(r)?,
+                access_hash: __tl::Deserialize::deserialize(r)?,
             })
         }
     }
-    impl ::core::fmt::Debug for InputUser {
+    impl __tl::fmt::Debug for InputUser {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
             f.debug_struct("InputUser")
                 .field("user_id", &self.user_id)
                 .field("access_hash", &self.access_hash)
@@ -391,43 +302,34 @@ pub mod types {
         pub lat: f64,
         pub bytes: i32,
     }
-    impl ::tl_runtime::Identifiable for Point {
+    impl __tl::Identifiable for Point {
         const CONSTRUCTOR_ID: u32 = 0x41ea5862;
     }
-    impl ::tl_runtime::Bare for Point {
+    impl __tl::Bare for Point {
         const NAME: &'static str = "point";
-        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+        fn serialize_with_id<S: __tl::Sink + ?Sized>(
             &self,
-            ctor_id: ::core::option::Option<u32>,
+            id: __tl::Option<u32>,
             out: &mut S,
         ) {
-            let Self { long: f_long, lat: f_lat, bytes: f_bytes } = self;
-            let mut run = [0u8; 24];
-            if let ::core::option::Option::Some(id) = ctor_id {
-                run[..4].copy_from_slice(&id.to_le_bytes());
-            }
-            run[4..12].copy_from_slice(&(*f_long).to_le_bytes());
-            run[12..20].copy_from_slice(&(*f_lat).to_le_bytes());
-            run[20..24].copy_from_slice(&(*f_bytes).to_le_bytes());
-            ::tl_runtime::wire::write_run(out, &run, ctor_id.is_some());
+            let mut run = __tl::wire::run_with_id::<24>(id);
+            run[4..12].copy_from_slice(&self.long.to_le_bytes());
+            run[12..20].copy_from_slice(&self.lat.to_le_bytes());
+            run[20..24].copy_from_slice(&self.bytes.to_le_bytes());
+            __tl::wire::write_run(out, &run, id.is_some());
         }
         #[inline]
-        fn deserialize_bare(
-            r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
-            let f_long = ::tl_runtime::Reader::read_f64(r)?;
-            let f_lat = ::tl_runtime::Reader::read_f64(r)?;
-            let f_bytes = ::tl_runtime::Reader::read_i32(r)?;
-            ::core::result::Result::Ok(Self {
-                long: f_long,
-                lat: f_lat,
-                bytes: f_bytes,
+        fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
+            __tl::Ok(Self {
+                long: __tl::Deserialize::deserialize(r)?,
+                lat: __tl::Deserialize::deserialize(r)?,
+                bytes: __tl::Deserialize::deserialize(r)?,
             })
         }
     }
-    impl ::core::fmt::Debug for Point {
+    impl __tl::fmt::Debug for Point {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
             f.debug_struct("Point")
                 .field("long", &self.long)
                 .field("lat", &self.lat)
@@ -444,49 +346,39 @@ pub mod types {
     pub struct Keywords {
         pub r#type: i32,
         pub self_: i64,
-        pub r#static: ::tl_runtime::__private::String,
+        pub r#static: __tl::String,
         pub r#fn: bool,
     }
-    impl ::tl_runtime::Identifiable for Keywords {
+    impl __tl::Identifiable for Keywords {
         const CONSTRUCTOR_ID: u32 = 0xc4515ce5;
     }
-    impl ::tl_runtime::Bare for Keywords {
+    impl __tl::Bare for Keywords {
         const NAME: &'static str = "keywords";
-        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+        fn serialize_with_id<S: __tl::Sink + ?Sized>(
             &self,
-            ctor_id: ::core::option::Option<u32>,
+            id: __tl::Option<u32>,
             out: &mut S,
         ) {
-            let Self { r#type: f_type, self_: f_self, r#static: f_static, r#fn: f_fn } = self;
-            let mut run = [0u8; 16];
-            if let ::core::option::Option::Some(id) = ctor_id {
-                run[..4].copy_from_slice(&id.to_le_bytes());
-            }
-            run[4..8].copy_from_slice(&(*f_type).to_le_bytes());
-            run[8..16].copy_from_slice(&(*f_self).to_le_bytes());
-            ::tl_runtime::wire::write_run(out, &run, ctor_id.is_some());
-            ::tl_runtime::wire::write_bytes(out, f_static.as_bytes());
-            ::tl_runtime::wire::write_bool(out, *f_fn);
+            let mut run = __tl::wire::run_with_id::<16>(id);
+            run[4..8].copy_from_slice(&self.r#type.to_le_bytes());
+            run[8..16].copy_from_slice(&self.self_.to_le_bytes());
+            __tl::wire::write_run(out, &run, id.is_some());
+            __tl::wire::write_bytes(out, self.r#static.as_bytes());
+            __tl::wire::write_bool(out, self.r#fn);
         }
         #[inline]
-        fn deserialize_bare(
-            r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
-            let f_type = ::tl_runtime::Reader::read_i32(r)?;
-            let f_self = ::tl_runtime::Reader::read_i64(r)?;
-            let f_static = ::tl_runtime::Reader::read_string(r)?;
-            let f_fn = ::tl_runtime::Reader::read_bool(r)?;
-            ::core::result::Result::Ok(Self {
-                r#type: f_type,
-                self_: f_self,
-                r#static: f_static,
-                r#fn: f_fn,
+        fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
+            __tl::Ok(Self {
+                r#type: __tl::Deserialize::deserialize(r)?,
+                self_: __tl::Deserialize::deserialize(r)?,
+                r#static: __tl::Deserialize::deserialize(r)?,
+                r#fn: __tl::Deserialize::deserialize(r)?,
             })
         }
     }
-    impl ::core::fmt::Debug for Keywords {
+    impl __tl::fmt::Debug for Keywords {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
             f.debug_struct("Keywords")
                 .field("type", &self.r#type)
                 .field("self_", &self.self_)
@@ -502,58 +394,41 @@ pub mod types {
     /// [`matrix` on core.telegram.org](https://core.telegram.org/constructor/matrix)
     #[derive(Clone, PartialEq)]
     pub struct Matrix {
-        pub rows: ::tl_runtime::__private::Vec<::tl_runtime::__private::Vec<i32>>,
-        pub cells: ::tl_runtime::__private::Vec<super::types::Point>,
+        pub rows: __tl::Vec<__tl::Vec<i32>>,
+        pub cells: __tl::Vec<super::types::Point>,
     }
-    impl ::tl_runtime::Identifiable for Matrix {
+    impl __tl::Identifiable for Matrix {
         const CONSTRUCTOR_ID: u32 = 0x00f78513;
     }
-    impl ::tl_runtime::Bare for Matrix {
+    impl __tl::Bare for Matrix {
         const NAME: &'static str = "matrix";
-        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+        fn serialize_with_id<S: __tl::Sink + ?Sized>(
             &self,
-            ctor_id: ::core::option::Option<u32>,
+            id: __tl::Option<u32>,
             out: &mut S,
         ) {
-            let Self { rows: f_rows, cells: f_cells } = self;
-            if let ::core::option::Option::Some(id) = ctor_id {
-                ::tl_runtime::Sink::put_u32(out, id);
-            }
-            ::tl_runtime::wire::write_vector_header(out, f_rows.len());
-            for x in f_rows.iter() {
-                ::tl_runtime::wire::write_vector_header(out, x.len());
-                <i32 as ::tl_runtime::Serialize>::serialize_items(x, out);
-            }
-            ::tl_runtime::wire::write_count(out, f_cells.len());
-            for x in f_cells.iter() {
-                ::tl_runtime::Bare::serialize_bare(x, out);
+            __tl::wire::write_id(out, id);
+            __tl::Serialize::serialize(&self.rows, out);
+            __tl::wire::write_count(out, self.cells.len());
+            for x in self.cells.iter() {
+                __tl::Bare::serialize_bare(x, out);
             }
         }
         #[inline]
-        fn deserialize_bare(
-            r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
-            let f_rows = r
-                .read_vector(
-                    |r: &mut ::tl_runtime::Reader<'_>| {
-                        r.read_vector(::tl_runtime::Reader::read_i32, 4)
-                    },
-                    8,
-                )?;
-            let f_cells = r
-                .read_bare_vector(
-                    <super::types::Point as ::tl_runtime::Bare>::deserialize_bare,
-                    20,
-                )?;
-            ::core::result::Result::Ok(Self {
-                rows: f_rows,
-                cells: f_cells,
+        fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
+            __tl::Ok(Self {
+                rows: __tl::Deserialize::deserialize(r)?,
+                cells: r
+                    .read_bare_vector(
+                        <super::types::Point as __tl::Bare>::deserialize_bare,
+                        20,
+                    )?,
             })
         }
     }
-    impl ::core::fmt::Debug for Matrix {
+    impl __tl::fmt::Debug for Matrix {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
             f.debug_struct("Matrix")
                 .field("rows", &self.rows)
                 .field("cells", &self.cells)
@@ -566,84 +441,70 @@ pub mod types {
     ///
     /// [`packet` on core.telegram.org](https://core.telegram.org/constructor/packet)
     ///
-    /// Build it from [`Packet::new`] and name the optional fields you set, `Packet { …, ..Packet::new(…) }`: that keeps compiling when a later layer adds optional fields.
+    /// Build it as `Packet { …, ..Packet::new(…) }`, which keeps compiling when a later layer adds optional fields.
     #[derive(Clone, PartialEq)]
     pub struct Packet {
-        pub nodes: ::tl_runtime::__private::Vec<super::enums::Point>,
+        pub nodes: __tl::Vec<super::enums::Point>,
         /// Present when `flags.0` is set.
-        pub extra: ::core::option::Option<
-            ::tl_runtime::__private::Vec<super::types::Point>,
-        >,
+        pub extra: __tl::Option<__tl::Vec<super::types::Point>>,
     }
     impl Packet {
-        /// The value with these required fields, every optional field absent
-        /// and every flag off.
+        /// The value with these required fields: every optional field absent,
+        /// every flag off.
         #[inline]
-        pub fn new(nodes: ::tl_runtime::__private::Vec<super::enums::Point>) -> Self {
-            Self {
-                nodes,
-                extra: ::core::option::Option::None,
-            }
+        pub fn new(nodes: __tl::Vec<super::enums::Point>) -> Self {
+            Self { nodes, extra: __tl::None }
         }
     }
-    impl ::tl_runtime::Identifiable for Packet {
+    impl __tl::Identifiable for Packet {
         const CONSTRUCTOR_ID: u32 = 0xc397a182;
     }
-    impl ::tl_runtime::Bare for Packet {
+    impl __tl::Bare for Packet {
         const NAME: &'static str = "packet";
-        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+        fn serialize_with_id<S: __tl::Sink + ?Sized>(
             &self,
-            ctor_id: ::core::option::Option<u32>,
+            id: __tl::Option<u32>,
             out: &mut S,
         ) {
-            let Self { nodes: f_nodes, extra: f_extra } = self;
-            let mut run = [0u8; 8];
-            if let ::core::option::Option::Some(id) = ctor_id {
-                run[..4].copy_from_slice(&id.to_le_bytes());
+            let mut run = __tl::wire::run_with_id::<8>(id);
+            run[4..8]
+                .copy_from_slice(&u32::to_le_bytes(u32::from(self.extra.is_some())));
+            __tl::wire::write_run(out, &run, id.is_some());
+            __tl::wire::write_count(out, self.nodes.len());
+            for x in self.nodes.iter() {
+                __tl::Serialize::serialize(x, out);
             }
-            run[4..8].copy_from_slice(&u32::to_le_bytes(u32::from(f_extra.is_some())));
-            ::tl_runtime::wire::write_run(out, &run, ctor_id.is_some());
-            ::tl_runtime::wire::write_count(out, f_nodes.len());
-            for x in f_nodes.iter() {
-                ::tl_runtime::Serialize::serialize(x, out);
-            }
-            if let ::core::option::Option::Some(v) = f_extra {
-                ::tl_runtime::wire::write_count(out, v.len());
+            if let __tl::Some(v) = &self.extra {
+                __tl::wire::write_count(out, v.len());
                 for x in v.iter() {
-                    ::tl_runtime::Bare::serialize_bare(x, out);
+                    __tl::Bare::serialize_bare(x, out);
                 }
             }
         }
         #[inline]
-        fn deserialize_bare(
-            r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
+        fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
             let nat_flags = r.read_nat()?;
-            let f_nodes = r
-                .read_bare_vector(
-                    <super::enums::Point as ::tl_runtime::Deserialize>::deserialize,
-                    4,
-                )?;
-            let f_extra = if nat_flags & 1 != 0 {
-                ::core::option::Option::Some(
-                    r
-                        .read_bare_vector(
-                            <super::types::Point as ::tl_runtime::Bare>::deserialize_bare,
+            __tl::Ok(Self {
+                nodes: r
+                    .read_bare_vector(
+                        <super::enums::Point as __tl::Deserialize>::deserialize,
+                        4,
+                    )?,
+                extra: if nat_flags & 1 != 0 {
+                    r.read_bare_vector(
+                            <super::types::Point as __tl::Bare>::deserialize_bare,
                             20,
-                        )?,
-                )
-            } else {
-                ::core::option::Option::None
-            };
-            ::core::result::Result::Ok(Self {
-                nodes: f_nodes,
-                extra: f_extra,
+                        )
+                        .map(__tl::Some)
+                } else {
+                    __tl::Ok(__tl::None)
+                }?,
             })
         }
     }
-    impl ::core::fmt::Debug for Packet {
+    impl __tl::fmt::Debug for Packet {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
             f.debug_struct("Packet")
                 .field("nodes", &self.nodes)
                 .field("extra", &self.extra)
@@ -659,51 +520,44 @@ pub mod types {
     pub struct Message {
         pub msg_id: i64,
         pub seqno: i32,
-        pub body: ::tl_runtime::RawObject,
+        pub body: __tl::RawObject,
     }
-    impl ::tl_runtime::Identifiable for Message {
+    impl __tl::Identifiable for Message {
         const CONSTRUCTOR_ID: u32 = 0x5bb8e511;
     }
-    impl ::tl_runtime::Bare for Message {
+    impl __tl::Bare for Message {
         const NAME: &'static str = "message";
-        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+        fn serialize_with_id<S: __tl::Sink + ?Sized>(
             &self,
-            ctor_id: ::core::option::Option<u32>,
+            id: __tl::Option<u32>,
             out: &mut S,
         ) {
-            let Self { msg_id: f_msg_id, seqno: f_seqno, body: f_body } = self;
-            let mut run = [0u8; 16];
-            if let ::core::option::Option::Some(id) = ctor_id {
-                run[..4].copy_from_slice(&id.to_le_bytes());
-            }
-            run[4..12].copy_from_slice(&(*f_msg_id).to_le_bytes());
-            run[12..16].copy_from_slice(&(*f_seqno).to_le_bytes());
-            ::tl_runtime::wire::write_run(out, &run, ctor_id.is_some());
-            ::tl_runtime::Sink::put_i32(
+            let mut run = __tl::wire::run_with_id::<16>(id);
+            run[4..12].copy_from_slice(&self.msg_id.to_le_bytes());
+            run[12..16].copy_from_slice(&self.seqno.to_le_bytes());
+            __tl::wire::write_run(out, &run, id.is_some());
+            __tl::Sink::put_i32(
                 out,
-                i32::try_from(::tl_runtime::Serialize::serialized_len(f_body))
+                i32::try_from(__tl::Serialize::serialized_len(&self.body))
                     .unwrap_or(i32::MAX),
             );
-            ::tl_runtime::Serialize::serialize(f_body, out);
+            __tl::Serialize::serialize(&self.body, out);
         }
         #[inline]
-        fn deserialize_bare(
-            r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
-            let f_msg_id = ::tl_runtime::Reader::read_i64(r)?;
-            let f_seqno = ::tl_runtime::Reader::read_i32(r)?;
+        fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
+            let f_msg_id = __tl::Deserialize::deserialize(r)?;
+            let f_seqno = __tl::Deserialize::deserialize(r)?;
             let len_body = r.read_i32()?;
-            let f_body = r.read_sized_object(len_body)?;
-            ::core::result::Result::Ok(Self {
+            __tl::Ok(Self {
                 msg_id: f_msg_id,
                 seqno: f_seqno,
-                body: f_body,
+                body: r.read_sized_object(len_body)?,
             })
         }
     }
-    impl ::core::fmt::Debug for Message {
+    impl __tl::fmt::Debug for Message {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
             f.debug_struct("Message")
                 .field("msg_id", &self.msg_id)
                 .field("seqno", &self.seqno)
@@ -718,42 +572,38 @@ pub mod types {
     /// [`msg_container` on core.telegram.org](https://core.telegram.org/constructor/msg_container)
     #[derive(Clone, PartialEq)]
     pub struct MsgContainer {
-        pub messages: ::tl_runtime::__private::Vec<super::types::Message>,
+        pub messages: __tl::Vec<super::types::Message>,
     }
-    impl ::tl_runtime::Identifiable for MsgContainer {
+    impl __tl::Identifiable for MsgContainer {
         const CONSTRUCTOR_ID: u32 = 0x73f1f8dc;
     }
-    impl ::tl_runtime::Bare for MsgContainer {
+    impl __tl::Bare for MsgContainer {
         const NAME: &'static str = "msg_container";
-        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+        fn serialize_with_id<S: __tl::Sink + ?Sized>(
             &self,
-            ctor_id: ::core::option::Option<u32>,
+            id: __tl::Option<u32>,
             out: &mut S,
         ) {
-            let Self { messages: f_messages } = self;
-            if let ::core::option::Option::Some(id) = ctor_id {
-                ::tl_runtime::Sink::put_u32(out, id);
-            }
-            ::tl_runtime::wire::write_count(out, f_messages.len());
-            for x in f_messages.iter() {
-                ::tl_runtime::Bare::serialize_bare(x, out);
+            __tl::wire::write_id(out, id);
+            __tl::wire::write_count(out, self.messages.len());
+            for x in self.messages.iter() {
+                __tl::Bare::serialize_bare(x, out);
             }
         }
         #[inline]
-        fn deserialize_bare(
-            r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
-            let f_messages = r
-                .read_bare_vector(
-                    <super::types::Message as ::tl_runtime::Bare>::deserialize_bare,
-                    20,
-                )?;
-            ::core::result::Result::Ok(Self { messages: f_messages })
+        fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
+            __tl::Ok(Self {
+                messages: r
+                    .read_bare_vector(
+                        <super::types::Message as __tl::Bare>::deserialize_bare,
+                        20,
+                    )?,
+            })
         }
     }
-    impl ::core::fmt::Debug for MsgContainer {
+    impl __tl::fmt::Debug for MsgContainer {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
             f.debug_struct("MsgContainer").field("messages", &self.messages).finish()
         }
     }
@@ -768,47 +618,38 @@ pub mod types {
         pub server_nonce: [u8; 32],
         pub key: [u8; 64],
     }
-    impl ::tl_runtime::Identifiable for Keys {
+    impl __tl::Identifiable for Keys {
         const CONSTRUCTOR_ID: u32 = 0xc094661c;
     }
-    impl ::tl_runtime::Bare for Keys {
+    impl __tl::Bare for Keys {
         const NAME: &'static str = "keys";
-        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+        fn serialize_with_id<S: __tl::Sink + ?Sized>(
             &self,
-            ctor_id: ::core::option::Option<u32>,
+            id: __tl::Option<u32>,
             out: &mut S,
         ) {
-            let Self { nonce: f_nonce, server_nonce: f_server_nonce, key: f_key } = self;
-            let mut run = [0u8; 116];
-            if let ::core::option::Option::Some(id) = ctor_id {
-                run[..4].copy_from_slice(&id.to_le_bytes());
-            }
-            run[4..20].copy_from_slice(f_nonce);
-            run[20..52].copy_from_slice(f_server_nonce);
-            run[52..116].copy_from_slice(f_key);
-            ::tl_runtime::wire::write_run(out, &run, ctor_id.is_some());
+            let mut run = __tl::wire::run_with_id::<116>(id);
+            run[4..20].copy_from_slice(&self.nonce);
+            run[20..52].copy_from_slice(&self.server_nonce);
+            run[52..116].copy_from_slice(&self.key);
+            __tl::wire::write_run(out, &run, id.is_some());
         }
         #[inline]
-        fn deserialize_bare(
-            r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
-            let f_nonce = ::tl_runtime::Reader::read_array::<16>(r)?;
-            let f_server_nonce = ::tl_runtime::Reader::read_array::<32>(r)?;
-            let f_key = ::tl_runtime::Reader::read_array::<64>(r)?;
-            ::core::result::Result::Ok(Self {
-                nonce: f_nonce,
-                server_nonce: f_server_nonce,
-                key: f_key,
+        fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
+            __tl::Ok(Self {
+                nonce: __tl::Deserialize::deserialize(r)?,
+                server_nonce: __tl::Deserialize::deserialize(r)?,
+                key: __tl::Deserialize::deserialize(r)?,
             })
         }
     }
-    impl ::core::fmt::Debug for Keys {
+    impl __tl::fmt::Debug for Keys {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
             f.debug_struct("Keys")
-                .field("nonce", &::tl_runtime::Hex(&self.nonce))
-                .field("server_nonce", &::tl_runtime::Hex(&self.server_nonce))
-                .field("key", &::tl_runtime::Hex(&self.key))
+                .field("nonce", &__tl::Hex(&self.nonce))
+                .field("server_nonce", &__tl::Hex(&self.server_nonce))
+                .field("key", &__tl::Hex(&self.key))
                 .finish()
         }
     }
@@ -821,35 +662,30 @@ pub mod types {
     pub struct Feature {
         pub other: i32,
     }
-    impl ::tl_runtime::Identifiable for Feature {
+    impl __tl::Identifiable for Feature {
         const CONSTRUCTOR_ID: u32 = 0x9a87fe54;
     }
-    impl ::tl_runtime::Bare for Feature {
+    impl __tl::Bare for Feature {
         const NAME: &'static str = "feature";
-        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+        fn serialize_with_id<S: __tl::Sink + ?Sized>(
             &self,
-            ctor_id: ::core::option::Option<u32>,
+            id: __tl::Option<u32>,
             out: &mut S,
         ) {
-            let Self { other: f_other } = self;
-            let mut run = [0u8; 8];
-            if let ::core::option::Option::Some(id) = ctor_id {
-                run[..4].copy_from_slice(&id.to_le_bytes());
-            }
-            run[4..8].copy_from_slice(&(*f_other).to_le_bytes());
-            ::tl_runtime::wire::write_run(out, &run, ctor_id.is_some());
+            let mut run = __tl::wire::run_with_id::<8>(id);
+            run[4..8].copy_from_slice(&self.other.to_le_bytes());
+            __tl::wire::write_run(out, &run, id.is_some());
         }
         #[inline]
-        fn deserialize_bare(
-            r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
-            let f_other = ::tl_runtime::Reader::read_i32(r)?;
-            ::core::result::Result::Ok(Self { other: f_other })
+        fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
+            __tl::Ok(Self {
+                other: __tl::Deserialize::deserialize(r)?,
+            })
         }
     }
-    impl ::core::fmt::Debug for Feature {
+    impl __tl::fmt::Debug for Feature {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
             f.debug_struct("Feature").field("other", &self.other).finish()
         }
     }
@@ -867,40 +703,32 @@ pub mod types {
         /// Length, in UTF-16 code units
         pub length: i32,
     }
-    impl ::tl_runtime::Identifiable for TextEntityBold {
+    impl __tl::Identifiable for TextEntityBold {
         const CONSTRUCTOR_ID: u32 = 0x0ea70f5e;
     }
-    impl ::tl_runtime::Bare for TextEntityBold {
+    impl __tl::Bare for TextEntityBold {
         const NAME: &'static str = "textEntityBold";
-        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+        fn serialize_with_id<S: __tl::Sink + ?Sized>(
             &self,
-            ctor_id: ::core::option::Option<u32>,
+            id: __tl::Option<u32>,
             out: &mut S,
         ) {
-            let Self { offset: f_offset, length: f_length } = self;
-            let mut run = [0u8; 12];
-            if let ::core::option::Option::Some(id) = ctor_id {
-                run[..4].copy_from_slice(&id.to_le_bytes());
-            }
-            run[4..8].copy_from_slice(&(*f_offset).to_le_bytes());
-            run[8..12].copy_from_slice(&(*f_length).to_le_bytes());
-            ::tl_runtime::wire::write_run(out, &run, ctor_id.is_some());
+            let mut run = __tl::wire::run_with_id::<12>(id);
+            run[4..8].copy_from_slice(&self.offset.to_le_bytes());
+            run[8..12].copy_from_slice(&self.length.to_le_bytes());
+            __tl::wire::write_run(out, &run, id.is_some());
         }
         #[inline]
-        fn deserialize_bare(
-            r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
-            let f_offset = ::tl_runtime::Reader::read_i32(r)?;
-            let f_length = ::tl_runtime::Reader::read_i32(r)?;
-            ::core::result::Result::Ok(Self {
-                offset: f_offset,
-                length: f_length,
+        fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
+            __tl::Ok(Self {
+                offset: __tl::Deserialize::deserialize(r)?,
+                length: __tl::Deserialize::deserialize(r)?,
             })
         }
     }
-    impl ::core::fmt::Debug for TextEntityBold {
+    impl __tl::fmt::Debug for TextEntityBold {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
             f.debug_struct("TextEntityBold")
                 .field("offset", &self.offset)
                 .field("length", &self.length)
@@ -922,50 +750,41 @@ pub mod types {
         pub length: i32,
         /// The entity inside.
         /// It may nest again.
-        pub inner: ::tl_runtime::__private::Box<super::enums::TextEntity>,
+        pub inner: __tl::Box<super::enums::TextEntity>,
     }
-    impl ::tl_runtime::Identifiable for TextEntityNested {
+    impl __tl::Identifiable for TextEntityNested {
         const CONSTRUCTOR_ID: u32 = 0xb0db9727;
     }
-    impl ::tl_runtime::Bare for TextEntityNested {
+    impl __tl::Bare for TextEntityNested {
         const NAME: &'static str = "textEntityNested";
-        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+        fn serialize_with_id<S: __tl::Sink + ?Sized>(
             &self,
-            ctor_id: ::core::option::Option<u32>,
+            id: __tl::Option<u32>,
             out: &mut S,
         ) {
-            let Self { offset: f_offset, length: f_length, inner: f_inner } = self;
-            let mut run = [0u8; 12];
-            if let ::core::option::Option::Some(id) = ctor_id {
-                run[..4].copy_from_slice(&id.to_le_bytes());
-            }
-            run[4..8].copy_from_slice(&(*f_offset).to_le_bytes());
-            run[8..12].copy_from_slice(&(*f_length).to_le_bytes());
-            ::tl_runtime::wire::write_run(out, &run, ctor_id.is_some());
-            ::tl_runtime::Serialize::serialize(&**f_inner, out);
+            let mut run = __tl::wire::run_with_id::<12>(id);
+            run[4..8].copy_from_slice(&self.offset.to_le_bytes());
+            run[8..12].copy_from_slice(&self.length.to_le_bytes());
+            __tl::wire::write_run(out, &run, id.is_some());
+            __tl::Serialize::serialize(&*self.inner, out);
         }
         #[inline]
-        fn deserialize_bare(
-            r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
+        fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
             r.nested(|r| {
-                let f_offset = ::tl_runtime::Reader::read_i32(r)?;
-                let f_length = ::tl_runtime::Reader::read_i32(r)?;
-                let f_inner = <super::enums::TextEntity as ::tl_runtime::Deserialize>::deserialize(
-                        r,
-                    )
-                    .map(::tl_runtime::__private::Box::new)?;
-                ::core::result::Result::Ok(Self {
-                    offset: f_offset,
-                    length: f_length,
-                    inner: f_inner,
+                __tl::Ok(Self {
+                    offset: __tl::Deserialize::deserialize(r)?,
+                    length: __tl::Deserialize::deserialize(r)?,
+                    inner: <super::enums::TextEntity as __tl::Deserialize>::deserialize(
+                            r,
+                        )
+                        .map(__tl::Box::new)?,
                 })
             })
         }
     }
-    impl ::core::fmt::Debug for TextEntityNested {
+    impl __tl::fmt::Debug for TextEntityNested {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
             f.debug_struct("TextEntityNested")
                 .field("offset", &self.offset)
                 .field("length", &self.length)
@@ -980,48 +799,34 @@ pub mod types {
     /// [`formattedText` on core.telegram.org](https://core.telegram.org/constructor/formattedText)
     #[derive(Clone, PartialEq)]
     pub struct FormattedText {
-        pub text: ::tl_runtime::__private::String,
-        pub entities: ::tl_runtime::__private::Vec<super::enums::TextEntity>,
+        pub text: __tl::String,
+        pub entities: __tl::Vec<super::enums::TextEntity>,
     }
-    impl ::tl_runtime::Identifiable for FormattedText {
+    impl __tl::Identifiable for FormattedText {
         const CONSTRUCTOR_ID: u32 = 0x17c3f0d8;
     }
-    impl ::tl_runtime::Bare for FormattedText {
+    impl __tl::Bare for FormattedText {
         const NAME: &'static str = "formattedText";
-        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+        fn serialize_with_id<S: __tl::Sink + ?Sized>(
             &self,
-            ctor_id: ::core::option::Option<u32>,
+            id: __tl::Option<u32>,
             out: &mut S,
         ) {
-            let Self { text: f_text, entities: f_entities } = self;
-            if let ::core::option::Option::Some(id) = ctor_id {
-                ::tl_runtime::Sink::put_u32(out, id);
-            }
-            ::tl_runtime::wire::write_bytes(out, f_text.as_bytes());
-            ::tl_runtime::wire::write_vector_header(out, f_entities.len());
-            for x in f_entities.iter() {
-                ::tl_runtime::Serialize::serialize(x, out);
-            }
+            __tl::wire::write_id(out, id);
+            __tl::wire::write_bytes(out, self.text.as_bytes());
+            __tl::Serialize::serialize(&self.entities, out);
         }
         #[inline]
-        fn deserialize_bare(
-            r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
-            let f_text = ::tl_runtime::Reader::read_string(r)?;
-            let f_entities = r
-                .read_vector(
-                    <super::enums::TextEntity as ::tl_runtime::Deserialize>::deserialize,
-                    4,
-                )?;
-            ::core::result::Result::Ok(Self {
-                text: f_text,
-                entities: f_entities,
+        fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
+            __tl::Ok(Self {
+                text: __tl::Deserialize::deserialize(r)?,
+                entities: __tl::Deserialize::deserialize(r)?,
             })
         }
     }
-    impl ::core::fmt::Debug for FormattedText {
+    impl __tl::fmt::Debug for FormattedText {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
             f.debug_struct("FormattedText")
                 .field("text", &self.text)
                 .field("entities", &self.entities)
@@ -1038,40 +843,32 @@ pub mod types {
         pub msg_id: i64,
         pub ping_id: i64,
     }
-    impl ::tl_runtime::Identifiable for Pong {
+    impl __tl::Identifiable for Pong {
         const CONSTRUCTOR_ID: u32 = 0x347773c5;
     }
-    impl ::tl_runtime::Bare for Pong {
+    impl __tl::Bare for Pong {
         const NAME: &'static str = "pong";
-        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+        fn serialize_with_id<S: __tl::Sink + ?Sized>(
             &self,
-            ctor_id: ::core::option::Option<u32>,
+            id: __tl::Option<u32>,
             out: &mut S,
         ) {
-            let Self { msg_id: f_msg_id, ping_id: f_ping_id } = self;
-            let mut run = [0u8; 20];
-            if let ::core::option::Option::Some(id) = ctor_id {
-                run[..4].copy_from_slice(&id.to_le_bytes());
-            }
-            run[4..12].copy_from_slice(&(*f_msg_id).to_le_bytes());
-            run[12..20].copy_from_slice(&(*f_ping_id).to_le_bytes());
-            ::tl_runtime::wire::write_run(out, &run, ctor_id.is_some());
+            let mut run = __tl::wire::run_with_id::<20>(id);
+            run[4..12].copy_from_slice(&self.msg_id.to_le_bytes());
+            run[12..20].copy_from_slice(&self.ping_id.to_le_bytes());
+            __tl::wire::write_run(out, &run, id.is_some());
         }
         #[inline]
-        fn deserialize_bare(
-            r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
-            let f_msg_id = ::tl_runtime::Reader::read_i64(r)?;
-            let f_ping_id = ::tl_runtime::Reader::read_i64(r)?;
-            ::core::result::Result::Ok(Self {
-                msg_id: f_msg_id,
-                ping_id: f_ping_id,
+        fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
+            __tl::Ok(Self {
+                msg_id: __tl::Deserialize::deserialize(r)?,
+                ping_id: __tl::Deserialize::deserialize(r)?,
             })
         }
     }
-    impl ::core::fmt::Debug for Pong {
+    impl __tl::fmt::Debug for Pong {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
             f.debug_struct("Pong")
                 .field("msg_id", &self.msg_id)
                 .field("ping_id", &self.ping_id)
@@ -1079,74 +876,60 @@ pub mod types {
         }
     }
     pub mod lite_server {
+        #[allow(unused_imports)]
+        use ::tl_runtime::__private as __tl;
         /// ```tl
         /// liteServer.accountState#013801a1 mode:# count:# balance:mode.0?long = liteServer.AccountState;
         /// ```
         ///
         /// [`liteServer.accountState` on core.telegram.org](https://core.telegram.org/constructor/liteServer.accountState)
         ///
-        /// Build it from [`AccountState::new`] and name the optional fields you set, `AccountState { …, ..AccountState::new(…) }`: that keeps compiling when a later layer adds optional fields.
+        /// Build it as `AccountState { …, ..AccountState::new(…) }`, which keeps compiling when a later layer adds optional fields.
         #[derive(Clone, PartialEq)]
         pub struct AccountState {
             pub count: u32,
             /// Present when `mode.0` is set.
-            pub balance: ::core::option::Option<i64>,
+            pub balance: __tl::Option<i64>,
         }
         impl AccountState {
-            /// The value with these required fields, every optional field absent
-            /// and every flag off.
+            /// The value with these required fields: every optional field absent,
+            /// every flag off.
             #[inline]
             pub fn new(count: u32) -> Self {
-                Self {
-                    count,
-                    balance: ::core::option::Option::None,
-                }
+                Self { count, balance: __tl::None }
             }
         }
-        impl ::tl_runtime::Identifiable for AccountState {
+        impl __tl::Identifiable for AccountState {
             const CONSTRUCTOR_ID: u32 = 0x013801a1;
         }
-        impl ::tl_runtime::Bare for AccountState {
+        impl __tl::Bare for AccountState {
             const NAME: &'static str = "liteServer.accountState";
-            fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+            fn serialize_with_id<S: __tl::Sink + ?Sized>(
                 &self,
-                ctor_id: ::core::option::Option<u32>,
+                id: __tl::Option<u32>,
                 out: &mut S,
             ) {
-                let Self { count: f_count, balance: f_balance } = self;
-                let mut run = [0u8; 12];
-                if let ::core::option::Option::Some(id) = ctor_id {
-                    run[..4].copy_from_slice(&id.to_le_bytes());
-                }
+                let mut run = __tl::wire::run_with_id::<12>(id);
                 run[4..8]
-                    .copy_from_slice(&u32::to_le_bytes(u32::from(f_balance.is_some())));
-                run[8..12]
-                    .copy_from_slice(&::tl_runtime::wire::nat(*f_count).to_le_bytes());
-                ::tl_runtime::wire::write_run(out, &run, ctor_id.is_some());
-                if let ::core::option::Option::Some(v) = f_balance {
-                    ::tl_runtime::Sink::put_i64(out, *v);
-                }
+                    .copy_from_slice(
+                        &u32::to_le_bytes(u32::from(self.balance.is_some())),
+                    );
+                run[8..12].copy_from_slice(&__tl::wire::nat(self.count).to_le_bytes());
+                __tl::wire::write_run(out, &run, id.is_some());
+                __tl::wire::write_option(out, &self.balance);
             }
             #[inline]
-            fn deserialize_bare(
-                r: &mut ::tl_runtime::Reader<'_>,
-            ) -> ::tl_runtime::Result<Self> {
+            fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
                 let nat_mode = r.read_nat()?;
-                let f_count = ::tl_runtime::Reader::read_nat(r)?;
-                let f_balance = if nat_mode & 1 != 0 {
-                    ::core::option::Option::Some(::tl_runtime::Reader::read_i64(r)?)
-                } else {
-                    ::core::option::Option::None
-                };
-                ::core::result::Result::Ok(Self {
-                    count: f_count,
-                    balance: f_balance,
+                __tl::Ok(Self {
+                    count: __tl::Deserialize::deserialize(r)?,
+                    balance: r.read_if(nat_mode & 1 != 0)?,
                 })
             }
         }
-        impl ::core::fmt::Debug for AccountState {
+        impl __tl::fmt::Debug for AccountState {
             #[inline]
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
                 f.debug_struct("AccountState")
                     .field("count", &self.count)
                     .field("balance", &self.balance)
@@ -1155,104 +938,85 @@ pub mod types {
         }
     }
     pub mod storage {
+        #[allow(unused_imports)]
+        use ::tl_runtime::__private as __tl;
         pub mod daemon {
+            #[allow(unused_imports)]
+            use ::tl_runtime::__private as __tl;
             /// ```tl
             /// storage.daemon.torrent#ea954696 hash:int256 flags:# size:flags.0?long error:flags.1?string = storage.daemon.Torrent;
             /// ```
             ///
             /// [`storage.daemon.torrent` on core.telegram.org](https://core.telegram.org/constructor/storage.daemon.torrent)
             ///
-            /// Build it from [`Torrent::new`] and name the optional fields you set, `Torrent { …, ..Torrent::new(…) }`: that keeps compiling when a later layer adds optional fields.
+            /// Build it as `Torrent { …, ..Torrent::new(…) }`, which keeps compiling when a later layer adds optional fields.
             #[derive(Clone, PartialEq)]
             pub struct Torrent {
                 pub hash: [u8; 32],
                 /// Present when `flags.0` is set.
-                pub size: ::core::option::Option<i64>,
+                pub size: __tl::Option<i64>,
                 /// Present when `flags.1` is set.
-                pub error: ::core::option::Option<::tl_runtime::__private::String>,
+                pub error: __tl::Option<__tl::String>,
             }
             impl Torrent {
-                /// The value with these required fields, every optional field absent
-                /// and every flag off.
+                /// The value with these required fields: every optional field absent,
+                /// every flag off.
                 #[inline]
                 pub fn new(hash: [u8; 32]) -> Self {
                     Self {
                         hash,
-                        size: ::core::option::Option::None,
-                        error: ::core::option::Option::None,
+                        size: __tl::None,
+                        error: __tl::None,
                     }
                 }
             }
-            impl ::tl_runtime::Identifiable for Torrent {
+            impl __tl::Identifiable for Torrent {
                 const CONSTRUCTOR_ID: u32 = 0xea954696;
             }
-            impl ::tl_runtime::Bare for Torrent {
+            impl __tl::Bare for Torrent {
                 const NAME: &'static str = "storage.daemon.torrent";
-                fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+                fn serialize_with_id<S: __tl::Sink + ?Sized>(
                     &self,
-                    ctor_id: ::core::option::Option<u32>,
+                    id: __tl::Option<u32>,
                     out: &mut S,
                 ) {
-                    let Self { hash: f_hash, size: f_size, error: f_error } = self;
-                    let mut run = [0u8; 40];
-                    if let ::core::option::Option::Some(id) = ctor_id {
-                        run[..4].copy_from_slice(&id.to_le_bytes());
-                    }
-                    run[4..36].copy_from_slice(f_hash);
+                    let mut run = __tl::wire::run_with_id::<40>(id);
+                    run[4..36].copy_from_slice(&self.hash);
                     run[36..40]
                         .copy_from_slice(
                             &u32::to_le_bytes(
-                                u32::from(f_size.is_some())
-                                    | (u32::from(f_error.is_some()) << 1),
+                                u32::from(self.size.is_some())
+                                    | (u32::from(self.error.is_some()) << 1),
                             ),
                         );
-                    ::tl_runtime::wire::write_run(out, &run, ctor_id.is_some());
-                    if let ::core::option::Option::Some(v) = f_size {
-                        ::tl_runtime::Sink::put_i64(out, *v);
-                    }
-                    if let ::core::option::Option::Some(v) = f_error {
-                        ::tl_runtime::wire::write_bytes(out, v.as_bytes());
-                    }
+                    __tl::wire::write_run(out, &run, id.is_some());
+                    __tl::wire::write_option(out, &self.size);
+                    __tl::wire::write_option(out, &self.error);
                 }
                 #[inline]
-                fn deserialize_bare(
-                    r: &mut ::tl_runtime::Reader<'_>,
-                ) -> ::tl_runtime::Result<Self> {
-                    let f_hash = ::tl_runtime::Reader::read_array::<32>(r)?;
+                fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
+                    let f_hash = __tl::Deserialize::deserialize(r)?;
                     let nat_flags = r.read_nat()?;
-                    let f_size = if nat_flags & 1 != 0 {
-                        ::core::option::Option::Some(::tl_runtime::Reader::read_i64(r)?)
-                    } else {
-                        ::core::option::Option::None
-                    };
-                    let f_error = if nat_flags & (1 << 1) != 0 {
-                        ::core::option::Option::Some(
-                            ::tl_runtime::Reader::read_string(r)?,
-                        )
-                    } else {
-                        ::core::option::Option::None
-                    };
-                    ::core::result::Result::Ok(Self {
+                    __tl::Ok(Self {
                         hash: f_hash,
-                        size: f_size,
-                        error: f_error,
+                        size: r.read_if(nat_flags & 1 != 0)?,
+                        error: r.read_if(nat_flags & (1 << 1) != 0)?,
                     })
                 }
             }
-            impl ::core::fmt::Debug for Torrent {
+            impl __tl::fmt::Debug for Torrent {
                 #[inline]
-                fn fmt(
-                    &self,
-                    f: &mut ::core::fmt::Formatter<'_>,
-                ) -> ::core::fmt::Result {
+                fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
                     f.debug_struct("Torrent")
-                        .field("hash", &::tl_runtime::Hex(&self.hash))
+                        .field("hash", &__tl::Hex(&self.hash))
                         .field("size", &self.size)
                         .field("error", &self.error)
                         .finish()
                 }
             }
             pub mod db {
+                #[allow(unused_imports)]
+                use ::tl_runtime::__private as __tl;
                 /// ```tl
                 /// storage.daemon.db.entry#9919eb40 key:string value:bytes = storage.daemon.db.Entry;
                 /// ```
@@ -1260,44 +1024,40 @@ pub mod types {
                 /// [`storage.daemon.db.entry` on core.telegram.org](https://core.telegram.org/constructor/storage.daemon.db.entry)
                 #[derive(Clone, PartialEq)]
                 pub struct Entry {
-                    pub key: ::tl_runtime::__private::String,
-                    pub value: ::tl_runtime::__private::Vec<u8>,
+                    pub key: __tl::String,
+                    pub value: __tl::Vec<u8>,
                 }
-                impl ::tl_runtime::Identifiable for Entry {
+                impl __tl::Identifiable for Entry {
                     const CONSTRUCTOR_ID: u32 = 0x9919eb40;
                 }
-                impl ::tl_runtime::Bare for Entry {
+                impl __tl::Bare for Entry {
                     const NAME: &'static str = "storage.daemon.db.entry";
-                    fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+                    fn serialize_with_id<S: __tl::Sink + ?Sized>(
                         &self,
-                        ctor_id: ::core::option::Option<u32>,
+                        id: __tl::Option<u32>,
                         out: &mut S,
                     ) {
-                        let Self { key: f_key, value: f_value } = self;
-                        if let ::core::option::Option::Some(id) = ctor_id {
-                            ::tl_runtime::Sink::put_u32(out, id);
-                        }
-                        ::tl_runtime::wire::write_bytes(out, f_key.as_bytes());
-                        ::tl_runtime::wire::write_bytes(out, f_value);
+                        __tl::wire::write_id(out, id);
+                        __tl::wire::write_bytes(out, self.key.as_bytes());
+                        __tl::wire::write_bytes(out, &self.value);
                     }
                     #[inline]
-                    fn deserialize_bare(
-                        r: &mut ::tl_runtime::Reader<'_>,
-                    ) -> ::tl_runtime::Result<Self> {
-                        let f_key = ::tl_runtime::Reader::read_string(r)?;
-                        let f_value = ::tl_runtime::Reader::read_bytes(r)?;
-                        ::core::result::Result::Ok(Self { key: f_key, value: f_value })
+                    fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
+                        __tl::Ok(Self {
+                            key: __tl::Deserialize::deserialize(r)?,
+                            value: __tl::Reader::read_bytes(r)?,
+                        })
                     }
                 }
-                impl ::core::fmt::Debug for Entry {
+                impl __tl::fmt::Debug for Entry {
                     #[inline]
                     fn fmt(
                         &self,
-                        f: &mut ::core::fmt::Formatter<'_>,
-                    ) -> ::core::fmt::Result {
+                        f: &mut __tl::fmt::Formatter<'_>,
+                    ) -> __tl::fmt::Result {
                         f.debug_struct("Entry")
                             .field("key", &self.key)
-                            .field("value", &::tl_runtime::Hex(&self.value))
+                            .field("value", &__tl::Hex(&self.value))
                             .finish()
                     }
                 }
@@ -1308,6 +1068,8 @@ pub mod types {
 /// One enum per boxed type, one variant per constructor.
 #[allow(dead_code, missing_docs, clippy::enum_variant_names, clippy::large_enum_variant)]
 pub mod enums {
+    #[allow(unused_imports)]
+    use ::tl_runtime::__private as __tl;
     /// The boxed TL type `User`: one variant per constructor.
     ///
     /// [`User` on core.telegram.org](https://core.telegram.org/type/User)
@@ -1316,9 +1078,9 @@ pub mod enums {
         User(super::types::User),
         Empty(super::types::UserEmpty),
     }
-    impl ::core::fmt::Debug for User {
+    impl __tl::fmt::Debug for User {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
             match self {
                 Self::User(x) => f.debug_tuple("User").field(x).finish(),
                 Self::Empty(x) => f.debug_tuple("Empty").field(x).finish(),
@@ -1335,73 +1097,57 @@ pub mod enums {
             }
         }
     }
-    impl ::tl_runtime::Serialize for User {
-        fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
+    impl __tl::Serialize for User {
+        fn serialize<S: __tl::Sink + ?Sized>(&self, out: &mut S) {
             match self {
-                Self::User(x) => ::tl_runtime::Serialize::serialize(x, out),
-                Self::Empty(x) => ::tl_runtime::Serialize::serialize(x, out),
+                Self::User(x) => __tl::Serialize::serialize(x, out),
+                Self::Empty(x) => __tl::Serialize::serialize(x, out),
             }
         }
     }
-    impl ::tl_runtime::Deserialize for User {
+    impl __tl::Deserialize for User {
         const MIN_WIRE_LEN: usize = 4;
         #[inline]
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
+        fn deserialize(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
             let id = r.read_u32()?;
-            ::core::result::Result::Ok(
+            __tl::Ok(
                 match id {
-                    0x23ef3be9 => {
-                        Self::User(
-                            <super::types::User as ::tl_runtime::Bare>::deserialize_bare(
-                                r,
-                            )?,
-                        )
-                    }
-                    0xd3bc4b7a => {
-                        Self::Empty(
-                            <super::types::UserEmpty as ::tl_runtime::Bare>::deserialize_bare(
-                                r,
-                            )?,
-                        )
-                    }
-                    _ => {
-                        return ::core::result::Result::Err(
-                            r.unknown_constructor(id, "User"),
-                        );
-                    }
+                    0x23ef3be9 => Self::User(__tl::Bare::deserialize_bare(r)?),
+                    0xd3bc4b7a => Self::Empty(__tl::Bare::deserialize_bare(r)?),
+                    _ => return __tl::Err(r.unknown_constructor(id, "User")),
                 },
             )
         }
     }
-    impl ::core::convert::From<super::types::User> for User {
+    impl __tl::From<super::types::User> for User {
         #[inline]
         fn from(x: super::types::User) -> Self {
             Self::User(x)
         }
     }
-    impl ::core::convert::TryFrom<User> for super::types::User {
+    impl __tl::TryFrom<User> for super::types::User {
         type Error = User;
         #[inline]
-        fn try_from(e: User) -> ::core::result::Result<Self, User> {
+        fn try_from(e: User) -> __tl::Result<Self, User> {
             match e {
-                User::User(x) => ::core::result::Result::Ok(x),
-                other => ::core::result::Result::Err(other),
+                User::User(x) => __tl::Ok(x),
+                other => __tl::Err(other),
             }
         }
     }
-    impl ::core::convert::From<super::types::UserEmpty> for User {
+    impl __tl::From<super::types::UserEmpty> for User {
         #[inline]
         fn from(x: super::types::UserEmpty) -> Self {
             Self::Empty(x)
         }
     }
-    impl ::core::convert::TryFrom<User> for super::types::UserEmpty {
+    impl __tl::TryFrom<User> for super::types::UserEmpty {
         type Error = User;
         #[inline]
-        fn try_from(e: User) -> ::core::result::Result<Self, User> {
+        fn try_from(e: User) -> __tl::Result<Self, User> {
             match e {
-                User::Empty(x) => ::core::result::Result::Ok(x),
-                other => ::core::result::Result::Err(other),
+                User::Empty(x) => __tl::Ok(x),
+                other => __tl::Err(other),
             }
         }
     }
@@ -1412,9 +1158,9 @@ pub mod enums {
     pub enum UserPhoto {
         UserPhoto(super::types::UserPhoto),
     }
-    impl ::core::fmt::Debug for UserPhoto {
+    impl __tl::fmt::Debug for UserPhoto {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
             match self {
                 Self::UserPhoto(x) => f.debug_tuple("UserPhoto").field(x).finish(),
             }
@@ -1429,43 +1175,33 @@ pub mod enums {
             }
         }
     }
-    impl ::tl_runtime::Serialize for UserPhoto {
-        fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
+    impl __tl::Serialize for UserPhoto {
+        fn serialize<S: __tl::Sink + ?Sized>(&self, out: &mut S) {
             match self {
-                Self::UserPhoto(x) => ::tl_runtime::Serialize::serialize(x, out),
+                Self::UserPhoto(x) => __tl::Serialize::serialize(x, out),
             }
         }
     }
-    impl ::tl_runtime::Deserialize for UserPhoto {
+    impl __tl::Deserialize for UserPhoto {
         const MIN_WIRE_LEN: usize = 4;
         #[inline]
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
+        fn deserialize(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
             let id = r.read_u32()?;
-            ::core::result::Result::Ok(
+            __tl::Ok(
                 match id {
-                    0x39ad2aca => {
-                        Self::UserPhoto(
-                            <super::types::UserPhoto as ::tl_runtime::Bare>::deserialize_bare(
-                                r,
-                            )?,
-                        )
-                    }
-                    _ => {
-                        return ::core::result::Result::Err(
-                            r.unknown_constructor(id, "UserPhoto"),
-                        );
-                    }
+                    0x39ad2aca => Self::UserPhoto(__tl::Bare::deserialize_bare(r)?),
+                    _ => return __tl::Err(r.unknown_constructor(id, "UserPhoto")),
                 },
             )
         }
     }
-    impl ::core::convert::From<super::types::UserPhoto> for UserPhoto {
+    impl __tl::From<super::types::UserPhoto> for UserPhoto {
         #[inline]
         fn from(x: super::types::UserPhoto) -> Self {
             Self::UserPhoto(x)
         }
     }
-    impl ::core::convert::From<UserPhoto> for super::types::UserPhoto {
+    impl __tl::From<UserPhoto> for super::types::UserPhoto {
         #[inline]
         fn from(e: UserPhoto) -> Self {
             let UserPhoto::UserPhoto(x) = e;
@@ -1480,9 +1216,9 @@ pub mod enums {
         InputUserSelf,
         InputUser(super::types::InputUser),
     }
-    impl ::core::fmt::Debug for InputUser {
+    impl __tl::fmt::Debug for InputUser {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
             match self {
                 Self::InputUserSelf => f.write_str("InputUserSelf"),
                 Self::InputUser(x) => f.debug_tuple("InputUser").field(x).finish(),
@@ -1499,69 +1235,57 @@ pub mod enums {
             }
         }
     }
-    impl ::tl_runtime::Serialize for InputUser {
-        fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
+    impl __tl::Serialize for InputUser {
+        fn serialize<S: __tl::Sink + ?Sized>(&self, out: &mut S) {
             match self {
-                Self::InputUserSelf => ::tl_runtime::Sink::put_u32(out, 0xf7c1b13f),
-                Self::InputUser(x) => ::tl_runtime::Serialize::serialize(x, out),
+                Self::InputUserSelf => __tl::Sink::put_u32(out, 0xf7c1b13f),
+                Self::InputUser(x) => __tl::Serialize::serialize(x, out),
             }
         }
     }
-    impl ::tl_runtime::Deserialize for InputUser {
+    impl __tl::Deserialize for InputUser {
         const MIN_WIRE_LEN: usize = 4;
         #[inline]
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
+        fn deserialize(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
             let id = r.read_u32()?;
-            ::core::result::Result::Ok(
+            __tl::Ok(
                 match id {
                     0xf7c1b13f => Self::InputUserSelf,
-                    0xf21158c6 => {
-                        Self::InputUser(
-                            <super::types::InputUser as ::tl_runtime::Bare>::deserialize_bare(
-                                r,
-                            )?,
-                        )
-                    }
-                    _ => {
-                        return ::core::result::Result::Err(
-                            r.unknown_constructor(id, "InputUser"),
-                        );
-                    }
+                    0xf21158c6 => Self::InputUser(__tl::Bare::deserialize_bare(r)?),
+                    _ => return __tl::Err(r.unknown_constructor(id, "InputUser")),
                 },
             )
         }
     }
-    impl ::core::convert::From<super::types::InputUserSelf> for InputUser {
+    impl __tl::From<super::types::InputUserSelf> for InputUser {
         #[inline]
         fn from(_: super::types::InputUserSelf) -> Self {
             Self::InputUserSelf
         }
     }
-    impl ::core::convert::TryFrom<InputUser> for super::types::InputUserSelf {
+    impl __tl::TryFrom<InputUser> for super::types::InputUserSelf {
         type Error = InputUser;
         #[inline]
-        fn try_from(e: InputUser) -> ::core::result::Result<Self, InputUser> {
+        fn try_from(e: InputUser) -> __tl::Result<Self, InputUser> {
             match e {
-                InputUser::InputUserSelf => {
-                    ::core::result::Result::Ok(super::types::InputUserSelf {})
-                }
-                other => ::core::result::Result::Err(other),
+                InputUser::InputUserSelf => __tl::Ok(super::types::InputUserSelf {}),
+                other => __tl::Err(other),
             }
         }
     }
-    impl ::core::convert::From<super::types::InputUser> for InputUser {
+    impl __tl::From<super::types::InputUser> for InputUser {
         #[inline]
         fn from(x: super::types::InputUser) -> Self {
             Self::InputUser(x)
         }
     }
-    impl ::core::convert::TryFrom<InputUser> for super::types::InputUser {
+    impl __tl::TryFrom<InputUser> for super::types::InputUser {
         type Error = InputUser;
         #[inline]
-        fn try_from(e: InputUser) -> ::core::result::Result<Self, InputUser> {
+        fn try_from(e: InputUser) -> __tl::Result<Self, InputUser> {
             match e {
-                InputUser::InputUser(x) => ::core::result::Result::Ok(x),
-                other => ::core::result::Result::Err(other),
+                InputUser::InputUser(x) => __tl::Ok(x),
+                other => __tl::Err(other),
             }
         }
     }
@@ -1572,9 +1296,9 @@ pub mod enums {
     pub enum Point {
         Point(super::types::Point),
     }
-    impl ::core::fmt::Debug for Point {
+    impl __tl::fmt::Debug for Point {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
             match self {
                 Self::Point(x) => f.debug_tuple("Point").field(x).finish(),
             }
@@ -1589,43 +1313,33 @@ pub mod enums {
             }
         }
     }
-    impl ::tl_runtime::Serialize for Point {
-        fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
+    impl __tl::Serialize for Point {
+        fn serialize<S: __tl::Sink + ?Sized>(&self, out: &mut S) {
             match self {
-                Self::Point(x) => ::tl_runtime::Serialize::serialize(x, out),
+                Self::Point(x) => __tl::Serialize::serialize(x, out),
             }
         }
     }
-    impl ::tl_runtime::Deserialize for Point {
+    impl __tl::Deserialize for Point {
         const MIN_WIRE_LEN: usize = 4;
         #[inline]
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
+        fn deserialize(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
             let id = r.read_u32()?;
-            ::core::result::Result::Ok(
+            __tl::Ok(
                 match id {
-                    0x41ea5862 => {
-                        Self::Point(
-                            <super::types::Point as ::tl_runtime::Bare>::deserialize_bare(
-                                r,
-                            )?,
-                        )
-                    }
-                    _ => {
-                        return ::core::result::Result::Err(
-                            r.unknown_constructor(id, "Point"),
-                        );
-                    }
+                    0x41ea5862 => Self::Point(__tl::Bare::deserialize_bare(r)?),
+                    _ => return __tl::Err(r.unknown_constructor(id, "Point")),
                 },
             )
         }
     }
-    impl ::core::convert::From<super::types::Point> for Point {
+    impl __tl::From<super::types::Point> for Point {
         #[inline]
         fn from(x: super::types::Point) -> Self {
             Self::Point(x)
         }
     }
-    impl ::core::convert::From<Point> for super::types::Point {
+    impl __tl::From<Point> for super::types::Point {
         #[inline]
         fn from(e: Point) -> Self {
             let Point::Point(x) = e;
@@ -1639,9 +1353,9 @@ pub mod enums {
     pub enum Keywords {
         Keywords(super::types::Keywords),
     }
-    impl ::core::fmt::Debug for Keywords {
+    impl __tl::fmt::Debug for Keywords {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
             match self {
                 Self::Keywords(x) => f.debug_tuple("Keywords").field(x).finish(),
             }
@@ -1656,43 +1370,33 @@ pub mod enums {
             }
         }
     }
-    impl ::tl_runtime::Serialize for Keywords {
-        fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
+    impl __tl::Serialize for Keywords {
+        fn serialize<S: __tl::Sink + ?Sized>(&self, out: &mut S) {
             match self {
-                Self::Keywords(x) => ::tl_runtime::Serialize::serialize(x, out),
+                Self::Keywords(x) => __tl::Serialize::serialize(x, out),
             }
         }
     }
-    impl ::tl_runtime::Deserialize for Keywords {
+    impl __tl::Deserialize for Keywords {
         const MIN_WIRE_LEN: usize = 4;
         #[inline]
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
+        fn deserialize(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
             let id = r.read_u32()?;
-            ::core::result::Result::Ok(
+            __tl::Ok(
                 match id {
-                    0xc4515ce5 => {
-                        Self::Keywords(
-                            <super::types::Keywords as ::tl_runtime::Bare>::deserialize_bare(
-                                r,
-                            )?,
-                        )
-                    }
-                    _ => {
-                        return ::core::result::Result::Err(
-                            r.unknown_constructor(id, "Keywords"),
-                        );
-                    }
+                    0xc4515ce5 => Self::Keywords(__tl::Bare::deserialize_bare(r)?),
+                    _ => return __tl::Err(r.unknown_constructor(id, "Keywords")),
                 },
             )
         }
     }
-    impl ::core::convert::From<super::types::Keywords> for Keywords {
+    impl __tl::From<super::types::Keywords> for Keywords {
         #[inline]
         fn from(x: super::types::Keywords) -> Self {
             Self::Keywords(x)
         }
     }
-    impl ::core::convert::From<Keywords> for super::types::Keywords {
+    impl __tl::From<Keywords> for super::types::Keywords {
         #[inline]
         fn from(e: Keywords) -> Self {
             let Keywords::Keywords(x) = e;
@@ -1706,9 +1410,9 @@ pub mod enums {
     pub enum Matrix {
         Matrix(super::types::Matrix),
     }
-    impl ::core::fmt::Debug for Matrix {
+    impl __tl::fmt::Debug for Matrix {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
             match self {
                 Self::Matrix(x) => f.debug_tuple("Matrix").field(x).finish(),
             }
@@ -1723,43 +1427,33 @@ pub mod enums {
             }
         }
     }
-    impl ::tl_runtime::Serialize for Matrix {
-        fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
+    impl __tl::Serialize for Matrix {
+        fn serialize<S: __tl::Sink + ?Sized>(&self, out: &mut S) {
             match self {
-                Self::Matrix(x) => ::tl_runtime::Serialize::serialize(x, out),
+                Self::Matrix(x) => __tl::Serialize::serialize(x, out),
             }
         }
     }
-    impl ::tl_runtime::Deserialize for Matrix {
+    impl __tl::Deserialize for Matrix {
         const MIN_WIRE_LEN: usize = 4;
         #[inline]
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
+        fn deserialize(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
             let id = r.read_u32()?;
-            ::core::result::Result::Ok(
+            __tl::Ok(
                 match id {
-                    0x00f78513 => {
-                        Self::Matrix(
-                            <super::types::Matrix as ::tl_runtime::Bare>::deserialize_bare(
-                                r,
-                            )?,
-                        )
-                    }
-                    _ => {
-                        return ::core::result::Result::Err(
-                            r.unknown_constructor(id, "Matrix"),
-                        );
-                    }
+                    0x00f78513 => Self::Matrix(__tl::Bare::deserialize_bare(r)?),
+                    _ => return __tl::Err(r.unknown_constructor(id, "Matrix")),
                 },
             )
         }
     }
-    impl ::core::convert::From<super::types::Matrix> for Matrix {
+    impl __tl::From<super::types::Matrix> for Matrix {
         #[inline]
         fn from(x: super::types::Matrix) -> Self {
             Self::Matrix(x)
         }
     }
-    impl ::core::convert::From<Matrix> for super::types::Matrix {
+    impl __tl::From<Matrix> for super::types::Matrix {
         #[inline]
         fn from(e: Matrix) -> Self {
             let Matrix::Matrix(x) = e;
@@ -1773,9 +1467,9 @@ pub mod enums {
     pub enum Packet {
         Packet(super::types::Packet),
     }
-    impl ::core::fmt::Debug for Packet {
+    impl __tl::fmt::Debug for Packet {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
             match self {
                 Self::Packet(x) => f.debug_tuple("Packet").field(x).finish(),
             }
@@ -1790,43 +1484,33 @@ pub mod enums {
             }
         }
     }
-    impl ::tl_runtime::Serialize for Packet {
-        fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
+    impl __tl::Serialize for Packet {
+        fn serialize<S: __tl::Sink + ?Sized>(&self, out: &mut S) {
             match self {
-                Self::Packet(x) => ::tl_runtime::Serialize::serialize(x, out),
+                Self::Packet(x) => __tl::Serialize::serialize(x, out),
             }
         }
     }
-    impl ::tl_runtime::Deserialize for Packet {
+    impl __tl::Deserialize for Packet {
         const MIN_WIRE_LEN: usize = 4;
         #[inline]
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
+        fn deserialize(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
             let id = r.read_u32()?;
-            ::core::result::Result::Ok(
+            __tl::Ok(
                 match id {
-                    0xc397a182 => {
-                        Self::Packet(
-                            <super::types::Packet as ::tl_runtime::Bare>::deserialize_bare(
-                                r,
-                            )?,
-                        )
-                    }
-                    _ => {
-                        return ::core::result::Result::Err(
-                            r.unknown_constructor(id, "Packet"),
-                        );
-                    }
+                    0xc397a182 => Self::Packet(__tl::Bare::deserialize_bare(r)?),
+                    _ => return __tl::Err(r.unknown_constructor(id, "Packet")),
                 },
             )
         }
     }
-    impl ::core::convert::From<super::types::Packet> for Packet {
+    impl __tl::From<super::types::Packet> for Packet {
         #[inline]
         fn from(x: super::types::Packet) -> Self {
             Self::Packet(x)
         }
     }
-    impl ::core::convert::From<Packet> for super::types::Packet {
+    impl __tl::From<Packet> for super::types::Packet {
         #[inline]
         fn from(e: Packet) -> Self {
             let Packet::Packet(x) = e;
@@ -1840,9 +1524,9 @@ pub mod enums {
     pub enum Message {
         Message(super::types::Message),
     }
-    impl ::core::fmt::Debug for Message {
+    impl __tl::fmt::Debug for Message {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
             match self {
                 Self::Message(x) => f.debug_tuple("Message").field(x).finish(),
             }
@@ -1857,43 +1541,33 @@ pub mod enums {
             }
         }
     }
-    impl ::tl_runtime::Serialize for Message {
-        fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
+    impl __tl::Serialize for Message {
+        fn serialize<S: __tl::Sink + ?Sized>(&self, out: &mut S) {
             match self {
-                Self::Message(x) => ::tl_runtime::Serialize::serialize(x, out),
+                Self::Message(x) => __tl::Serialize::serialize(x, out),
             }
         }
     }
-    impl ::tl_runtime::Deserialize for Message {
+    impl __tl::Deserialize for Message {
         const MIN_WIRE_LEN: usize = 4;
         #[inline]
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
+        fn deserialize(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
             let id = r.read_u32()?;
-            ::core::result::Result::Ok(
+            __tl::Ok(
                 match id {
-                    0x5bb8e511 => {
-                        Self::Message(
-                            <super::types::Message as ::tl_runtime::Bare>::deserialize_bare(
-                                r,
-                            )?,
-                        )
-                    }
-                    _ => {
-                        return ::core::result::Result::Err(
-                            r.unknown_constructor(id, "Message"),
-                        );
-                    }
+                    0x5bb8e511 => Self::Message(__tl::Bare::deserialize_bare(r)?),
+                    _ => return __tl::Err(r.unknown_constructor(id, "Message")),
                 },
             )
         }
     }
-    impl ::core::convert::From<super::types::Message> for Message {
+    impl __tl::From<super::types::Message> for Message {
         #[inline]
         fn from(x: super::types::Message) -> Self {
             Self::Message(x)
         }
     }
-    impl ::core::convert::From<Message> for super::types::Message {
+    impl __tl::From<Message> for super::types::Message {
         #[inline]
         fn from(e: Message) -> Self {
             let Message::Message(x) = e;
@@ -1907,9 +1581,9 @@ pub mod enums {
     pub enum MessageContainer {
         MsgContainer(super::types::MsgContainer),
     }
-    impl ::core::fmt::Debug for MessageContainer {
+    impl __tl::fmt::Debug for MessageContainer {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
             match self {
                 Self::MsgContainer(x) => f.debug_tuple("MsgContainer").field(x).finish(),
             }
@@ -1924,43 +1598,33 @@ pub mod enums {
             }
         }
     }
-    impl ::tl_runtime::Serialize for MessageContainer {
-        fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
+    impl __tl::Serialize for MessageContainer {
+        fn serialize<S: __tl::Sink + ?Sized>(&self, out: &mut S) {
             match self {
-                Self::MsgContainer(x) => ::tl_runtime::Serialize::serialize(x, out),
+                Self::MsgContainer(x) => __tl::Serialize::serialize(x, out),
             }
         }
     }
-    impl ::tl_runtime::Deserialize for MessageContainer {
+    impl __tl::Deserialize for MessageContainer {
         const MIN_WIRE_LEN: usize = 4;
         #[inline]
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
+        fn deserialize(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
             let id = r.read_u32()?;
-            ::core::result::Result::Ok(
+            __tl::Ok(
                 match id {
-                    0x73f1f8dc => {
-                        Self::MsgContainer(
-                            <super::types::MsgContainer as ::tl_runtime::Bare>::deserialize_bare(
-                                r,
-                            )?,
-                        )
-                    }
-                    _ => {
-                        return ::core::result::Result::Err(
-                            r.unknown_constructor(id, "MessageContainer"),
-                        );
-                    }
+                    0x73f1f8dc => Self::MsgContainer(__tl::Bare::deserialize_bare(r)?),
+                    _ => return __tl::Err(r.unknown_constructor(id, "MessageContainer")),
                 },
             )
         }
     }
-    impl ::core::convert::From<super::types::MsgContainer> for MessageContainer {
+    impl __tl::From<super::types::MsgContainer> for MessageContainer {
         #[inline]
         fn from(x: super::types::MsgContainer) -> Self {
             Self::MsgContainer(x)
         }
     }
-    impl ::core::convert::From<MessageContainer> for super::types::MsgContainer {
+    impl __tl::From<MessageContainer> for super::types::MsgContainer {
         #[inline]
         fn from(e: MessageContainer) -> Self {
             let MessageContainer::MsgContainer(x) = e;
@@ -1974,9 +1638,9 @@ pub mod enums {
     pub enum Keys {
         Keys(super::types::Keys),
     }
-    impl ::core::fmt::Debug for Keys {
+    impl __tl::fmt::Debug for Keys {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
             match self {
                 Self::Keys(x) => f.debug_tuple("Keys").field(x).finish(),
             }
@@ -1991,43 +1655,33 @@ pub mod enums {
             }
         }
     }
-    impl ::tl_runtime::Serialize for Keys {
-        fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
+    impl __tl::Serialize for Keys {
+        fn serialize<S: __tl::Sink + ?Sized>(&self, out: &mut S) {
             match self {
-                Self::Keys(x) => ::tl_runtime::Serialize::serialize(x, out),
+                Self::Keys(x) => __tl::Serialize::serialize(x, out),
             }
         }
     }
-    impl ::tl_runtime::Deserialize for Keys {
+    impl __tl::Deserialize for Keys {
         const MIN_WIRE_LEN: usize = 4;
         #[inline]
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
+        fn deserialize(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
             let id = r.read_u32()?;
-            ::core::result::Result::Ok(
+            __tl::Ok(
                 match id {
-                    0xc094661c => {
-                        Self::Keys(
-                            <super::types::Keys as ::tl_runtime::Bare>::deserialize_bare(
-                                r,
-                            )?,
-                        )
-                    }
-                    _ => {
-                        return ::core::result::Result::Err(
-                            r.unknown_constructor(id, "Keys"),
-                        );
-                    }
+                    0xc094661c => Self::Keys(__tl::Bare::deserialize_bare(r)?),
+                    _ => return __tl::Err(r.unknown_constructor(id, "Keys")),
                 },
             )
         }
     }
-    impl ::core::convert::From<super::types::Keys> for Keys {
+    impl __tl::From<super::types::Keys> for Keys {
         #[inline]
         fn from(x: super::types::Keys) -> Self {
             Self::Keys(x)
         }
     }
-    impl ::core::convert::From<Keys> for super::types::Keys {
+    impl __tl::From<Keys> for super::types::Keys {
         #[inline]
         fn from(e: Keys) -> Self {
             let Keys::Keys(x) = e;
@@ -2041,9 +1695,9 @@ pub mod enums {
     pub enum Feature {
         Feature(super::types::Feature),
     }
-    impl ::core::fmt::Debug for Feature {
+    impl __tl::fmt::Debug for Feature {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
             match self {
                 Self::Feature(x) => f.debug_tuple("Feature").field(x).finish(),
             }
@@ -2058,43 +1712,33 @@ pub mod enums {
             }
         }
     }
-    impl ::tl_runtime::Serialize for Feature {
-        fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
+    impl __tl::Serialize for Feature {
+        fn serialize<S: __tl::Sink + ?Sized>(&self, out: &mut S) {
             match self {
-                Self::Feature(x) => ::tl_runtime::Serialize::serialize(x, out),
+                Self::Feature(x) => __tl::Serialize::serialize(x, out),
             }
         }
     }
-    impl ::tl_runtime::Deserialize for Feature {
+    impl __tl::Deserialize for Feature {
         const MIN_WIRE_LEN: usize = 4;
         #[inline]
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
+        fn deserialize(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
             let id = r.read_u32()?;
-            ::core::result::Result::Ok(
+            __tl::Ok(
                 match id {
-                    0x9a87fe54 => {
-                        Self::Feature(
-                            <super::types::Feature as ::tl_runtime::Bare>::deserialize_bare(
-                                r,
-                            )?,
-                        )
-                    }
-                    _ => {
-                        return ::core::result::Result::Err(
-                            r.unknown_constructor(id, "Feature"),
-                        );
-                    }
+                    0x9a87fe54 => Self::Feature(__tl::Bare::deserialize_bare(r)?),
+                    _ => return __tl::Err(r.unknown_constructor(id, "Feature")),
                 },
             )
         }
     }
-    impl ::core::convert::From<super::types::Feature> for Feature {
+    impl __tl::From<super::types::Feature> for Feature {
         #[inline]
         fn from(x: super::types::Feature) -> Self {
             Self::Feature(x)
         }
     }
-    impl ::core::convert::From<Feature> for super::types::Feature {
+    impl __tl::From<Feature> for super::types::Feature {
         #[inline]
         fn from(e: Feature) -> Self {
             let Feature::Feature(x) = e;
@@ -2111,9 +1755,9 @@ pub mod enums {
         Bold(super::types::TextEntityBold),
         Nested(super::types::TextEntityNested),
     }
-    impl ::core::fmt::Debug for TextEntity {
+    impl __tl::fmt::Debug for TextEntity {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
             match self {
                 Self::Bold(x) => f.debug_tuple("Bold").field(x).finish(),
                 Self::Nested(x) => f.debug_tuple("Nested").field(x).finish(),
@@ -2130,75 +1774,59 @@ pub mod enums {
             }
         }
     }
-    impl ::tl_runtime::Serialize for TextEntity {
-        fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
+    impl __tl::Serialize for TextEntity {
+        fn serialize<S: __tl::Sink + ?Sized>(&self, out: &mut S) {
             match self {
-                Self::Bold(x) => ::tl_runtime::Serialize::serialize(x, out),
-                Self::Nested(x) => ::tl_runtime::Serialize::serialize(x, out),
+                Self::Bold(x) => __tl::Serialize::serialize(x, out),
+                Self::Nested(x) => __tl::Serialize::serialize(x, out),
             }
         }
     }
-    impl ::tl_runtime::Deserialize for TextEntity {
+    impl __tl::Deserialize for TextEntity {
         const MIN_WIRE_LEN: usize = 4;
         #[inline]
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
+        fn deserialize(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
             r.nested(|r| {
                 let id = r.read_u32()?;
-                ::core::result::Result::Ok(
+                __tl::Ok(
                     match id {
-                        0x0ea70f5e => {
-                            Self::Bold(
-                                <super::types::TextEntityBold as ::tl_runtime::Bare>::deserialize_bare(
-                                    r,
-                                )?,
-                            )
-                        }
-                        0xb0db9727 => {
-                            Self::Nested(
-                                <super::types::TextEntityNested as ::tl_runtime::Bare>::deserialize_bare(
-                                    r,
-                                )?,
-                            )
-                        }
-                        _ => {
-                            return ::core::result::Result::Err(
-                                r.unknown_constructor(id, "TextEntity"),
-                            );
-                        }
+                        0x0ea70f5e => Self::Bold(__tl::Bare::deserialize_bare(r)?),
+                        0xb0db9727 => Self::Nested(__tl::Bare::deserialize_bare(r)?),
+                        _ => return __tl::Err(r.unknown_constructor(id, "TextEntity")),
                     },
                 )
             })
         }
     }
-    impl ::core::convert::From<super::types::TextEntityBold> for TextEntity {
+    impl __tl::From<super::types::TextEntityBold> for TextEntity {
         #[inline]
         fn from(x: super::types::TextEntityBold) -> Self {
             Self::Bold(x)
         }
     }
-    impl ::core::convert::TryFrom<TextEntity> for super::types::TextEntityBold {
+    impl __tl::TryFrom<TextEntity> for super::types::TextEntityBold {
         type Error = TextEntity;
         #[inline]
-        fn try_from(e: TextEntity) -> ::core::result::Result<Self, TextEntity> {
+        fn try_from(e: TextEntity) -> __tl::Result<Self, TextEntity> {
             match e {
-                TextEntity::Bold(x) => ::core::result::Result::Ok(x),
-                other => ::core::result::Result::Err(other),
+                TextEntity::Bold(x) => __tl::Ok(x),
+                other => __tl::Err(other),
             }
         }
     }
-    impl ::core::convert::From<super::types::TextEntityNested> for TextEntity {
+    impl __tl::From<super::types::TextEntityNested> for TextEntity {
         #[inline]
         fn from(x: super::types::TextEntityNested) -> Self {
             Self::Nested(x)
         }
     }
-    impl ::core::convert::TryFrom<TextEntity> for super::types::TextEntityNested {
+    impl __tl::TryFrom<TextEntity> for super::types::TextEntityNested {
         type Error = TextEntity;
         #[inline]
-        fn try_from(e: TextEntity) -> ::core::result::Result<Self, TextEntity> {
+        fn try_from(e: TextEntity) -> __tl::Result<Self, TextEntity> {
             match e {
-                TextEntity::Nested(x) => ::core::result::Result::Ok(x),
-                other => ::core::result::Result::Err(other),
+                TextEntity::Nested(x) => __tl::Ok(x),
+                other => __tl::Err(other),
             }
         }
     }
@@ -2209,9 +1837,9 @@ pub mod enums {
     pub enum FormattedText {
         FormattedText(super::types::FormattedText),
     }
-    impl ::core::fmt::Debug for FormattedText {
+    impl __tl::fmt::Debug for FormattedText {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
             match self {
                 Self::FormattedText(x) => {
                     f.debug_tuple("FormattedText").field(x).finish()
@@ -2228,43 +1856,33 @@ pub mod enums {
             }
         }
     }
-    impl ::tl_runtime::Serialize for FormattedText {
-        fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
+    impl __tl::Serialize for FormattedText {
+        fn serialize<S: __tl::Sink + ?Sized>(&self, out: &mut S) {
             match self {
-                Self::FormattedText(x) => ::tl_runtime::Serialize::serialize(x, out),
+                Self::FormattedText(x) => __tl::Serialize::serialize(x, out),
             }
         }
     }
-    impl ::tl_runtime::Deserialize for FormattedText {
+    impl __tl::Deserialize for FormattedText {
         const MIN_WIRE_LEN: usize = 4;
         #[inline]
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
+        fn deserialize(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
             let id = r.read_u32()?;
-            ::core::result::Result::Ok(
+            __tl::Ok(
                 match id {
-                    0x17c3f0d8 => {
-                        Self::FormattedText(
-                            <super::types::FormattedText as ::tl_runtime::Bare>::deserialize_bare(
-                                r,
-                            )?,
-                        )
-                    }
-                    _ => {
-                        return ::core::result::Result::Err(
-                            r.unknown_constructor(id, "FormattedText"),
-                        );
-                    }
+                    0x17c3f0d8 => Self::FormattedText(__tl::Bare::deserialize_bare(r)?),
+                    _ => return __tl::Err(r.unknown_constructor(id, "FormattedText")),
                 },
             )
         }
     }
-    impl ::core::convert::From<super::types::FormattedText> for FormattedText {
+    impl __tl::From<super::types::FormattedText> for FormattedText {
         #[inline]
         fn from(x: super::types::FormattedText) -> Self {
             Self::FormattedText(x)
         }
     }
-    impl ::core::convert::From<FormattedText> for super::types::FormattedText {
+    impl __tl::From<FormattedText> for super::types::FormattedText {
         #[inline]
         fn from(e: FormattedText) -> Self {
             let FormattedText::FormattedText(x) = e;
@@ -2278,9 +1896,9 @@ pub mod enums {
     pub enum Pong {
         Pong(super::types::Pong),
     }
-    impl ::core::fmt::Debug for Pong {
+    impl __tl::fmt::Debug for Pong {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
             match self {
                 Self::Pong(x) => f.debug_tuple("Pong").field(x).finish(),
             }
@@ -2295,43 +1913,33 @@ pub mod enums {
             }
         }
     }
-    impl ::tl_runtime::Serialize for Pong {
-        fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
+    impl __tl::Serialize for Pong {
+        fn serialize<S: __tl::Sink + ?Sized>(&self, out: &mut S) {
             match self {
-                Self::Pong(x) => ::tl_runtime::Serialize::serialize(x, out),
+                Self::Pong(x) => __tl::Serialize::serialize(x, out),
             }
         }
     }
-    impl ::tl_runtime::Deserialize for Pong {
+    impl __tl::Deserialize for Pong {
         const MIN_WIRE_LEN: usize = 4;
         #[inline]
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
+        fn deserialize(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
             let id = r.read_u32()?;
-            ::core::result::Result::Ok(
+            __tl::Ok(
                 match id {
-                    0x347773c5 => {
-                        Self::Pong(
-                            <super::types::Pong as ::tl_runtime::Bare>::deserialize_bare(
-                                r,
-                            )?,
-                        )
-                    }
-                    _ => {
-                        return ::core::result::Result::Err(
-                            r.unknown_constructor(id, "Pong"),
-                        );
-                    }
+                    0x347773c5 => Self::Pong(__tl::Bare::deserialize_bare(r)?),
+                    _ => return __tl::Err(r.unknown_constructor(id, "Pong")),
                 },
             )
         }
     }
-    impl ::core::convert::From<super::types::Pong> for Pong {
+    impl __tl::From<super::types::Pong> for Pong {
         #[inline]
         fn from(x: super::types::Pong) -> Self {
             Self::Pong(x)
         }
     }
-    impl ::core::convert::From<Pong> for super::types::Pong {
+    impl __tl::From<Pong> for super::types::Pong {
         #[inline]
         fn from(e: Pong) -> Self {
             let Pong::Pong(x) = e;
@@ -2339,6 +1947,8 @@ pub mod enums {
         }
     }
     pub mod lite_server {
+        #[allow(unused_imports)]
+        use ::tl_runtime::__private as __tl;
         /// The boxed TL type `liteServer.AccountState`: one variant per constructor.
         ///
         /// [`liteServer.AccountState` on core.telegram.org](https://core.telegram.org/type/liteServer.AccountState)
@@ -2346,9 +1956,9 @@ pub mod enums {
         pub enum AccountState {
             AccountState(super::super::types::lite_server::AccountState),
         }
-        impl ::core::fmt::Debug for AccountState {
+        impl __tl::fmt::Debug for AccountState {
             #[inline]
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
                 match self {
                     Self::AccountState(x) => {
                         f.debug_tuple("AccountState").field(x).finish()
@@ -2365,31 +1975,25 @@ pub mod enums {
                 }
             }
         }
-        impl ::tl_runtime::Serialize for AccountState {
-            fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
+        impl __tl::Serialize for AccountState {
+            fn serialize<S: __tl::Sink + ?Sized>(&self, out: &mut S) {
                 match self {
-                    Self::AccountState(x) => ::tl_runtime::Serialize::serialize(x, out),
+                    Self::AccountState(x) => __tl::Serialize::serialize(x, out),
                 }
             }
         }
-        impl ::tl_runtime::Deserialize for AccountState {
+        impl __tl::Deserialize for AccountState {
             const MIN_WIRE_LEN: usize = 4;
             #[inline]
-            fn deserialize(
-                r: &mut ::tl_runtime::Reader<'_>,
-            ) -> ::tl_runtime::Result<Self> {
+            fn deserialize(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
                 let id = r.read_u32()?;
-                ::core::result::Result::Ok(
+                __tl::Ok(
                     match id {
                         0x013801a1 => {
-                            Self::AccountState(
-                                <super::super::types::lite_server::AccountState as ::tl_runtime::Bare>::deserialize_bare(
-                                    r,
-                                )?,
-                            )
+                            Self::AccountState(__tl::Bare::deserialize_bare(r)?)
                         }
                         _ => {
-                            return ::core::result::Result::Err(
+                            return __tl::Err(
                                 r.unknown_constructor(id, "liteServer.AccountState"),
                             );
                         }
@@ -2397,14 +2001,14 @@ pub mod enums {
                 )
             }
         }
-        impl ::core::convert::From<super::super::types::lite_server::AccountState>
+        impl __tl::From<super::super::types::lite_server::AccountState>
         for AccountState {
             #[inline]
             fn from(x: super::super::types::lite_server::AccountState) -> Self {
                 Self::AccountState(x)
             }
         }
-        impl ::core::convert::From<AccountState>
+        impl __tl::From<AccountState>
         for super::super::types::lite_server::AccountState {
             #[inline]
             fn from(e: AccountState) -> Self {
@@ -2414,7 +2018,11 @@ pub mod enums {
         }
     }
     pub mod storage {
+        #[allow(unused_imports)]
+        use ::tl_runtime::__private as __tl;
         pub mod daemon {
+            #[allow(unused_imports)]
+            use ::tl_runtime::__private as __tl;
             /// The boxed TL type `storage.daemon.Torrent`: one variant per constructor.
             ///
             /// [`storage.daemon.Torrent` on core.telegram.org](https://core.telegram.org/type/storage.daemon.Torrent)
@@ -2422,12 +2030,9 @@ pub mod enums {
             pub enum Torrent {
                 Torrent(super::super::super::types::storage::daemon::Torrent),
             }
-            impl ::core::fmt::Debug for Torrent {
+            impl __tl::fmt::Debug for Torrent {
                 #[inline]
-                fn fmt(
-                    &self,
-                    f: &mut ::core::fmt::Formatter<'_>,
-                ) -> ::core::fmt::Result {
+                fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
                     match self {
                         Self::Torrent(x) => f.debug_tuple("Torrent").field(x).finish(),
                     }
@@ -2442,31 +2047,23 @@ pub mod enums {
                     }
                 }
             }
-            impl ::tl_runtime::Serialize for Torrent {
-                fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
+            impl __tl::Serialize for Torrent {
+                fn serialize<S: __tl::Sink + ?Sized>(&self, out: &mut S) {
                     match self {
-                        Self::Torrent(x) => ::tl_runtime::Serialize::serialize(x, out),
+                        Self::Torrent(x) => __tl::Serialize::serialize(x, out),
                     }
                 }
             }
-            impl ::tl_runtime::Deserialize for Torrent {
+            impl __tl::Deserialize for Torrent {
                 const MIN_WIRE_LEN: usize = 4;
                 #[inline]
-                fn deserialize(
-                    r: &mut ::tl_runtime::Reader<'_>,
-                ) -> ::tl_runtime::Result<Self> {
+                fn deserialize(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
                     let id = r.read_u32()?;
-                    ::core::result::Result::Ok(
+                    __tl::Ok(
                         match id {
-                            0xea954696 => {
-                                Self::Torrent(
-                                    <super::super::super::types::storage::daemon::Torrent as ::tl_runtime::Bare>::deserialize_bare(
-                                        r,
-                                    )?,
-                                )
-                            }
+                            0xea954696 => Self::Torrent(__tl::Bare::deserialize_bare(r)?),
                             _ => {
-                                return ::core::result::Result::Err(
+                                return __tl::Err(
                                     r.unknown_constructor(id, "storage.daemon.Torrent"),
                                 );
                             }
@@ -2474,9 +2071,8 @@ pub mod enums {
                     )
                 }
             }
-            impl ::core::convert::From<
-                super::super::super::types::storage::daemon::Torrent,
-            > for Torrent {
+            impl __tl::From<super::super::super::types::storage::daemon::Torrent>
+            for Torrent {
                 #[inline]
                 fn from(
                     x: super::super::super::types::storage::daemon::Torrent,
@@ -2484,7 +2080,7 @@ pub mod enums {
                     Self::Torrent(x)
                 }
             }
-            impl ::core::convert::From<Torrent>
+            impl __tl::From<Torrent>
             for super::super::super::types::storage::daemon::Torrent {
                 #[inline]
                 fn from(e: Torrent) -> Self {
@@ -2493,6 +2089,8 @@ pub mod enums {
                 }
             }
             pub mod db {
+                #[allow(unused_imports)]
+                use ::tl_runtime::__private as __tl;
                 /// The boxed TL type `storage.daemon.db.Entry`: one variant per constructor.
                 ///
                 /// [`storage.daemon.db.Entry` on core.telegram.org](https://core.telegram.org/type/storage.daemon.db.Entry)
@@ -2500,12 +2098,12 @@ pub mod enums {
                 pub enum Entry {
                     Entry(super::super::super::super::types::storage::daemon::db::Entry),
                 }
-                impl ::core::fmt::Debug for Entry {
+                impl __tl::fmt::Debug for Entry {
                     #[inline]
                     fn fmt(
                         &self,
-                        f: &mut ::core::fmt::Formatter<'_>,
-                    ) -> ::core::fmt::Result {
+                        f: &mut __tl::fmt::Formatter<'_>,
+                    ) -> __tl::fmt::Result {
                         match self {
                             Self::Entry(x) => f.debug_tuple("Entry").field(x).finish(),
                         }
@@ -2520,31 +2118,23 @@ pub mod enums {
                         }
                     }
                 }
-                impl ::tl_runtime::Serialize for Entry {
-                    fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
+                impl __tl::Serialize for Entry {
+                    fn serialize<S: __tl::Sink + ?Sized>(&self, out: &mut S) {
                         match self {
-                            Self::Entry(x) => ::tl_runtime::Serialize::serialize(x, out),
+                            Self::Entry(x) => __tl::Serialize::serialize(x, out),
                         }
                     }
                 }
-                impl ::tl_runtime::Deserialize for Entry {
+                impl __tl::Deserialize for Entry {
                     const MIN_WIRE_LEN: usize = 4;
                     #[inline]
-                    fn deserialize(
-                        r: &mut ::tl_runtime::Reader<'_>,
-                    ) -> ::tl_runtime::Result<Self> {
+                    fn deserialize(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
                         let id = r.read_u32()?;
-                        ::core::result::Result::Ok(
+                        __tl::Ok(
                             match id {
-                                0x9919eb40 => {
-                                    Self::Entry(
-                                        <super::super::super::super::types::storage::daemon::db::Entry as ::tl_runtime::Bare>::deserialize_bare(
-                                            r,
-                                        )?,
-                                    )
-                                }
+                                0x9919eb40 => Self::Entry(__tl::Bare::deserialize_bare(r)?),
                                 _ => {
-                                    return ::core::result::Result::Err(
+                                    return __tl::Err(
                                         r.unknown_constructor(id, "storage.daemon.db.Entry"),
                                     );
                                 }
@@ -2552,7 +2142,7 @@ pub mod enums {
                         )
                     }
                 }
-                impl ::core::convert::From<
+                impl __tl::From<
                     super::super::super::super::types::storage::daemon::db::Entry,
                 > for Entry {
                     #[inline]
@@ -2562,7 +2152,7 @@ pub mod enums {
                         Self::Entry(x)
                     }
                 }
-                impl ::core::convert::From<Entry>
+                impl __tl::From<Entry>
                 for super::super::super::super::types::storage::daemon::db::Entry {
                     #[inline]
                     fn from(e: Entry) -> Self {
@@ -2582,6 +2172,8 @@ pub mod enums {
     clippy::new_without_default
 )]
 pub mod functions {
+    #[allow(unused_imports)]
+    use ::tl_runtime::__private as __tl;
     /// ```tl
     /// invokeWithLayer#da9b0d0d {X:Type} layer:int query:!X = X;
     /// ```
@@ -2594,50 +2186,40 @@ pub mod functions {
         pub layer: i32,
         pub query: X,
     }
-    impl<X> ::tl_runtime::Identifiable for InvokeWithLayer<X> {
+    impl<X> __tl::Identifiable for InvokeWithLayer<X> {
         const CONSTRUCTOR_ID: u32 = 0xda9b0d0d;
     }
-    impl<X: ::tl_runtime::Serialize + ::tl_runtime::Deserialize> ::tl_runtime::Bare
-    for InvokeWithLayer<X> {
+    impl<X: __tl::Serialize + __tl::Deserialize> __tl::Bare for InvokeWithLayer<X> {
         const NAME: &'static str = "invokeWithLayer";
-        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+        fn serialize_with_id<S: __tl::Sink + ?Sized>(
             &self,
-            ctor_id: ::core::option::Option<u32>,
+            id: __tl::Option<u32>,
             out: &mut S,
         ) {
-            let Self { layer: f_layer, query: f_query } = self;
-            let mut run = [0u8; 8];
-            if let ::core::option::Option::Some(id) = ctor_id {
-                run[..4].copy_from_slice(&id.to_le_bytes());
-            }
-            run[4..8].copy_from_slice(&(*f_layer).to_le_bytes());
-            ::tl_runtime::wire::write_run(out, &run, ctor_id.is_some());
-            ::tl_runtime::Serialize::serialize(f_query, out);
+            let mut run = __tl::wire::run_with_id::<8>(id);
+            run[4..8].copy_from_slice(&self.layer.to_le_bytes());
+            __tl::wire::write_run(out, &run, id.is_some());
+            __tl::Serialize::serialize(&self.query, out);
         }
         #[inline]
-        fn deserialize_bare(
-            r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
-            let f_layer = ::tl_runtime::Reader::read_i32(r)?;
-            let f_query = <X as ::tl_runtime::Deserialize>::deserialize(r)?;
-            ::core::result::Result::Ok(Self {
-                layer: f_layer,
-                query: f_query,
+        fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
+            __tl::Ok(Self {
+                layer: __tl::Deserialize::deserialize(r)?,
+                query: __tl::Deserialize::deserialize(r)?,
             })
         }
     }
-    impl<X: ::core::fmt::Debug> ::core::fmt::Debug for InvokeWithLayer<X> {
+    impl<X: __tl::fmt::Debug> __tl::fmt::Debug for InvokeWithLayer<X> {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
             f.debug_struct("InvokeWithLayer")
                 .field("layer", &self.layer)
                 .field("query", &self.query)
                 .finish()
         }
     }
-    impl<
-        X: ::tl_runtime::RemoteCall + ::tl_runtime::Deserialize,
-    > ::tl_runtime::RemoteCall for InvokeWithLayer<X> {
+    impl<X: __tl::RemoteCall + __tl::Deserialize> __tl::RemoteCall
+    for InvokeWithLayer<X> {
         type Return = X::Return;
         type Error = X::Error;
     }
@@ -2652,118 +2234,102 @@ pub mod functions {
     pub struct Ping {
         pub ping_id: i64,
     }
-    impl ::tl_runtime::Identifiable for Ping {
+    impl __tl::Identifiable for Ping {
         const CONSTRUCTOR_ID: u32 = 0x7abe77ec;
     }
-    impl ::tl_runtime::Bare for Ping {
+    impl __tl::Bare for Ping {
         const NAME: &'static str = "ping";
-        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+        fn serialize_with_id<S: __tl::Sink + ?Sized>(
             &self,
-            ctor_id: ::core::option::Option<u32>,
+            id: __tl::Option<u32>,
             out: &mut S,
         ) {
-            let Self { ping_id: f_ping_id } = self;
-            let mut run = [0u8; 12];
-            if let ::core::option::Option::Some(id) = ctor_id {
-                run[..4].copy_from_slice(&id.to_le_bytes());
-            }
-            run[4..12].copy_from_slice(&(*f_ping_id).to_le_bytes());
-            ::tl_runtime::wire::write_run(out, &run, ctor_id.is_some());
+            let mut run = __tl::wire::run_with_id::<12>(id);
+            run[4..12].copy_from_slice(&self.ping_id.to_le_bytes());
+            __tl::wire::write_run(out, &run, id.is_some());
         }
         #[inline]
-        fn deserialize_bare(
-            r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
-            let f_ping_id = ::tl_runtime::Reader::read_i64(r)?;
-            ::core::result::Result::Ok(Self { ping_id: f_ping_id })
+        fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
+            __tl::Ok(Self {
+                ping_id: __tl::Deserialize::deserialize(r)?,
+            })
         }
     }
-    impl ::core::fmt::Debug for Ping {
+    impl __tl::fmt::Debug for Ping {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
             f.debug_struct("Ping").field("ping_id", &self.ping_id).finish()
         }
     }
-    impl ::tl_runtime::RemoteCall for Ping {
+    impl __tl::RemoteCall for Ping {
         type Return = super::enums::Pong;
-        type Error = ::tl_runtime::RpcError;
+        type Error = __tl::RpcError;
     }
     pub mod help {
+        #[allow(unused_imports)]
+        use ::tl_runtime::__private as __tl;
         /// ```tl
         /// help.getNearestPoint#ee28aabb flags:# around:flags.0?Point = Point;
         /// ```
         ///
         /// [`help.getNearestPoint` on core.telegram.org](https://core.telegram.org/method/help.getNearestPoint)
         ///
-        /// Build it from [`GetNearestPoint::new`] and name the optional fields you set, `GetNearestPoint { …, ..GetNearestPoint::new(…) }`: that keeps compiling when a later layer adds optional fields.
+        /// Build it as `GetNearestPoint { …, ..GetNearestPoint::new(…) }`, which keeps compiling when a later layer adds optional fields.
         ///
         /// Returns `Point` ([`Point` on core.telegram.org](https://core.telegram.org/type/Point)).
         #[derive(Clone, PartialEq)]
         pub struct GetNearestPoint {
             /// Present when `flags.0` is set.
-            pub around: ::core::option::Option<super::super::enums::Point>,
+            pub around: __tl::Option<super::super::enums::Point>,
         }
         impl GetNearestPoint {
-            /// The value with these required fields, every optional field absent
-            /// and every flag off.
+            /// The value with these required fields: every optional field absent,
+            /// every flag off.
             #[inline]
             pub fn new() -> Self {
-                Self {
-                    around: ::core::option::Option::None,
-                }
+                Self { around: __tl::None }
             }
         }
-        impl ::tl_runtime::Identifiable for GetNearestPoint {
+        impl __tl::Identifiable for GetNearestPoint {
             const CONSTRUCTOR_ID: u32 = 0xee28aabb;
         }
-        impl ::tl_runtime::Bare for GetNearestPoint {
+        impl __tl::Bare for GetNearestPoint {
             const NAME: &'static str = "help.getNearestPoint";
-            fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+            fn serialize_with_id<S: __tl::Sink + ?Sized>(
                 &self,
-                ctor_id: ::core::option::Option<u32>,
+                id: __tl::Option<u32>,
                 out: &mut S,
             ) {
-                let Self { around: f_around } = self;
-                let mut run = [0u8; 8];
-                if let ::core::option::Option::Some(id) = ctor_id {
-                    run[..4].copy_from_slice(&id.to_le_bytes());
-                }
+                let mut run = __tl::wire::run_with_id::<8>(id);
                 run[4..8]
-                    .copy_from_slice(&u32::to_le_bytes(u32::from(f_around.is_some())));
-                ::tl_runtime::wire::write_run(out, &run, ctor_id.is_some());
-                if let ::core::option::Option::Some(v) = f_around {
-                    ::tl_runtime::Serialize::serialize(v, out);
-                }
+                    .copy_from_slice(
+                        &u32::to_le_bytes(u32::from(self.around.is_some())),
+                    );
+                __tl::wire::write_run(out, &run, id.is_some());
+                __tl::wire::write_option(out, &self.around);
             }
             #[inline]
-            fn deserialize_bare(
-                r: &mut ::tl_runtime::Reader<'_>,
-            ) -> ::tl_runtime::Result<Self> {
+            fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
                 let nat_flags = r.read_nat()?;
-                let f_around = if nat_flags & 1 != 0 {
-                    ::core::option::Option::Some(
-                        <super::super::enums::Point as ::tl_runtime::Deserialize>::deserialize(
-                            r,
-                        )?,
-                    )
-                } else {
-                    ::core::option::Option::None
-                };
-                ::core::result::Result::Ok(Self { around: f_around })
+                __tl::Ok(Self {
+                    around: r.read_if(nat_flags & 1 != 0)?,
+                })
             }
         }
-        impl ::core::fmt::Debug for GetNearestPoint {
+        impl __tl::fmt::Debug for GetNearestPoint {
             #[inline]
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
                 f.debug_struct("GetNearestPoint").field("around", &self.around).finish()
             }
         }
-        impl ::tl_runtime::RemoteCall for GetNearestPoint {
+        impl __tl::RemoteCall for GetNearestPoint {
             type Return = super::super::enums::Point;
-            type Error = ::tl_runtime::RpcError;
+            type Error = __tl::RpcError;
         }
     }
     pub mod users {
+        #[allow(unused_imports)]
+        use ::tl_runtime::__private as __tl;
         /// ```tl
         /// users.getUsers#0d91a548 id:Vector<InputUser> = Vector<User>;
         /// ```
@@ -2773,48 +2339,37 @@ pub mod functions {
         /// Returns `Vector<User>`.
         #[derive(Clone, PartialEq)]
         pub struct GetUsers {
-            pub id: ::tl_runtime::__private::Vec<super::super::enums::InputUser>,
+            pub id: __tl::Vec<super::super::enums::InputUser>,
         }
-        impl ::tl_runtime::Identifiable for GetUsers {
+        impl __tl::Identifiable for GetUsers {
             const CONSTRUCTOR_ID: u32 = 0x0d91a548;
         }
-        impl ::tl_runtime::Bare for GetUsers {
+        impl __tl::Bare for GetUsers {
             const NAME: &'static str = "users.getUsers";
-            fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+            fn serialize_with_id<S: __tl::Sink + ?Sized>(
                 &self,
-                ctor_id: ::core::option::Option<u32>,
+                id: __tl::Option<u32>,
                 out: &mut S,
             ) {
-                let Self { id: f_id } = self;
-                if let ::core::option::Option::Some(id) = ctor_id {
-                    ::tl_runtime::Sink::put_u32(out, id);
-                }
-                ::tl_runtime::wire::write_vector_header(out, f_id.len());
-                for x in f_id.iter() {
-                    ::tl_runtime::Serialize::serialize(x, out);
-                }
+                __tl::wire::write_id(out, id);
+                __tl::Serialize::serialize(&self.id, out);
             }
             #[inline]
-            fn deserialize_bare(
-                r: &mut ::tl_runtime::Reader<'_>,
-            ) -> ::tl_runtime::Result<Self> {
-                let f_id = r
-                    .read_vector(
-                        <super::super::enums::InputUser as ::tl_runtime::Deserialize>::deserialize,
-                        4,
-                    )?;
-                ::core::result::Result::Ok(Self { id: f_id })
+            fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
+                __tl::Ok(Self {
+                    id: __tl::Deserialize::deserialize(r)?,
+                })
             }
         }
-        impl ::core::fmt::Debug for GetUsers {
+        impl __tl::fmt::Debug for GetUsers {
             #[inline]
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
                 f.debug_struct("GetUsers").field("id", &self.id).finish()
             }
         }
-        impl ::tl_runtime::RemoteCall for GetUsers {
-            type Return = ::tl_runtime::__private::Vec<super::super::enums::User>;
-            type Error = ::tl_runtime::RpcError;
+        impl __tl::RemoteCall for GetUsers {
+            type Return = __tl::Vec<super::super::enums::User>;
+            type Error = __tl::RpcError;
         }
     }
 }

@@ -7,6 +7,8 @@
     clippy::new_without_default
 )]
 pub mod types {
+    #[allow(unused_imports)]
+    use ::tl_runtime::__private as __tl;
     /// ```tl
     /// updatesTooLong#e317af7e = Updates;
     /// ```
@@ -14,31 +16,27 @@ pub mod types {
     /// [`updatesTooLong` on core.telegram.org](https://core.telegram.org/constructor/updatesTooLong)
     #[derive(Clone, PartialEq)]
     pub struct UpdatesTooLong {}
-    impl ::tl_runtime::Identifiable for UpdatesTooLong {
+    impl __tl::Identifiable for UpdatesTooLong {
         const CONSTRUCTOR_ID: u32 = 0xe317af7e;
     }
-    impl ::tl_runtime::Bare for UpdatesTooLong {
+    impl __tl::Bare for UpdatesTooLong {
         const NAME: &'static str = "updatesTooLong";
-        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+        fn serialize_with_id<S: __tl::Sink + ?Sized>(
             &self,
-            ctor_id: ::core::option::Option<u32>,
+            id: __tl::Option<u32>,
             out: &mut S,
         ) {
-            if let ::core::option::Option::Some(id) = ctor_id {
-                ::tl_runtime::Sink::put_u32(out, id);
-            }
+            __tl::wire::write_id(out, id);
         }
         #[inline]
-        fn deserialize_bare(
-            r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
+        fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
             let _ = r;
-            ::core::result::Result::Ok(Self {})
+            __tl::Ok(Self {})
         }
     }
-    impl ::core::fmt::Debug for UpdatesTooLong {
+    impl __tl::fmt::Debug for UpdatesTooLong {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
             f.debug_struct("UpdatesTooLong").finish()
         }
     }
@@ -48,7 +46,7 @@ pub mod types {
     ///
     /// [`updateShortMessage` on core.telegram.org](https://core.telegram.org/constructor/updateShortMessage)
     ///
-    /// Build it from [`UpdateShortMessage::new`] and name the optional fields you set, `UpdateShortMessage { …, ..UpdateShortMessage::new(…) }`: that keeps compiling when a later layer adds optional fields.
+    /// Build it as `UpdateShortMessage { …, ..UpdateShortMessage::new(…) }`, which keeps compiling when a later layer adds optional fields.
     #[derive(Clone, PartialEq)]
     pub struct UpdateShortMessage {
         /// Flag `flags.1`.
@@ -61,31 +59,29 @@ pub mod types {
         pub silent: bool,
         pub id: i32,
         pub user_id: i64,
-        pub message: ::tl_runtime::__private::String,
+        pub message: __tl::String,
         pub pts: i32,
         pub pts_count: i32,
         pub date: i32,
         /// Present when `flags.2` is set.
-        pub fwd_from: ::core::option::Option<super::enums::MessageFwdHeader>,
+        pub fwd_from: __tl::Option<super::enums::MessageFwdHeader>,
         /// Present when `flags.11` is set.
-        pub via_bot_id: ::core::option::Option<i64>,
+        pub via_bot_id: __tl::Option<i64>,
         /// Present when `flags.3` is set.
-        pub reply_to: ::core::option::Option<super::enums::MessageReplyHeader>,
+        pub reply_to: __tl::Option<super::enums::MessageReplyHeader>,
         /// Present when `flags.7` is set.
-        pub entities: ::core::option::Option<
-            ::tl_runtime::__private::Vec<super::enums::MessageEntity>,
-        >,
+        pub entities: __tl::Option<__tl::Vec<super::enums::MessageEntity>>,
         /// Present when `flags.25` is set.
-        pub ttl_period: ::core::option::Option<i32>,
+        pub ttl_period: __tl::Option<i32>,
     }
     impl UpdateShortMessage {
-        /// The value with these required fields, every optional field absent
-        /// and every flag off.
+        /// The value with these required fields: every optional field absent,
+        /// every flag off.
         #[inline]
         pub fn new(
             id: i32,
             user_id: i64,
-            message: ::tl_runtime::__private::String,
+            message: __tl::String,
             pts: i32,
             pts_count: i32,
             date: i32,
@@ -101,162 +97,78 @@ pub mod types {
                 pts,
                 pts_count,
                 date,
-                fwd_from: ::core::option::Option::None,
-                via_bot_id: ::core::option::Option::None,
-                reply_to: ::core::option::Option::None,
-                entities: ::core::option::Option::None,
-                ttl_period: ::core::option::Option::None,
+                fwd_from: __tl::None,
+                via_bot_id: __tl::None,
+                reply_to: __tl::None,
+                entities: __tl::None,
+                ttl_period: __tl::None,
             }
         }
     }
-    impl ::tl_runtime::Identifiable for UpdateShortMessage {
+    impl __tl::Identifiable for UpdateShortMessage {
         const CONSTRUCTOR_ID: u32 = 0x313bc7f8;
     }
-    impl ::tl_runtime::Bare for UpdateShortMessage {
+    impl __tl::Bare for UpdateShortMessage {
         const NAME: &'static str = "updateShortMessage";
-        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+        fn serialize_with_id<S: __tl::Sink + ?Sized>(
             &self,
-            ctor_id: ::core::option::Option<u32>,
+            id: __tl::Option<u32>,
             out: &mut S,
         ) {
-            let Self {
-                out: f_out,
-                mentioned: f_mentioned,
-                media_unread: f_media_unread,
-                silent: f_silent,
-                id: f_id,
-                user_id: f_user_id,
-                message: f_message,
-                pts: f_pts,
-                pts_count: f_pts_count,
-                date: f_date,
-                fwd_from: f_fwd_from,
-                via_bot_id: f_via_bot_id,
-                reply_to: f_reply_to,
-                entities: f_entities,
-                ttl_period: f_ttl_period,
-            } = self;
-            let mut run = [0u8; 20];
-            if let ::core::option::Option::Some(id) = ctor_id {
-                run[..4].copy_from_slice(&id.to_le_bytes());
-            }
+            let mut run = __tl::wire::run_with_id::<20>(id);
             run[4..8]
                 .copy_from_slice(
                     &u32::to_le_bytes(
-                        (u32::from(*f_out) << 1) | (u32::from(*f_mentioned) << 4)
-                            | (u32::from(*f_media_unread) << 5)
-                            | (u32::from(*f_silent) << 13)
-                            | (u32::from(f_fwd_from.is_some()) << 2)
-                            | (u32::from(f_via_bot_id.is_some()) << 11)
-                            | (u32::from(f_reply_to.is_some()) << 3)
-                            | (u32::from(f_entities.is_some()) << 7)
-                            | (u32::from(f_ttl_period.is_some()) << 25),
+                        (u32::from(self.out) << 1) | (u32::from(self.mentioned) << 4)
+                            | (u32::from(self.media_unread) << 5)
+                            | (u32::from(self.silent) << 13)
+                            | (u32::from(self.fwd_from.is_some()) << 2)
+                            | (u32::from(self.via_bot_id.is_some()) << 11)
+                            | (u32::from(self.reply_to.is_some()) << 3)
+                            | (u32::from(self.entities.is_some()) << 7)
+                            | (u32::from(self.ttl_period.is_some()) << 25),
                     ),
                 );
-            run[8..12].copy_from_slice(&(*f_id).to_le_bytes());
-            run[12..20].copy_from_slice(&(*f_user_id).to_le_bytes());
-            ::tl_runtime::wire::write_run(out, &run, ctor_id.is_some());
-            ::tl_runtime::wire::write_bytes(out, f_message.as_bytes());
+            run[8..12].copy_from_slice(&self.id.to_le_bytes());
+            run[12..20].copy_from_slice(&self.user_id.to_le_bytes());
+            __tl::wire::write_run(out, &run, id.is_some());
+            __tl::wire::write_bytes(out, self.message.as_bytes());
             let mut run = [0u8; 12];
-            run[0..4].copy_from_slice(&(*f_pts).to_le_bytes());
-            run[4..8].copy_from_slice(&(*f_pts_count).to_le_bytes());
-            run[8..12].copy_from_slice(&(*f_date).to_le_bytes());
-            ::tl_runtime::Sink::put_slice(out, &run);
-            if let ::core::option::Option::Some(v) = f_fwd_from {
-                ::tl_runtime::Serialize::serialize(v, out);
-            }
-            if let ::core::option::Option::Some(v) = f_via_bot_id {
-                ::tl_runtime::Sink::put_i64(out, *v);
-            }
-            if let ::core::option::Option::Some(v) = f_reply_to {
-                ::tl_runtime::Serialize::serialize(v, out);
-            }
-            if let ::core::option::Option::Some(v) = f_entities {
-                ::tl_runtime::wire::write_vector_header(out, v.len());
-                for x in v.iter() {
-                    ::tl_runtime::Serialize::serialize(x, out);
-                }
-            }
-            if let ::core::option::Option::Some(v) = f_ttl_period {
-                ::tl_runtime::Sink::put_i32(out, *v);
-            }
+            run[0..4].copy_from_slice(&self.pts.to_le_bytes());
+            run[4..8].copy_from_slice(&self.pts_count.to_le_bytes());
+            run[8..12].copy_from_slice(&self.date.to_le_bytes());
+            __tl::Sink::put_slice(out, &run);
+            __tl::wire::write_option(out, &self.fwd_from);
+            __tl::wire::write_option(out, &self.via_bot_id);
+            __tl::wire::write_option(out, &self.reply_to);
+            __tl::wire::write_option(out, &self.entities);
+            __tl::wire::write_option(out, &self.ttl_period);
         }
         #[inline]
-        fn deserialize_bare(
-            r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
+        fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
             let nat_flags = r.read_nat()?;
-            let f_out = nat_flags & (1 << 1) != 0;
-            let f_mentioned = nat_flags & (1 << 4) != 0;
-            let f_media_unread = nat_flags & (1 << 5) != 0;
-            let f_silent = nat_flags & (1 << 13) != 0;
-            let f_id = ::tl_runtime::Reader::read_i32(r)?;
-            let f_user_id = ::tl_runtime::Reader::read_i64(r)?;
-            let f_message = ::tl_runtime::Reader::read_string(r)?;
-            let f_pts = ::tl_runtime::Reader::read_i32(r)?;
-            let f_pts_count = ::tl_runtime::Reader::read_i32(r)?;
-            let f_date = ::tl_runtime::Reader::read_i32(r)?;
-            let f_fwd_from = if nat_flags & (1 << 2) != 0 {
-                ::core::option::Option::Some(
-                    <super::enums::MessageFwdHeader as ::tl_runtime::Deserialize>::deserialize(
-                        r,
-                    )?,
-                )
-            } else {
-                ::core::option::Option::None
-            };
-            let f_via_bot_id = if nat_flags & (1 << 11) != 0 {
-                ::core::option::Option::Some(::tl_runtime::Reader::read_i64(r)?)
-            } else {
-                ::core::option::Option::None
-            };
-            let f_reply_to = if nat_flags & (1 << 3) != 0 {
-                ::core::option::Option::Some(
-                    <super::enums::MessageReplyHeader as ::tl_runtime::Deserialize>::deserialize(
-                        r,
-                    )?,
-                )
-            } else {
-                ::core::option::Option::None
-            };
-            let f_entities = if nat_flags & (1 << 7) != 0 {
-                ::core::option::Option::Some(
-                    r
-                        .read_vector(
-                            <super::enums::MessageEntity as ::tl_runtime::Deserialize>::deserialize,
-                            4,
-                        )?,
-                )
-            } else {
-                ::core::option::Option::None
-            };
-            let f_ttl_period = if nat_flags & (1 << 25) != 0 {
-                ::core::option::Option::Some(::tl_runtime::Reader::read_i32(r)?)
-            } else {
-                ::core::option::Option::None
-            };
-            ::core::result::Result::Ok(Self {
-                out: f_out,
-                mentioned: f_mentioned,
-                media_unread: f_media_unread,
-                silent: f_silent,
-                id: f_id,
-                user_id: f_user_id,
-                message: f_message,
-                pts: f_pts,
-                pts_count: f_pts_count,
-                date: f_date,
-                fwd_from: f_fwd_from,
-                via_bot_id: f_via_bot_id,
-                reply_to: f_reply_to,
-                entities: f_entities,
-                ttl_period: f_ttl_period,
+            __tl::Ok(Self {
+                out: nat_flags & (1 << 1) != 0,
+                mentioned: nat_flags & (1 << 4) != 0,
+                media_unread: nat_flags & (1 << 5) != 0,
+                silent: nat_flags & (1 << 13) != 0,
+                id: __tl::Deserialize::deserialize(r)?,
+                user_id: __tl::Deserialize::deserialize(r)?,
+                message: __tl::Deserialize::deserialize(r)?,
+                pts: __tl::Deserialize::deserialize(r)?,
+                pts_count: __tl::Deserialize::deserialize(r)?,
+                date: __tl::Deserialize::deserialize(r)?,
+                fwd_from: r.read_if(nat_flags & (1 << 2) != 0)?,
+                via_bot_id: r.read_if(nat_flags & (1 << 11) != 0)?,
+                reply_to: r.read_if(nat_flags & (1 << 3) != 0)?,
+                entities: r.read_if(nat_flags & (1 << 7) != 0)?,
+                ttl_period: r.read_if(nat_flags & (1 << 25) != 0)?,
             })
         }
     }
-    impl ::core::fmt::Debug for UpdateShortMessage {
+    impl __tl::fmt::Debug for UpdateShortMessage {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
             f.debug_struct("UpdateShortMessage")
                 .field("out", &self.out)
                 .field("mentioned", &self.mentioned)
@@ -282,7 +194,7 @@ pub mod types {
     ///
     /// [`updateShortChatMessage` on core.telegram.org](https://core.telegram.org/constructor/updateShortChatMessage)
     ///
-    /// Build it from [`UpdateShortChatMessage::new`] and name the optional fields you set, `UpdateShortChatMessage { …, ..UpdateShortChatMessage::new(…) }`: that keeps compiling when a later layer adds optional fields.
+    /// Build it as `UpdateShortChatMessage { …, ..UpdateShortChatMessage::new(…) }`, which keeps compiling when a later layer adds optional fields.
     #[derive(Clone, PartialEq)]
     pub struct UpdateShortChatMessage {
         /// Flag `flags.1`.
@@ -296,32 +208,30 @@ pub mod types {
         pub id: i32,
         pub from_id: i64,
         pub chat_id: i64,
-        pub message: ::tl_runtime::__private::String,
+        pub message: __tl::String,
         pub pts: i32,
         pub pts_count: i32,
         pub date: i32,
         /// Present when `flags.2` is set.
-        pub fwd_from: ::core::option::Option<super::enums::MessageFwdHeader>,
+        pub fwd_from: __tl::Option<super::enums::MessageFwdHeader>,
         /// Present when `flags.11` is set.
-        pub via_bot_id: ::core::option::Option<i64>,
+        pub via_bot_id: __tl::Option<i64>,
         /// Present when `flags.3` is set.
-        pub reply_to: ::core::option::Option<super::enums::MessageReplyHeader>,
+        pub reply_to: __tl::Option<super::enums::MessageReplyHeader>,
         /// Present when `flags.7` is set.
-        pub entities: ::core::option::Option<
-            ::tl_runtime::__private::Vec<super::enums::MessageEntity>,
-        >,
+        pub entities: __tl::Option<__tl::Vec<super::enums::MessageEntity>>,
         /// Present when `flags.25` is set.
-        pub ttl_period: ::core::option::Option<i32>,
+        pub ttl_period: __tl::Option<i32>,
     }
     impl UpdateShortChatMessage {
-        /// The value with these required fields, every optional field absent
-        /// and every flag off.
+        /// The value with these required fields: every optional field absent,
+        /// every flag off.
         #[inline]
         pub fn new(
             id: i32,
             from_id: i64,
             chat_id: i64,
-            message: ::tl_runtime::__private::String,
+            message: __tl::String,
             pts: i32,
             pts_count: i32,
             date: i32,
@@ -338,166 +248,80 @@ pub mod types {
                 pts,
                 pts_count,
                 date,
-                fwd_from: ::core::option::Option::None,
-                via_bot_id: ::core::option::Option::None,
-                reply_to: ::core::option::Option::None,
-                entities: ::core::option::Option::None,
-                ttl_period: ::core::option::Option::None,
+                fwd_from: __tl::None,
+                via_bot_id: __tl::None,
+                reply_to: __tl::None,
+                entities: __tl::None,
+                ttl_period: __tl::None,
             }
         }
     }
-    impl ::tl_runtime::Identifiable for UpdateShortChatMessage {
+    impl __tl::Identifiable for UpdateShortChatMessage {
         const CONSTRUCTOR_ID: u32 = 0x4d6deea5;
     }
-    impl ::tl_runtime::Bare for UpdateShortChatMessage {
+    impl __tl::Bare for UpdateShortChatMessage {
         const NAME: &'static str = "updateShortChatMessage";
-        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+        fn serialize_with_id<S: __tl::Sink + ?Sized>(
             &self,
-            ctor_id: ::core::option::Option<u32>,
+            id: __tl::Option<u32>,
             out: &mut S,
         ) {
-            let Self {
-                out: f_out,
-                mentioned: f_mentioned,
-                media_unread: f_media_unread,
-                silent: f_silent,
-                id: f_id,
-                from_id: f_from_id,
-                chat_id: f_chat_id,
-                message: f_message,
-                pts: f_pts,
-                pts_count: f_pts_count,
-                date: f_date,
-                fwd_from: f_fwd_from,
-                via_bot_id: f_via_bot_id,
-                reply_to: f_reply_to,
-                entities: f_entities,
-                ttl_period: f_ttl_period,
-            } = self;
-            let mut run = [0u8; 28];
-            if let ::core::option::Option::Some(id) = ctor_id {
-                run[..4].copy_from_slice(&id.to_le_bytes());
-            }
+            let mut run = __tl::wire::run_with_id::<28>(id);
             run[4..8]
                 .copy_from_slice(
                     &u32::to_le_bytes(
-                        (u32::from(*f_out) << 1) | (u32::from(*f_mentioned) << 4)
-                            | (u32::from(*f_media_unread) << 5)
-                            | (u32::from(*f_silent) << 13)
-                            | (u32::from(f_fwd_from.is_some()) << 2)
-                            | (u32::from(f_via_bot_id.is_some()) << 11)
-                            | (u32::from(f_reply_to.is_some()) << 3)
-                            | (u32::from(f_entities.is_some()) << 7)
-                            | (u32::from(f_ttl_period.is_some()) << 25),
+                        (u32::from(self.out) << 1) | (u32::from(self.mentioned) << 4)
+                            | (u32::from(self.media_unread) << 5)
+                            | (u32::from(self.silent) << 13)
+                            | (u32::from(self.fwd_from.is_some()) << 2)
+                            | (u32::from(self.via_bot_id.is_some()) << 11)
+                            | (u32::from(self.reply_to.is_some()) << 3)
+                            | (u32::from(self.entities.is_some()) << 7)
+                            | (u32::from(self.ttl_period.is_some()) << 25),
                     ),
                 );
-            run[8..12].copy_from_slice(&(*f_id).to_le_bytes());
-            run[12..20].copy_from_slice(&(*f_from_id).to_le_bytes());
-            run[20..28].copy_from_slice(&(*f_chat_id).to_le_bytes());
-            ::tl_runtime::wire::write_run(out, &run, ctor_id.is_some());
-            ::tl_runtime::wire::write_bytes(out, f_message.as_bytes());
+            run[8..12].copy_from_slice(&self.id.to_le_bytes());
+            run[12..20].copy_from_slice(&self.from_id.to_le_bytes());
+            run[20..28].copy_from_slice(&self.chat_id.to_le_bytes());
+            __tl::wire::write_run(out, &run, id.is_some());
+            __tl::wire::write_bytes(out, self.message.as_bytes());
             let mut run = [0u8; 12];
-            run[0..4].copy_from_slice(&(*f_pts).to_le_bytes());
-            run[4..8].copy_from_slice(&(*f_pts_count).to_le_bytes());
-            run[8..12].copy_from_slice(&(*f_date).to_le_bytes());
-            ::tl_runtime::Sink::put_slice(out, &run);
-            if let ::core::option::Option::Some(v) = f_fwd_from {
-                ::tl_runtime::Serialize::serialize(v, out);
-            }
-            if let ::core::option::Option::Some(v) = f_via_bot_id {
-                ::tl_runtime::Sink::put_i64(out, *v);
-            }
-            if let ::core::option::Option::Some(v) = f_reply_to {
-                ::tl_runtime::Serialize::serialize(v, out);
-            }
-            if let ::core::option::Option::Some(v) = f_entities {
-                ::tl_runtime::wire::write_vector_header(out, v.len());
-                for x in v.iter() {
-                    ::tl_runtime::Serialize::serialize(x, out);
-                }
-            }
-            if let ::core::option::Option::Some(v) = f_ttl_period {
-                ::tl_runtime::Sink::put_i32(out, *v);
-            }
+            run[0..4].copy_from_slice(&self.pts.to_le_bytes());
+            run[4..8].copy_from_slice(&self.pts_count.to_le_bytes());
+            run[8..12].copy_from_slice(&self.date.to_le_bytes());
+            __tl::Sink::put_slice(out, &run);
+            __tl::wire::write_option(out, &self.fwd_from);
+            __tl::wire::write_option(out, &self.via_bot_id);
+            __tl::wire::write_option(out, &self.reply_to);
+            __tl::wire::write_option(out, &self.entities);
+            __tl::wire::write_option(out, &self.ttl_period);
         }
         #[inline]
-        fn deserialize_bare(
-            r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
+        fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
             let nat_flags = r.read_nat()?;
-            let f_out = nat_flags & (1 << 1) != 0;
-            let f_mentioned = nat_flags & (1 << 4) != 0;
-            let f_media_unread = nat_flags & (1 << 5) != 0;
-            let f_silent = nat_flags & (1 << 13) != 0;
-            let f_id = ::tl_runtime::Reader::read_i32(r)?;
-            let f_from_id = ::tl_runtime::Reader::read_i64(r)?;
-            let f_chat_id = ::tl_runtime::Reader::read_i64(r)?;
-            let f_message = ::tl_runtime::Reader::read_string(r)?;
-            let f_pts = ::tl_runtime::Reader::read_i32(r)?;
-            let f_pts_count = ::tl_runtime::Reader::read_i32(r)?;
-            let f_date = ::tl_runtime::Reader::read_i32(r)?;
-            let f_fwd_from = if nat_flags & (1 << 2) != 0 {
-                ::core::option::Option::Some(
-                    <super::enums::MessageFwdHeader as ::tl_runtime::Deserialize>::deserialize(
-                        r,
-                    )?,
-                )
-            } else {
-                ::core::option::Option::None
-            };
-            let f_via_bot_id = if nat_flags & (1 << 11) != 0 {
-                ::core::option::Option::Some(::tl_runtime::Reader::read_i64(r)?)
-            } else {
-                ::core::option::Option::None
-            };
-            let f_reply_to = if nat_flags & (1 << 3) != 0 {
-                ::core::option::Option::Some(
-                    <super::enums::MessageReplyHeader as ::tl_runtime::Deserialize>::deserialize(
-                        r,
-                    )?,
-                )
-            } else {
-                ::core::option::Option::None
-            };
-            let f_entities = if nat_flags & (1 << 7) != 0 {
-                ::core::option::Option::Some(
-                    r
-                        .read_vector(
-                            <super::enums::MessageEntity as ::tl_runtime::Deserialize>::deserialize,
-                            4,
-                        )?,
-                )
-            } else {
-                ::core::option::Option::None
-            };
-            let f_ttl_period = if nat_flags & (1 << 25) != 0 {
-                ::core::option::Option::Some(::tl_runtime::Reader::read_i32(r)?)
-            } else {
-                ::core::option::Option::None
-            };
-            ::core::result::Result::Ok(Self {
-                out: f_out,
-                mentioned: f_mentioned,
-                media_unread: f_media_unread,
-                silent: f_silent,
-                id: f_id,
-                from_id: f_from_id,
-                chat_id: f_chat_id,
-                message: f_message,
-                pts: f_pts,
-                pts_count: f_pts_count,
-                date: f_date,
-                fwd_from: f_fwd_from,
-                via_bot_id: f_via_bot_id,
-                reply_to: f_reply_to,
-                entities: f_entities,
-                ttl_period: f_ttl_period,
+            __tl::Ok(Self {
+                out: nat_flags & (1 << 1) != 0,
+                mentioned: nat_flags & (1 << 4) != 0,
+                media_unread: nat_flags & (1 << 5) != 0,
+                silent: nat_flags & (1 << 13) != 0,
+                id: __tl::Deserialize::deserialize(r)?,
+                from_id: __tl::Deserialize::deserialize(r)?,
+                chat_id: __tl::Deserialize::deserialize(r)?,
+                message: __tl::Deserialize::deserialize(r)?,
+                pts: __tl::Deserialize::deserialize(r)?,
+                pts_count: __tl::Deserialize::deserialize(r)?,
+                date: __tl::Deserialize::deserialize(r)?,
+                fwd_from: r.read_if(nat_flags & (1 << 2) != 0)?,
+                via_bot_id: r.read_if(nat_flags & (1 << 11) != 0)?,
+                reply_to: r.read_if(nat_flags & (1 << 3) != 0)?,
+                entities: r.read_if(nat_flags & (1 << 7) != 0)?,
+                ttl_period: r.read_if(nat_flags & (1 << 25) != 0)?,
             })
         }
     }
-    impl ::core::fmt::Debug for UpdateShortChatMessage {
+    impl __tl::fmt::Debug for UpdateShortChatMessage {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
             f.debug_struct("UpdateShortChatMessage")
                 .field("out", &self.out)
                 .field("mentioned", &self.mentioned)
@@ -528,40 +352,31 @@ pub mod types {
         pub update: super::enums::Update,
         pub date: i32,
     }
-    impl ::tl_runtime::Identifiable for UpdateShort {
+    impl __tl::Identifiable for UpdateShort {
         const CONSTRUCTOR_ID: u32 = 0x78d4dec1;
     }
-    impl ::tl_runtime::Bare for UpdateShort {
+    impl __tl::Bare for UpdateShort {
         const NAME: &'static str = "updateShort";
-        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+        fn serialize_with_id<S: __tl::Sink + ?Sized>(
             &self,
-            ctor_id: ::core::option::Option<u32>,
+            id: __tl::Option<u32>,
             out: &mut S,
         ) {
-            let Self { update: f_update, date: f_date } = self;
-            if let ::core::option::Option::Some(id) = ctor_id {
-                ::tl_runtime::Sink::put_u32(out, id);
-            }
-            ::tl_runtime::Serialize::serialize(f_update, out);
-            ::tl_runtime::Sink::put_i32(out, *f_date);
+            __tl::wire::write_id(out, id);
+            __tl::Serialize::serialize(&self.update, out);
+            __tl::Sink::put_i32(out, self.date);
         }
         #[inline]
-        fn deserialize_bare(
-            r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
-            let f_update = <super::enums::Update as ::tl_runtime::Deserialize>::deserialize(
-                r,
-            )?;
-            let f_date = ::tl_runtime::Reader::read_i32(r)?;
-            ::core::result::Result::Ok(Self {
-                update: f_update,
-                date: f_date,
+        fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
+            __tl::Ok(Self {
+                update: __tl::Deserialize::deserialize(r)?,
+                date: __tl::Deserialize::deserialize(r)?,
             })
         }
     }
-    impl ::core::fmt::Debug for UpdateShort {
+    impl __tl::fmt::Debug for UpdateShort {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
             f.debug_struct("UpdateShort")
                 .field("update", &self.update)
                 .field("date", &self.date)
@@ -575,87 +390,48 @@ pub mod types {
     /// [`updatesCombined` on core.telegram.org](https://core.telegram.org/constructor/updatesCombined)
     #[derive(Clone, PartialEq)]
     pub struct UpdatesCombined {
-        pub updates: ::tl_runtime::__private::Vec<super::enums::Update>,
-        pub users: ::tl_runtime::__private::Vec<super::enums::User>,
-        pub chats: ::tl_runtime::__private::Vec<super::enums::Chat>,
+        pub updates: __tl::Vec<super::enums::Update>,
+        pub users: __tl::Vec<super::enums::User>,
+        pub chats: __tl::Vec<super::enums::Chat>,
         pub date: i32,
         pub seq_start: i32,
         pub seq: i32,
     }
-    impl ::tl_runtime::Identifiable for UpdatesCombined {
+    impl __tl::Identifiable for UpdatesCombined {
         const CONSTRUCTOR_ID: u32 = 0x725b04c3;
     }
-    impl ::tl_runtime::Bare for UpdatesCombined {
+    impl __tl::Bare for UpdatesCombined {
         const NAME: &'static str = "updatesCombined";
-        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+        fn serialize_with_id<S: __tl::Sink + ?Sized>(
             &self,
-            ctor_id: ::core::option::Option<u32>,
+            id: __tl::Option<u32>,
             out: &mut S,
         ) {
-            let Self {
-                updates: f_updates,
-                users: f_users,
-                chats: f_chats,
-                date: f_date,
-                seq_start: f_seq_start,
-                seq: f_seq,
-            } = self;
-            if let ::core::option::Option::Some(id) = ctor_id {
-                ::tl_runtime::Sink::put_u32(out, id);
-            }
-            ::tl_runtime::wire::write_vector_header(out, f_updates.len());
-            for x in f_updates.iter() {
-                ::tl_runtime::Serialize::serialize(x, out);
-            }
-            ::tl_runtime::wire::write_vector_header(out, f_users.len());
-            for x in f_users.iter() {
-                ::tl_runtime::Serialize::serialize(x, out);
-            }
-            ::tl_runtime::wire::write_vector_header(out, f_chats.len());
-            for x in f_chats.iter() {
-                ::tl_runtime::Serialize::serialize(x, out);
-            }
+            __tl::wire::write_id(out, id);
+            __tl::Serialize::serialize(&self.updates, out);
+            __tl::Serialize::serialize(&self.users, out);
+            __tl::Serialize::serialize(&self.chats, out);
             let mut run = [0u8; 12];
-            run[0..4].copy_from_slice(&(*f_date).to_le_bytes());
-            run[4..8].copy_from_slice(&(*f_seq_start).to_le_bytes());
-            run[8..12].copy_from_slice(&(*f_seq).to_le_bytes());
-            ::tl_runtime::Sink::put_slice(out, &run);
+            run[0..4].copy_from_slice(&self.date.to_le_bytes());
+            run[4..8].copy_from_slice(&self.seq_start.to_le_bytes());
+            run[8..12].copy_from_slice(&self.seq.to_le_bytes());
+            __tl::Sink::put_slice(out, &run);
         }
         #[inline]
-        fn deserialize_bare(
-            r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
-            let f_updates = r
-                .read_vector(
-                    <super::enums::Update as ::tl_runtime::Deserialize>::deserialize,
-                    4,
-                )?;
-            let f_users = r
-                .read_vector(
-                    <super::enums::User as ::tl_runtime::Deserialize>::deserialize,
-                    4,
-                )?;
-            let f_chats = r
-                .read_vector(
-                    <super::enums::Chat as ::tl_runtime::Deserialize>::deserialize,
-                    4,
-                )?;
-            let f_date = ::tl_runtime::Reader::read_i32(r)?;
-            let f_seq_start = ::tl_runtime::Reader::read_i32(r)?;
-            let f_seq = ::tl_runtime::Reader::read_i32(r)?;
-            ::core::result::Result::Ok(Self {
-                updates: f_updates,
-                users: f_users,
-                chats: f_chats,
-                date: f_date,
-                seq_start: f_seq_start,
-                seq: f_seq,
+        fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
+            __tl::Ok(Self {
+                updates: __tl::Deserialize::deserialize(r)?,
+                users: __tl::Deserialize::deserialize(r)?,
+                chats: __tl::Deserialize::deserialize(r)?,
+                date: __tl::Deserialize::deserialize(r)?,
+                seq_start: __tl::Deserialize::deserialize(r)?,
+                seq: __tl::Deserialize::deserialize(r)?,
             })
         }
     }
-    impl ::core::fmt::Debug for UpdatesCombined {
+    impl __tl::fmt::Debug for UpdatesCombined {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
             f.debug_struct("UpdatesCombined")
                 .field("updates", &self.updates)
                 .field("users", &self.users)
@@ -673,82 +449,45 @@ pub mod types {
     /// [`updates` on core.telegram.org](https://core.telegram.org/constructor/updates)
     #[derive(Clone, PartialEq)]
     pub struct Updates {
-        pub updates: ::tl_runtime::__private::Vec<super::enums::Update>,
-        pub users: ::tl_runtime::__private::Vec<super::enums::User>,
-        pub chats: ::tl_runtime::__private::Vec<super::enums::Chat>,
+        pub updates: __tl::Vec<super::enums::Update>,
+        pub users: __tl::Vec<super::enums::User>,
+        pub chats: __tl::Vec<super::enums::Chat>,
         pub date: i32,
         pub seq: i32,
     }
-    impl ::tl_runtime::Identifiable for Updates {
+    impl __tl::Identifiable for Updates {
         const CONSTRUCTOR_ID: u32 = 0x74ae4240;
     }
-    impl ::tl_runtime::Bare for Updates {
+    impl __tl::Bare for Updates {
         const NAME: &'static str = "updates";
-        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+        fn serialize_with_id<S: __tl::Sink + ?Sized>(
             &self,
-            ctor_id: ::core::option::Option<u32>,
+            id: __tl::Option<u32>,
             out: &mut S,
         ) {
-            let Self {
-                updates: f_updates,
-                users: f_users,
-                chats: f_chats,
-                date: f_date,
-                seq: f_seq,
-            } = self;
-            if let ::core::option::Option::Some(id) = ctor_id {
-                ::tl_runtime::Sink::put_u32(out, id);
-            }
-            ::tl_runtime::wire::write_vector_header(out, f_updates.len());
-            for x in f_updates.iter() {
-                ::tl_runtime::Serialize::serialize(x, out);
-            }
-            ::tl_runtime::wire::write_vector_header(out, f_users.len());
-            for x in f_users.iter() {
-                ::tl_runtime::Serialize::serialize(x, out);
-            }
-            ::tl_runtime::wire::write_vector_header(out, f_chats.len());
-            for x in f_chats.iter() {
-                ::tl_runtime::Serialize::serialize(x, out);
-            }
+            __tl::wire::write_id(out, id);
+            __tl::Serialize::serialize(&self.updates, out);
+            __tl::Serialize::serialize(&self.users, out);
+            __tl::Serialize::serialize(&self.chats, out);
             let mut run = [0u8; 8];
-            run[0..4].copy_from_slice(&(*f_date).to_le_bytes());
-            run[4..8].copy_from_slice(&(*f_seq).to_le_bytes());
-            ::tl_runtime::Sink::put_slice(out, &run);
+            run[0..4].copy_from_slice(&self.date.to_le_bytes());
+            run[4..8].copy_from_slice(&self.seq.to_le_bytes());
+            __tl::Sink::put_slice(out, &run);
         }
         #[inline]
-        fn deserialize_bare(
-            r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
-            let f_updates = r
-                .read_vector(
-                    <super::enums::Update as ::tl_runtime::Deserialize>::deserialize,
-                    4,
-                )?;
-            let f_users = r
-                .read_vector(
-                    <super::enums::User as ::tl_runtime::Deserialize>::deserialize,
-                    4,
-                )?;
-            let f_chats = r
-                .read_vector(
-                    <super::enums::Chat as ::tl_runtime::Deserialize>::deserialize,
-                    4,
-                )?;
-            let f_date = ::tl_runtime::Reader::read_i32(r)?;
-            let f_seq = ::tl_runtime::Reader::read_i32(r)?;
-            ::core::result::Result::Ok(Self {
-                updates: f_updates,
-                users: f_users,
-                chats: f_chats,
-                date: f_date,
-                seq: f_seq,
+        fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
+            __tl::Ok(Self {
+                updates: __tl::Deserialize::deserialize(r)?,
+                users: __tl::Deserialize::deserialize(r)?,
+                chats: __tl::Deserialize::deserialize(r)?,
+                date: __tl::Deserialize::deserialize(r)?,
+                seq: __tl::Deserialize::deserialize(r)?,
             })
         }
     }
-    impl ::core::fmt::Debug for Updates {
+    impl __tl::fmt::Debug for Updates {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
             f.debug_struct("Updates")
                 .field("updates", &self.updates)
                 .field("users", &self.users)
@@ -764,7 +503,7 @@ pub mod types {
     ///
     /// [`updateShortSentMessage` on core.telegram.org](https://core.telegram.org/constructor/updateShortSentMessage)
     ///
-    /// Build it from [`UpdateShortSentMessage::new`] and name the optional fields you set, `UpdateShortSentMessage { …, ..UpdateShortSentMessage::new(…) }`: that keeps compiling when a later layer adds optional fields.
+    /// Build it as `UpdateShortSentMessage { …, ..UpdateShortSentMessage::new(…) }`, which keeps compiling when a later layer adds optional fields.
     #[derive(Clone, PartialEq)]
     pub struct UpdateShortSentMessage {
         /// Flag `flags.1`.
@@ -774,17 +513,15 @@ pub mod types {
         pub pts_count: i32,
         pub date: i32,
         /// Present when `flags.9` is set.
-        pub media: ::core::option::Option<super::enums::MessageMedia>,
+        pub media: __tl::Option<super::enums::MessageMedia>,
         /// Present when `flags.7` is set.
-        pub entities: ::core::option::Option<
-            ::tl_runtime::__private::Vec<super::enums::MessageEntity>,
-        >,
+        pub entities: __tl::Option<__tl::Vec<super::enums::MessageEntity>>,
         /// Present when `flags.25` is set.
-        pub ttl_period: ::core::option::Option<i32>,
+        pub ttl_period: __tl::Option<i32>,
     }
     impl UpdateShortSentMessage {
-        /// The value with these required fields, every optional field absent
-        /// and every flag off.
+        /// The value with these required fields: every optional field absent,
+        /// every flag off.
         #[inline]
         pub fn new(id: i32, pts: i32, pts_count: i32, date: i32) -> Self {
             Self {
@@ -793,112 +530,59 @@ pub mod types {
                 pts,
                 pts_count,
                 date,
-                media: ::core::option::Option::None,
-                entities: ::core::option::Option::None,
-                ttl_period: ::core::option::Option::None,
+                media: __tl::None,
+                entities: __tl::None,
+                ttl_period: __tl::None,
             }
         }
     }
-    impl ::tl_runtime::Identifiable for UpdateShortSentMessage {
+    impl __tl::Identifiable for UpdateShortSentMessage {
         const CONSTRUCTOR_ID: u32 = 0x9015e101;
     }
-    impl ::tl_runtime::Bare for UpdateShortSentMessage {
+    impl __tl::Bare for UpdateShortSentMessage {
         const NAME: &'static str = "updateShortSentMessage";
-        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+        fn serialize_with_id<S: __tl::Sink + ?Sized>(
             &self,
-            ctor_id: ::core::option::Option<u32>,
+            id: __tl::Option<u32>,
             out: &mut S,
         ) {
-            let Self {
-                out: f_out,
-                id: f_id,
-                pts: f_pts,
-                pts_count: f_pts_count,
-                date: f_date,
-                media: f_media,
-                entities: f_entities,
-                ttl_period: f_ttl_period,
-            } = self;
-            let mut run = [0u8; 24];
-            if let ::core::option::Option::Some(id) = ctor_id {
-                run[..4].copy_from_slice(&id.to_le_bytes());
-            }
+            let mut run = __tl::wire::run_with_id::<24>(id);
             run[4..8]
                 .copy_from_slice(
                     &u32::to_le_bytes(
-                        (u32::from(*f_out) << 1) | (u32::from(f_media.is_some()) << 9)
-                            | (u32::from(f_entities.is_some()) << 7)
-                            | (u32::from(f_ttl_period.is_some()) << 25),
+                        (u32::from(self.out) << 1)
+                            | (u32::from(self.media.is_some()) << 9)
+                            | (u32::from(self.entities.is_some()) << 7)
+                            | (u32::from(self.ttl_period.is_some()) << 25),
                     ),
                 );
-            run[8..12].copy_from_slice(&(*f_id).to_le_bytes());
-            run[12..16].copy_from_slice(&(*f_pts).to_le_bytes());
-            run[16..20].copy_from_slice(&(*f_pts_count).to_le_bytes());
-            run[20..24].copy_from_slice(&(*f_date).to_le_bytes());
-            ::tl_runtime::wire::write_run(out, &run, ctor_id.is_some());
-            if let ::core::option::Option::Some(v) = f_media {
-                ::tl_runtime::Serialize::serialize(v, out);
-            }
-            if let ::core::option::Option::Some(v) = f_entities {
-                ::tl_runtime::wire::write_vector_header(out, v.len());
-                for x in v.iter() {
-                    ::tl_runtime::Serialize::serialize(x, out);
-                }
-            }
-            if let ::core::option::Option::Some(v) = f_ttl_period {
-                ::tl_runtime::Sink::put_i32(out, *v);
-            }
+            run[8..12].copy_from_slice(&self.id.to_le_bytes());
+            run[12..16].copy_from_slice(&self.pts.to_le_bytes());
+            run[16..20].copy_from_slice(&self.pts_count.to_le_bytes());
+            run[20..24].copy_from_slice(&self.date.to_le_bytes());
+            __tl::wire::write_run(out, &run, id.is_some());
+            __tl::wire::write_option(out, &self.media);
+            __tl::wire::write_option(out, &self.entities);
+            __tl::wire::write_option(out, &self.ttl_period);
         }
         #[inline]
-        fn deserialize_bare(
-            r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
+        fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
             let nat_flags = r.read_nat()?;
-            let f_out = nat_flags & (1 << 1) != 0;
-            let f_id = ::tl_runtime::Reader::read_i32(r)?;
-            let f_pts = ::tl_runtime::Reader::read_i32(r)?;
-            let f_pts_count = ::tl_runtime::Reader::read_i32(r)?;
-            let f_date = ::tl_runtime::Reader::read_i32(r)?;
-            let f_media = if nat_flags & (1 << 9) != 0 {
-                ::core::option::Option::Some(
-                    <super::enums::MessageMedia as ::tl_runtime::Deserialize>::deserialize(
-                        r,
-                    )?,
-                )
-            } else {
-                ::core::option::Option::None
-            };
-            let f_entities = if nat_flags & (1 << 7) != 0 {
-                ::core::option::Option::Some(
-                    r
-                        .read_vector(
-                            <super::enums::MessageEntity as ::tl_runtime::Deserialize>::deserialize,
-                            4,
-                        )?,
-                )
-            } else {
-                ::core::option::Option::None
-            };
-            let f_ttl_period = if nat_flags & (1 << 25) != 0 {
-                ::core::option::Option::Some(::tl_runtime::Reader::read_i32(r)?)
-            } else {
-                ::core::option::Option::None
-            };
-            ::core::result::Result::Ok(Self {
-                out: f_out,
-                id: f_id,
-                pts: f_pts,
-                pts_count: f_pts_count,
-                date: f_date,
-                media: f_media,
-                entities: f_entities,
-                ttl_period: f_ttl_period,
+            __tl::Ok(Self {
+                out: nat_flags & (1 << 1) != 0,
+                id: __tl::Deserialize::deserialize(r)?,
+                pts: __tl::Deserialize::deserialize(r)?,
+                pts_count: __tl::Deserialize::deserialize(r)?,
+                date: __tl::Deserialize::deserialize(r)?,
+                media: r.read_if(nat_flags & (1 << 9) != 0)?,
+                entities: r.read_if(nat_flags & (1 << 7) != 0)?,
+                ttl_period: r.read_if(nat_flags & (1 << 25) != 0)?,
             })
         }
     }
-    impl ::core::fmt::Debug for UpdateShortSentMessage {
+    impl __tl::fmt::Debug for UpdateShortSentMessage {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
             f.debug_struct("UpdateShortSentMessage")
                 .field("out", &self.out)
                 .field("id", &self.id)
@@ -920,35 +604,30 @@ pub mod types {
     pub struct PeerUser {
         pub user_id: i64,
     }
-    impl ::tl_runtime::Identifiable for PeerUser {
+    impl __tl::Identifiable for PeerUser {
         const CONSTRUCTOR_ID: u32 = 0x59511722;
     }
-    impl ::tl_runtime::Bare for PeerUser {
+    impl __tl::Bare for PeerUser {
         const NAME: &'static str = "peerUser";
-        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+        fn serialize_with_id<S: __tl::Sink + ?Sized>(
             &self,
-            ctor_id: ::core::option::Option<u32>,
+            id: __tl::Option<u32>,
             out: &mut S,
         ) {
-            let Self { user_id: f_user_id } = self;
-            let mut run = [0u8; 12];
-            if let ::core::option::Option::Some(id) = ctor_id {
-                run[..4].copy_from_slice(&id.to_le_bytes());
-            }
-            run[4..12].copy_from_slice(&(*f_user_id).to_le_bytes());
-            ::tl_runtime::wire::write_run(out, &run, ctor_id.is_some());
+            let mut run = __tl::wire::run_with_id::<12>(id);
+            run[4..12].copy_from_slice(&self.user_id.to_le_bytes());
+            __tl::wire::write_run(out, &run, id.is_some());
         }
         #[inline]
-        fn deserialize_bare(
-            r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
-            let f_user_id = ::tl_runtime::Reader::read_i64(r)?;
-            ::core::result::Result::Ok(Self { user_id: f_user_id })
+        fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
+            __tl::Ok(Self {
+                user_id: __tl::Deserialize::deserialize(r)?,
+            })
         }
     }
-    impl ::core::fmt::Debug for PeerUser {
+    impl __tl::fmt::Debug for PeerUser {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
             f.debug_struct("PeerUser").field("user_id", &self.user_id).finish()
         }
     }
@@ -961,35 +640,30 @@ pub mod types {
     pub struct PeerChat {
         pub chat_id: i64,
     }
-    impl ::tl_runtime::Identifiable for PeerChat {
+    impl __tl::Identifiable for PeerChat {
         const CONSTRUCTOR_ID: u32 = 0x36c6019a;
     }
-    impl ::tl_runtime::Bare for PeerChat {
+    impl __tl::Bare for PeerChat {
         const NAME: &'static str = "peerChat";
-        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+        fn serialize_with_id<S: __tl::Sink + ?Sized>(
             &self,
-            ctor_id: ::core::option::Option<u32>,
+            id: __tl::Option<u32>,
             out: &mut S,
         ) {
-            let Self { chat_id: f_chat_id } = self;
-            let mut run = [0u8; 12];
-            if let ::core::option::Option::Some(id) = ctor_id {
-                run[..4].copy_from_slice(&id.to_le_bytes());
-            }
-            run[4..12].copy_from_slice(&(*f_chat_id).to_le_bytes());
-            ::tl_runtime::wire::write_run(out, &run, ctor_id.is_some());
+            let mut run = __tl::wire::run_with_id::<12>(id);
+            run[4..12].copy_from_slice(&self.chat_id.to_le_bytes());
+            __tl::wire::write_run(out, &run, id.is_some());
         }
         #[inline]
-        fn deserialize_bare(
-            r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
-            let f_chat_id = ::tl_runtime::Reader::read_i64(r)?;
-            ::core::result::Result::Ok(Self { chat_id: f_chat_id })
+        fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
+            __tl::Ok(Self {
+                chat_id: __tl::Deserialize::deserialize(r)?,
+            })
         }
     }
-    impl ::core::fmt::Debug for PeerChat {
+    impl __tl::fmt::Debug for PeerChat {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
             f.debug_struct("PeerChat").field("chat_id", &self.chat_id).finish()
         }
     }
@@ -1002,35 +676,30 @@ pub mod types {
     pub struct PeerChannel {
         pub channel_id: i64,
     }
-    impl ::tl_runtime::Identifiable for PeerChannel {
+    impl __tl::Identifiable for PeerChannel {
         const CONSTRUCTOR_ID: u32 = 0xa2a5371e;
     }
-    impl ::tl_runtime::Bare for PeerChannel {
+    impl __tl::Bare for PeerChannel {
         const NAME: &'static str = "peerChannel";
-        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+        fn serialize_with_id<S: __tl::Sink + ?Sized>(
             &self,
-            ctor_id: ::core::option::Option<u32>,
+            id: __tl::Option<u32>,
             out: &mut S,
         ) {
-            let Self { channel_id: f_channel_id } = self;
-            let mut run = [0u8; 12];
-            if let ::core::option::Option::Some(id) = ctor_id {
-                run[..4].copy_from_slice(&id.to_le_bytes());
-            }
-            run[4..12].copy_from_slice(&(*f_channel_id).to_le_bytes());
-            ::tl_runtime::wire::write_run(out, &run, ctor_id.is_some());
+            let mut run = __tl::wire::run_with_id::<12>(id);
+            run[4..12].copy_from_slice(&self.channel_id.to_le_bytes());
+            __tl::wire::write_run(out, &run, id.is_some());
         }
         #[inline]
-        fn deserialize_bare(
-            r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
-            let f_channel_id = ::tl_runtime::Reader::read_i64(r)?;
-            ::core::result::Result::Ok(Self { channel_id: f_channel_id })
+        fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
+            __tl::Ok(Self {
+                channel_id: __tl::Deserialize::deserialize(r)?,
+            })
         }
     }
-    impl ::core::fmt::Debug for PeerChannel {
+    impl __tl::fmt::Debug for PeerChannel {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
             f.debug_struct("PeerChannel").field("channel_id", &self.channel_id).finish()
         }
     }
@@ -1040,7 +709,7 @@ pub mod types {
     ///
     /// [`messageFwdHeader` on core.telegram.org](https://core.telegram.org/constructor/messageFwdHeader)
     ///
-    /// Build it from [`MessageFwdHeader::new`] and name the optional fields you set, `MessageFwdHeader { …, ..MessageFwdHeader::new(…) }`: that keeps compiling when a later layer adds optional fields.
+    /// Build it as `MessageFwdHeader { …, ..MessageFwdHeader::new(…) }`, which keeps compiling when a later layer adds optional fields.
     #[derive(Clone, PartialEq)]
     pub struct MessageFwdHeader {
         /// Flag `flags.7`.
@@ -1048,219 +717,127 @@ pub mod types {
         /// Flag `flags.11`.
         pub saved_out: bool,
         /// Present when `flags.0` is set.
-        pub from_id: ::core::option::Option<super::enums::Peer>,
+        pub from_id: __tl::Option<super::enums::Peer>,
         /// Present when `flags.5` is set.
-        pub from_name: ::core::option::Option<::tl_runtime::__private::String>,
+        pub from_name: __tl::Option<__tl::String>,
         pub date: i32,
         /// Present when `flags.2` is set.
-        pub channel_post: ::core::option::Option<i32>,
+        pub channel_post: __tl::Option<i32>,
         /// Present when `flags.3` is set.
-        pub post_author: ::core::option::Option<::tl_runtime::__private::String>,
+        pub post_author: __tl::Option<__tl::String>,
         /// `saved_from_peer`, `saved_from_msg_id`: present together when `flags.4` is set.
-        pub saved_from: ::core::option::Option<message_fwd_header::SavedFrom>,
+        pub saved_from: __tl::Option<message_fwd_header::SavedFrom>,
         /// Present when `flags.8` is set.
-        pub saved_from_id: ::core::option::Option<super::enums::Peer>,
+        pub saved_from_id: __tl::Option<super::enums::Peer>,
         /// Present when `flags.9` is set.
-        pub saved_from_name: ::core::option::Option<::tl_runtime::__private::String>,
+        pub saved_from_name: __tl::Option<__tl::String>,
         /// Present when `flags.10` is set.
-        pub saved_date: ::core::option::Option<i32>,
+        pub saved_date: __tl::Option<i32>,
         /// Present when `flags.6` is set.
-        pub psa_type: ::core::option::Option<::tl_runtime::__private::String>,
+        pub psa_type: __tl::Option<__tl::String>,
     }
     impl MessageFwdHeader {
-        /// The value with these required fields, every optional field absent
-        /// and every flag off.
+        /// The value with these required fields: every optional field absent,
+        /// every flag off.
         #[inline]
         pub fn new(date: i32) -> Self {
             Self {
                 imported: false,
                 saved_out: false,
-                from_id: ::core::option::Option::None,
-                from_name: ::core::option::Option::None,
+                from_id: __tl::None,
+                from_name: __tl::None,
                 date,
-                channel_post: ::core::option::Option::None,
-                post_author: ::core::option::Option::None,
-                saved_from: ::core::option::Option::None,
-                saved_from_id: ::core::option::Option::None,
-                saved_from_name: ::core::option::Option::None,
-                saved_date: ::core::option::Option::None,
-                psa_type: ::core::option::Option::None,
+                channel_post: __tl::None,
+                post_author: __tl::None,
+                saved_from: __tl::None,
+                saved_from_id: __tl::None,
+                saved_from_name: __tl::None,
+                saved_date: __tl::None,
+                psa_type: __tl::None,
             }
         }
     }
-    impl ::tl_runtime::Identifiable for MessageFwdHeader {
+    impl __tl::Identifiable for MessageFwdHeader {
         const CONSTRUCTOR_ID: u32 = 0x4e4df4bb;
     }
-    impl ::tl_runtime::Bare for MessageFwdHeader {
+    impl __tl::Bare for MessageFwdHeader {
         const NAME: &'static str = "messageFwdHeader";
-        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+        fn serialize_with_id<S: __tl::Sink + ?Sized>(
             &self,
-            ctor_id: ::core::option::Option<u32>,
+            id: __tl::Option<u32>,
             out: &mut S,
         ) {
-            let Self {
-                imported: f_imported,
-                saved_out: f_saved_out,
-                from_id: f_from_id,
-                from_name: f_from_name,
-                date: f_date,
-                channel_post: f_channel_post,
-                post_author: f_post_author,
-                saved_from: f_saved_from,
-                saved_from_id: f_saved_from_id,
-                saved_from_name: f_saved_from_name,
-                saved_date: f_saved_date,
-                psa_type: f_psa_type,
-            } = self;
-            let mut run = [0u8; 8];
-            if let ::core::option::Option::Some(id) = ctor_id {
-                run[..4].copy_from_slice(&id.to_le_bytes());
-            }
+            let mut run = __tl::wire::run_with_id::<8>(id);
             run[4..8]
                 .copy_from_slice(
                     &u32::to_le_bytes(
-                        (u32::from(*f_imported) << 7) | (u32::from(*f_saved_out) << 11)
-                            | u32::from(f_from_id.is_some())
-                            | (u32::from(f_from_name.is_some()) << 5)
-                            | (u32::from(f_channel_post.is_some()) << 2)
-                            | (u32::from(f_post_author.is_some()) << 3)
-                            | (u32::from(f_saved_from.is_some()) << 4)
-                            | (u32::from(f_saved_from_id.is_some()) << 8)
-                            | (u32::from(f_saved_from_name.is_some()) << 9)
-                            | (u32::from(f_saved_date.is_some()) << 10)
-                            | (u32::from(f_psa_type.is_some()) << 6),
+                        (u32::from(self.imported) << 7)
+                            | (u32::from(self.saved_out) << 11)
+                            | u32::from(self.from_id.is_some())
+                            | (u32::from(self.from_name.is_some()) << 5)
+                            | (u32::from(self.channel_post.is_some()) << 2)
+                            | (u32::from(self.post_author.is_some()) << 3)
+                            | (u32::from(self.saved_from.is_some()) << 4)
+                            | (u32::from(self.saved_from_id.is_some()) << 8)
+                            | (u32::from(self.saved_from_name.is_some()) << 9)
+                            | (u32::from(self.saved_date.is_some()) << 10)
+                            | (u32::from(self.psa_type.is_some()) << 6),
                     ),
                 );
-            ::tl_runtime::wire::write_run(out, &run, ctor_id.is_some());
-            if let ::core::option::Option::Some(v) = f_from_id {
-                ::tl_runtime::Serialize::serialize(v, out);
+            __tl::wire::write_run(out, &run, id.is_some());
+            __tl::wire::write_option(out, &self.from_id);
+            __tl::wire::write_option(out, &self.from_name);
+            __tl::Sink::put_i32(out, self.date);
+            __tl::wire::write_option(out, &self.channel_post);
+            __tl::wire::write_option(out, &self.post_author);
+            if let __tl::Some(g) = &self.saved_from {
+                __tl::Serialize::serialize(&g.saved_from_peer, out);
             }
-            if let ::core::option::Option::Some(v) = f_from_name {
-                ::tl_runtime::wire::write_bytes(out, v.as_bytes());
+            if let __tl::Some(g) = &self.saved_from {
+                __tl::Sink::put_i32(out, g.saved_from_msg_id);
             }
-            ::tl_runtime::Sink::put_i32(out, *f_date);
-            if let ::core::option::Option::Some(v) = f_channel_post {
-                ::tl_runtime::Sink::put_i32(out, *v);
-            }
-            if let ::core::option::Option::Some(v) = f_post_author {
-                ::tl_runtime::wire::write_bytes(out, v.as_bytes());
-            }
-            if let ::core::option::Option::Some(g) = f_saved_from {
-                let v = &g.saved_from_peer;
-                ::tl_runtime::Serialize::serialize(v, out);
-            }
-            if let ::core::option::Option::Some(g) = f_saved_from {
-                let v = &g.saved_from_msg_id;
-                ::tl_runtime::Sink::put_i32(out, *v);
-            }
-            if let ::core::option::Option::Some(v) = f_saved_from_id {
-                ::tl_runtime::Serialize::serialize(v, out);
-            }
-            if let ::core::option::Option::Some(v) = f_saved_from_name {
-                ::tl_runtime::wire::write_bytes(out, v.as_bytes());
-            }
-            if let ::core::option::Option::Some(v) = f_saved_date {
-                ::tl_runtime::Sink::put_i32(out, *v);
-            }
-            if let ::core::option::Option::Some(v) = f_psa_type {
-                ::tl_runtime::wire::write_bytes(out, v.as_bytes());
-            }
+            __tl::wire::write_option(out, &self.saved_from_id);
+            __tl::wire::write_option(out, &self.saved_from_name);
+            __tl::wire::write_option(out, &self.saved_date);
+            __tl::wire::write_option(out, &self.psa_type);
         }
         #[inline]
-        fn deserialize_bare(
-            r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
+        fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
             let nat_flags = r.read_nat()?;
-            let f_imported = nat_flags & (1 << 7) != 0;
-            let f_saved_out = nat_flags & (1 << 11) != 0;
-            let f_from_id = if nat_flags & 1 != 0 {
-                ::core::option::Option::Some(
-                    <super::enums::Peer as ::tl_runtime::Deserialize>::deserialize(r)?,
-                )
-            } else {
-                ::core::option::Option::None
-            };
-            let f_from_name = if nat_flags & (1 << 5) != 0 {
-                ::core::option::Option::Some(::tl_runtime::Reader::read_string(r)?)
-            } else {
-                ::core::option::Option::None
-            };
-            let f_date = ::tl_runtime::Reader::read_i32(r)?;
-            let f_channel_post = if nat_flags & (1 << 2) != 0 {
-                ::core::option::Option::Some(::tl_runtime::Reader::read_i32(r)?)
-            } else {
-                ::core::option::Option::None
-            };
-            let f_post_author = if nat_flags & (1 << 3) != 0 {
-                ::core::option::Option::Some(::tl_runtime::Reader::read_string(r)?)
-            } else {
-                ::core::option::Option::None
-            };
-            let f_saved_from_0 = if nat_flags & (1 << 4) != 0 {
-                ::core::option::Option::Some(
-                    <super::enums::Peer as ::tl_runtime::Deserialize>::deserialize(r)?,
-                )
-            } else {
-                ::core::option::Option::None
-            };
-            let f_saved_from_1 = if nat_flags & (1 << 4) != 0 {
-                ::core::option::Option::Some(::tl_runtime::Reader::read_i32(r)?)
-            } else {
-                ::core::option::Option::None
-            };
-            let f_saved_from_id = if nat_flags & (1 << 8) != 0 {
-                ::core::option::Option::Some(
-                    <super::enums::Peer as ::tl_runtime::Deserialize>::deserialize(r)?,
-                )
-            } else {
-                ::core::option::Option::None
-            };
-            let f_saved_from_name = if nat_flags & (1 << 9) != 0 {
-                ::core::option::Option::Some(::tl_runtime::Reader::read_string(r)?)
-            } else {
-                ::core::option::Option::None
-            };
-            let f_saved_date = if nat_flags & (1 << 10) != 0 {
-                ::core::option::Option::Some(::tl_runtime::Reader::read_i32(r)?)
-            } else {
-                ::core::option::Option::None
-            };
-            let f_psa_type = if nat_flags & (1 << 6) != 0 {
-                ::core::option::Option::Some(::tl_runtime::Reader::read_string(r)?)
-            } else {
-                ::core::option::Option::None
-            };
-            let f_saved_from = match (f_saved_from_0, f_saved_from_1) {
-                (
-                    ::core::option::Option::Some(f_saved_from_0),
-                    ::core::option::Option::Some(f_saved_from_1),
-                ) => {
-                    ::core::option::Option::Some(message_fwd_header::SavedFrom {
-                        saved_from_peer: f_saved_from_0,
-                        saved_from_msg_id: f_saved_from_1,
-                    })
-                }
-                _ => ::core::option::Option::None,
-            };
-            ::core::result::Result::Ok(Self {
-                imported: f_imported,
-                saved_out: f_saved_out,
+            let f_from_id = r.read_if(nat_flags & 1 != 0)?;
+            let f_from_name = r.read_if(nat_flags & (1 << 5) != 0)?;
+            let f_date = __tl::Deserialize::deserialize(r)?;
+            let f_channel_post = r.read_if(nat_flags & (1 << 2) != 0)?;
+            let f_post_author = r.read_if(nat_flags & (1 << 3) != 0)?;
+            let f_saved_from_0 = r.read_if(nat_flags & (1 << 4) != 0)?;
+            let f_saved_from_1 = r.read_if(nat_flags & (1 << 4) != 0)?;
+            __tl::Ok(Self {
+                imported: nat_flags & (1 << 7) != 0,
+                saved_out: nat_flags & (1 << 11) != 0,
                 from_id: f_from_id,
                 from_name: f_from_name,
                 date: f_date,
                 channel_post: f_channel_post,
                 post_author: f_post_author,
-                saved_from: f_saved_from,
-                saved_from_id: f_saved_from_id,
-                saved_from_name: f_saved_from_name,
-                saved_date: f_saved_date,
-                psa_type: f_psa_type,
+                saved_from_id: r.read_if(nat_flags & (1 << 8) != 0)?,
+                saved_from_name: r.read_if(nat_flags & (1 << 9) != 0)?,
+                saved_date: r.read_if(nat_flags & (1 << 10) != 0)?,
+                psa_type: r.read_if(nat_flags & (1 << 6) != 0)?,
+                saved_from: match (f_saved_from_0, f_saved_from_1) {
+                    (__tl::Some(f_saved_from_0), __tl::Some(f_saved_from_1)) => {
+                        __tl::Some(message_fwd_header::SavedFrom {
+                            saved_from_peer: f_saved_from_0,
+                            saved_from_msg_id: f_saved_from_1,
+                        })
+                    }
+                    _ => __tl::None,
+                },
             })
         }
     }
-    impl ::core::fmt::Debug for MessageFwdHeader {
+    impl __tl::fmt::Debug for MessageFwdHeader {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
             f.debug_struct("MessageFwdHeader")
                 .field("imported", &self.imported)
                 .field("saved_out", &self.saved_out)
@@ -1287,40 +864,31 @@ pub mod types {
         pub peer: super::enums::Peer,
         pub story_id: i32,
     }
-    impl ::tl_runtime::Identifiable for MessageReplyStoryHeader {
+    impl __tl::Identifiable for MessageReplyStoryHeader {
         const CONSTRUCTOR_ID: u32 = 0x0e5af939;
     }
-    impl ::tl_runtime::Bare for MessageReplyStoryHeader {
+    impl __tl::Bare for MessageReplyStoryHeader {
         const NAME: &'static str = "messageReplyStoryHeader";
-        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+        fn serialize_with_id<S: __tl::Sink + ?Sized>(
             &self,
-            ctor_id: ::core::option::Option<u32>,
+            id: __tl::Option<u32>,
             out: &mut S,
         ) {
-            let Self { peer: f_peer, story_id: f_story_id } = self;
-            if let ::core::option::Option::Some(id) = ctor_id {
-                ::tl_runtime::Sink::put_u32(out, id);
-            }
-            ::tl_runtime::Serialize::serialize(f_peer, out);
-            ::tl_runtime::Sink::put_i32(out, *f_story_id);
+            __tl::wire::write_id(out, id);
+            __tl::Serialize::serialize(&self.peer, out);
+            __tl::Sink::put_i32(out, self.story_id);
         }
         #[inline]
-        fn deserialize_bare(
-            r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
-            let f_peer = <super::enums::Peer as ::tl_runtime::Deserialize>::deserialize(
-                r,
-            )?;
-            let f_story_id = ::tl_runtime::Reader::read_i32(r)?;
-            ::core::result::Result::Ok(Self {
-                peer: f_peer,
-                story_id: f_story_id,
+        fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
+            __tl::Ok(Self {
+                peer: __tl::Deserialize::deserialize(r)?,
+                story_id: __tl::Deserialize::deserialize(r)?,
             })
         }
     }
-    impl ::core::fmt::Debug for MessageReplyStoryHeader {
+    impl __tl::fmt::Debug for MessageReplyStoryHeader {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
             f.debug_struct("MessageReplyStoryHeader")
                 .field("peer", &self.peer)
                 .field("story_id", &self.story_id)
@@ -1337,40 +905,32 @@ pub mod types {
         pub offset: i32,
         pub length: i32,
     }
-    impl ::tl_runtime::Identifiable for MessageEntityBold {
+    impl __tl::Identifiable for MessageEntityBold {
         const CONSTRUCTOR_ID: u32 = 0xbd610bc9;
     }
-    impl ::tl_runtime::Bare for MessageEntityBold {
+    impl __tl::Bare for MessageEntityBold {
         const NAME: &'static str = "messageEntityBold";
-        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+        fn serialize_with_id<S: __tl::Sink + ?Sized>(
             &self,
-            ctor_id: ::core::option::Option<u32>,
+            id: __tl::Option<u32>,
             out: &mut S,
         ) {
-            let Self { offset: f_offset, length: f_length } = self;
-            let mut run = [0u8; 12];
-            if let ::core::option::Option::Some(id) = ctor_id {
-                run[..4].copy_from_slice(&id.to_le_bytes());
-            }
-            run[4..8].copy_from_slice(&(*f_offset).to_le_bytes());
-            run[8..12].copy_from_slice(&(*f_length).to_le_bytes());
-            ::tl_runtime::wire::write_run(out, &run, ctor_id.is_some());
+            let mut run = __tl::wire::run_with_id::<12>(id);
+            run[4..8].copy_from_slice(&self.offset.to_le_bytes());
+            run[8..12].copy_from_slice(&self.length.to_le_bytes());
+            __tl::wire::write_run(out, &run, id.is_some());
         }
         #[inline]
-        fn deserialize_bare(
-            r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
-            let f_offset = ::tl_runtime::Reader::read_i32(r)?;
-            let f_length = ::tl_runtime::Reader::read_i32(r)?;
-            ::core::result::Result::Ok(Self {
-                offset: f_offset,
-                length: f_length,
+        fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
+            __tl::Ok(Self {
+                offset: __tl::Deserialize::deserialize(r)?,
+                length: __tl::Deserialize::deserialize(r)?,
             })
         }
     }
-    impl ::core::fmt::Debug for MessageEntityBold {
+    impl __tl::fmt::Debug for MessageEntityBold {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
             f.debug_struct("MessageEntityBold")
                 .field("offset", &self.offset)
                 .field("length", &self.length)
@@ -1387,40 +947,32 @@ pub mod types {
         pub offset: i32,
         pub length: i32,
     }
-    impl ::tl_runtime::Identifiable for MessageEntityItalic {
+    impl __tl::Identifiable for MessageEntityItalic {
         const CONSTRUCTOR_ID: u32 = 0x826f8b60;
     }
-    impl ::tl_runtime::Bare for MessageEntityItalic {
+    impl __tl::Bare for MessageEntityItalic {
         const NAME: &'static str = "messageEntityItalic";
-        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+        fn serialize_with_id<S: __tl::Sink + ?Sized>(
             &self,
-            ctor_id: ::core::option::Option<u32>,
+            id: __tl::Option<u32>,
             out: &mut S,
         ) {
-            let Self { offset: f_offset, length: f_length } = self;
-            let mut run = [0u8; 12];
-            if let ::core::option::Option::Some(id) = ctor_id {
-                run[..4].copy_from_slice(&id.to_le_bytes());
-            }
-            run[4..8].copy_from_slice(&(*f_offset).to_le_bytes());
-            run[8..12].copy_from_slice(&(*f_length).to_le_bytes());
-            ::tl_runtime::wire::write_run(out, &run, ctor_id.is_some());
+            let mut run = __tl::wire::run_with_id::<12>(id);
+            run[4..8].copy_from_slice(&self.offset.to_le_bytes());
+            run[8..12].copy_from_slice(&self.length.to_le_bytes());
+            __tl::wire::write_run(out, &run, id.is_some());
         }
         #[inline]
-        fn deserialize_bare(
-            r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
-            let f_offset = ::tl_runtime::Reader::read_i32(r)?;
-            let f_length = ::tl_runtime::Reader::read_i32(r)?;
-            ::core::result::Result::Ok(Self {
-                offset: f_offset,
-                length: f_length,
+        fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
+            __tl::Ok(Self {
+                offset: __tl::Deserialize::deserialize(r)?,
+                length: __tl::Deserialize::deserialize(r)?,
             })
         }
     }
-    impl ::core::fmt::Debug for MessageEntityItalic {
+    impl __tl::fmt::Debug for MessageEntityItalic {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
             f.debug_struct("MessageEntityItalic")
                 .field("offset", &self.offset)
                 .field("length", &self.length)
@@ -1436,45 +988,36 @@ pub mod types {
     pub struct MessageEntityTextUrl {
         pub offset: i32,
         pub length: i32,
-        pub url: ::tl_runtime::__private::String,
+        pub url: __tl::String,
     }
-    impl ::tl_runtime::Identifiable for MessageEntityTextUrl {
+    impl __tl::Identifiable for MessageEntityTextUrl {
         const CONSTRUCTOR_ID: u32 = 0x76a6d327;
     }
-    impl ::tl_runtime::Bare for MessageEntityTextUrl {
+    impl __tl::Bare for MessageEntityTextUrl {
         const NAME: &'static str = "messageEntityTextUrl";
-        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+        fn serialize_with_id<S: __tl::Sink + ?Sized>(
             &self,
-            ctor_id: ::core::option::Option<u32>,
+            id: __tl::Option<u32>,
             out: &mut S,
         ) {
-            let Self { offset: f_offset, length: f_length, url: f_url } = self;
-            let mut run = [0u8; 12];
-            if let ::core::option::Option::Some(id) = ctor_id {
-                run[..4].copy_from_slice(&id.to_le_bytes());
-            }
-            run[4..8].copy_from_slice(&(*f_offset).to_le_bytes());
-            run[8..12].copy_from_slice(&(*f_length).to_le_bytes());
-            ::tl_runtime::wire::write_run(out, &run, ctor_id.is_some());
-            ::tl_runtime::wire::write_bytes(out, f_url.as_bytes());
+            let mut run = __tl::wire::run_with_id::<12>(id);
+            run[4..8].copy_from_slice(&self.offset.to_le_bytes());
+            run[8..12].copy_from_slice(&self.length.to_le_bytes());
+            __tl::wire::write_run(out, &run, id.is_some());
+            __tl::wire::write_bytes(out, self.url.as_bytes());
         }
         #[inline]
-        fn deserialize_bare(
-            r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
-            let f_offset = ::tl_runtime::Reader::read_i32(r)?;
-            let f_length = ::tl_runtime::Reader::read_i32(r)?;
-            let f_url = ::tl_runtime::Reader::read_string(r)?;
-            ::core::result::Result::Ok(Self {
-                offset: f_offset,
-                length: f_length,
-                url: f_url,
+        fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
+            __tl::Ok(Self {
+                offset: __tl::Deserialize::deserialize(r)?,
+                length: __tl::Deserialize::deserialize(r)?,
+                url: __tl::Deserialize::deserialize(r)?,
             })
         }
     }
-    impl ::core::fmt::Debug for MessageEntityTextUrl {
+    impl __tl::fmt::Debug for MessageEntityTextUrl {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
             f.debug_struct("MessageEntityTextUrl")
                 .field("offset", &self.offset)
                 .field("length", &self.length)
@@ -1489,31 +1032,27 @@ pub mod types {
     /// [`messageMediaEmpty` on core.telegram.org](https://core.telegram.org/constructor/messageMediaEmpty)
     #[derive(Clone, PartialEq)]
     pub struct MessageMediaEmpty {}
-    impl ::tl_runtime::Identifiable for MessageMediaEmpty {
+    impl __tl::Identifiable for MessageMediaEmpty {
         const CONSTRUCTOR_ID: u32 = 0x3ded6320;
     }
-    impl ::tl_runtime::Bare for MessageMediaEmpty {
+    impl __tl::Bare for MessageMediaEmpty {
         const NAME: &'static str = "messageMediaEmpty";
-        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+        fn serialize_with_id<S: __tl::Sink + ?Sized>(
             &self,
-            ctor_id: ::core::option::Option<u32>,
+            id: __tl::Option<u32>,
             out: &mut S,
         ) {
-            if let ::core::option::Option::Some(id) = ctor_id {
-                ::tl_runtime::Sink::put_u32(out, id);
-            }
+            __tl::wire::write_id(out, id);
         }
         #[inline]
-        fn deserialize_bare(
-            r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
+        fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
             let _ = r;
-            ::core::result::Result::Ok(Self {})
+            __tl::Ok(Self {})
         }
     }
-    impl ::core::fmt::Debug for MessageMediaEmpty {
+    impl __tl::fmt::Debug for MessageMediaEmpty {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
             f.debug_struct("MessageMediaEmpty").finish()
         }
     }
@@ -1524,31 +1063,27 @@ pub mod types {
     /// [`messageMediaUnsupported` on core.telegram.org](https://core.telegram.org/constructor/messageMediaUnsupported)
     #[derive(Clone, PartialEq)]
     pub struct MessageMediaUnsupported {}
-    impl ::tl_runtime::Identifiable for MessageMediaUnsupported {
+    impl __tl::Identifiable for MessageMediaUnsupported {
         const CONSTRUCTOR_ID: u32 = 0x9f84f49e;
     }
-    impl ::tl_runtime::Bare for MessageMediaUnsupported {
+    impl __tl::Bare for MessageMediaUnsupported {
         const NAME: &'static str = "messageMediaUnsupported";
-        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+        fn serialize_with_id<S: __tl::Sink + ?Sized>(
             &self,
-            ctor_id: ::core::option::Option<u32>,
+            id: __tl::Option<u32>,
             out: &mut S,
         ) {
-            if let ::core::option::Option::Some(id) = ctor_id {
-                ::tl_runtime::Sink::put_u32(out, id);
-            }
+            __tl::wire::write_id(out, id);
         }
         #[inline]
-        fn deserialize_bare(
-            r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
+        fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
             let _ = r;
-            ::core::result::Result::Ok(Self {})
+            __tl::Ok(Self {})
         }
     }
-    impl ::core::fmt::Debug for MessageMediaUnsupported {
+    impl __tl::fmt::Debug for MessageMediaUnsupported {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
             f.debug_struct("MessageMediaUnsupported").finish()
         }
     }
@@ -1559,48 +1094,39 @@ pub mod types {
     /// [`updateDeleteMessages` on core.telegram.org](https://core.telegram.org/constructor/updateDeleteMessages)
     #[derive(Clone, PartialEq)]
     pub struct UpdateDeleteMessages {
-        pub messages: ::tl_runtime::__private::Vec<i32>,
+        pub messages: __tl::Vec<i32>,
         pub pts: i32,
         pub pts_count: i32,
     }
-    impl ::tl_runtime::Identifiable for UpdateDeleteMessages {
+    impl __tl::Identifiable for UpdateDeleteMessages {
         const CONSTRUCTOR_ID: u32 = 0xa20db0e5;
     }
-    impl ::tl_runtime::Bare for UpdateDeleteMessages {
+    impl __tl::Bare for UpdateDeleteMessages {
         const NAME: &'static str = "updateDeleteMessages";
-        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+        fn serialize_with_id<S: __tl::Sink + ?Sized>(
             &self,
-            ctor_id: ::core::option::Option<u32>,
+            id: __tl::Option<u32>,
             out: &mut S,
         ) {
-            let Self { messages: f_messages, pts: f_pts, pts_count: f_pts_count } = self;
-            if let ::core::option::Option::Some(id) = ctor_id {
-                ::tl_runtime::Sink::put_u32(out, id);
-            }
-            ::tl_runtime::wire::write_vector_header(out, f_messages.len());
-            <i32 as ::tl_runtime::Serialize>::serialize_items(f_messages, out);
+            __tl::wire::write_id(out, id);
+            __tl::Serialize::serialize(&self.messages, out);
             let mut run = [0u8; 8];
-            run[0..4].copy_from_slice(&(*f_pts).to_le_bytes());
-            run[4..8].copy_from_slice(&(*f_pts_count).to_le_bytes());
-            ::tl_runtime::Sink::put_slice(out, &run);
+            run[0..4].copy_from_slice(&self.pts.to_le_bytes());
+            run[4..8].copy_from_slice(&self.pts_count.to_le_bytes());
+            __tl::Sink::put_slice(out, &run);
         }
         #[inline]
-        fn deserialize_bare(
-            r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
-            let f_messages = r.read_vector(::tl_runtime::Reader::read_i32, 4)?;
-            let f_pts = ::tl_runtime::Reader::read_i32(r)?;
-            let f_pts_count = ::tl_runtime::Reader::read_i32(r)?;
-            ::core::result::Result::Ok(Self {
-                messages: f_messages,
-                pts: f_pts,
-                pts_count: f_pts_count,
+        fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
+            __tl::Ok(Self {
+                messages: __tl::Deserialize::deserialize(r)?,
+                pts: __tl::Deserialize::deserialize(r)?,
+                pts_count: __tl::Deserialize::deserialize(r)?,
             })
         }
     }
-    impl ::core::fmt::Debug for UpdateDeleteMessages {
+    impl __tl::fmt::Debug for UpdateDeleteMessages {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
             f.debug_struct("UpdateDeleteMessages")
                 .field("messages", &self.messages)
                 .field("pts", &self.pts)
@@ -1617,35 +1143,30 @@ pub mod types {
     pub struct UserEmpty {
         pub id: i64,
     }
-    impl ::tl_runtime::Identifiable for UserEmpty {
+    impl __tl::Identifiable for UserEmpty {
         const CONSTRUCTOR_ID: u32 = 0xd3bc4b7a;
     }
-    impl ::tl_runtime::Bare for UserEmpty {
+    impl __tl::Bare for UserEmpty {
         const NAME: &'static str = "userEmpty";
-        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+        fn serialize_with_id<S: __tl::Sink + ?Sized>(
             &self,
-            ctor_id: ::core::option::Option<u32>,
+            id: __tl::Option<u32>,
             out: &mut S,
         ) {
-            let Self { id: f_id } = self;
-            let mut run = [0u8; 12];
-            if let ::core::option::Option::Some(id) = ctor_id {
-                run[..4].copy_from_slice(&id.to_le_bytes());
-            }
-            run[4..12].copy_from_slice(&(*f_id).to_le_bytes());
-            ::tl_runtime::wire::write_run(out, &run, ctor_id.is_some());
+            let mut run = __tl::wire::run_with_id::<12>(id);
+            run[4..12].copy_from_slice(&self.id.to_le_bytes());
+            __tl::wire::write_run(out, &run, id.is_some());
         }
         #[inline]
-        fn deserialize_bare(
-            r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
-            let f_id = ::tl_runtime::Reader::read_i64(r)?;
-            ::core::result::Result::Ok(Self { id: f_id })
+        fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
+            __tl::Ok(Self {
+                id: __tl::Deserialize::deserialize(r)?,
+            })
         }
     }
-    impl ::core::fmt::Debug for UserEmpty {
+    impl __tl::fmt::Debug for UserEmpty {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
             f.debug_struct("UserEmpty").field("id", &self.id).finish()
         }
     }
@@ -1658,35 +1179,30 @@ pub mod types {
     pub struct ChatEmpty {
         pub id: i64,
     }
-    impl ::tl_runtime::Identifiable for ChatEmpty {
+    impl __tl::Identifiable for ChatEmpty {
         const CONSTRUCTOR_ID: u32 = 0x29562865;
     }
-    impl ::tl_runtime::Bare for ChatEmpty {
+    impl __tl::Bare for ChatEmpty {
         const NAME: &'static str = "chatEmpty";
-        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+        fn serialize_with_id<S: __tl::Sink + ?Sized>(
             &self,
-            ctor_id: ::core::option::Option<u32>,
+            id: __tl::Option<u32>,
             out: &mut S,
         ) {
-            let Self { id: f_id } = self;
-            let mut run = [0u8; 12];
-            if let ::core::option::Option::Some(id) = ctor_id {
-                run[..4].copy_from_slice(&id.to_le_bytes());
-            }
-            run[4..12].copy_from_slice(&(*f_id).to_le_bytes());
-            ::tl_runtime::wire::write_run(out, &run, ctor_id.is_some());
+            let mut run = __tl::wire::run_with_id::<12>(id);
+            run[4..12].copy_from_slice(&self.id.to_le_bytes());
+            __tl::wire::write_run(out, &run, id.is_some());
         }
         #[inline]
-        fn deserialize_bare(
-            r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
-            let f_id = ::tl_runtime::Reader::read_i64(r)?;
-            ::core::result::Result::Ok(Self { id: f_id })
+        fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
+            __tl::Ok(Self {
+                id: __tl::Deserialize::deserialize(r)?,
+            })
         }
     }
-    impl ::core::fmt::Debug for ChatEmpty {
+    impl __tl::fmt::Debug for ChatEmpty {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
             f.debug_struct("ChatEmpty").field("id", &self.id).finish()
         }
     }
@@ -1700,40 +1216,32 @@ pub mod types {
         pub id: i64,
         pub access_hash: i64,
     }
-    impl ::tl_runtime::Identifiable for InputGroupCall {
+    impl __tl::Identifiable for InputGroupCall {
         const CONSTRUCTOR_ID: u32 = 0xd8aa840f;
     }
-    impl ::tl_runtime::Bare for InputGroupCall {
+    impl __tl::Bare for InputGroupCall {
         const NAME: &'static str = "inputGroupCall";
-        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+        fn serialize_with_id<S: __tl::Sink + ?Sized>(
             &self,
-            ctor_id: ::core::option::Option<u32>,
+            id: __tl::Option<u32>,
             out: &mut S,
         ) {
-            let Self { id: f_id, access_hash: f_access_hash } = self;
-            let mut run = [0u8; 20];
-            if let ::core::option::Option::Some(id) = ctor_id {
-                run[..4].copy_from_slice(&id.to_le_bytes());
-            }
-            run[4..12].copy_from_slice(&(*f_id).to_le_bytes());
-            run[12..20].copy_from_slice(&(*f_access_hash).to_le_bytes());
-            ::tl_runtime::wire::write_run(out, &run, ctor_id.is_some());
+            let mut run = __tl::wire::run_with_id::<20>(id);
+            run[4..12].copy_from_slice(&self.id.to_le_bytes());
+            run[12..20].copy_from_slice(&self.access_hash.to_le_bytes());
+            __tl::wire::write_run(out, &run, id.is_some());
         }
         #[inline]
-        fn deserialize_bare(
-            r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
-            let f_id = ::tl_runtime::Reader::read_i64(r)?;
-            let f_access_hash = ::tl_runtime::Reader::read_i64(r)?;
-            ::core::result::Result::Ok(Self {
-                id: f_id,
-                access_hash: f_access_hash,
+        fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
+            __tl::Ok(Self {
+                id: __tl::Deserialize::deserialize(r)?,
+                access_hash: __tl::Deserialize::deserialize(r)?,
             })
         }
     }
-    impl ::core::fmt::Debug for InputGroupCall {
+    impl __tl::fmt::Debug for InputGroupCall {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
             f.debug_struct("InputGroupCall")
                 .field("id", &self.id)
                 .field("access_hash", &self.access_hash)
@@ -1747,35 +1255,31 @@ pub mod types {
     /// [`inputGroupCallSlug` on core.telegram.org](https://core.telegram.org/constructor/inputGroupCallSlug)
     #[derive(Clone, PartialEq)]
     pub struct InputGroupCallSlug {
-        pub slug: ::tl_runtime::__private::String,
+        pub slug: __tl::String,
     }
-    impl ::tl_runtime::Identifiable for InputGroupCallSlug {
+    impl __tl::Identifiable for InputGroupCallSlug {
         const CONSTRUCTOR_ID: u32 = 0xfe06823f;
     }
-    impl ::tl_runtime::Bare for InputGroupCallSlug {
+    impl __tl::Bare for InputGroupCallSlug {
         const NAME: &'static str = "inputGroupCallSlug";
-        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+        fn serialize_with_id<S: __tl::Sink + ?Sized>(
             &self,
-            ctor_id: ::core::option::Option<u32>,
+            id: __tl::Option<u32>,
             out: &mut S,
         ) {
-            let Self { slug: f_slug } = self;
-            if let ::core::option::Option::Some(id) = ctor_id {
-                ::tl_runtime::Sink::put_u32(out, id);
-            }
-            ::tl_runtime::wire::write_bytes(out, f_slug.as_bytes());
+            __tl::wire::write_id(out, id);
+            __tl::wire::write_bytes(out, self.slug.as_bytes());
         }
         #[inline]
-        fn deserialize_bare(
-            r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
-            let f_slug = ::tl_runtime::Reader::read_string(r)?;
-            ::core::result::Result::Ok(Self { slug: f_slug })
+        fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
+            __tl::Ok(Self {
+                slug: __tl::Deserialize::deserialize(r)?,
+            })
         }
     }
-    impl ::core::fmt::Debug for InputGroupCallSlug {
+    impl __tl::fmt::Debug for InputGroupCallSlug {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
             f.debug_struct("InputGroupCallSlug").field("slug", &self.slug).finish()
         }
     }
@@ -1786,31 +1290,27 @@ pub mod types {
     /// [`inputUserEmpty` on core.telegram.org](https://core.telegram.org/constructor/inputUserEmpty)
     #[derive(Clone, PartialEq)]
     pub struct InputUserEmpty {}
-    impl ::tl_runtime::Identifiable for InputUserEmpty {
+    impl __tl::Identifiable for InputUserEmpty {
         const CONSTRUCTOR_ID: u32 = 0xb98886cf;
     }
-    impl ::tl_runtime::Bare for InputUserEmpty {
+    impl __tl::Bare for InputUserEmpty {
         const NAME: &'static str = "inputUserEmpty";
-        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+        fn serialize_with_id<S: __tl::Sink + ?Sized>(
             &self,
-            ctor_id: ::core::option::Option<u32>,
+            id: __tl::Option<u32>,
             out: &mut S,
         ) {
-            if let ::core::option::Option::Some(id) = ctor_id {
-                ::tl_runtime::Sink::put_u32(out, id);
-            }
+            __tl::wire::write_id(out, id);
         }
         #[inline]
-        fn deserialize_bare(
-            r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
+        fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
             let _ = r;
-            ::core::result::Result::Ok(Self {})
+            __tl::Ok(Self {})
         }
     }
-    impl ::core::fmt::Debug for InputUserEmpty {
+    impl __tl::fmt::Debug for InputUserEmpty {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
             f.debug_struct("InputUserEmpty").finish()
         }
     }
@@ -1821,31 +1321,27 @@ pub mod types {
     /// [`inputUserSelf` on core.telegram.org](https://core.telegram.org/constructor/inputUserSelf)
     #[derive(Clone, PartialEq)]
     pub struct InputUserSelf {}
-    impl ::tl_runtime::Identifiable for InputUserSelf {
+    impl __tl::Identifiable for InputUserSelf {
         const CONSTRUCTOR_ID: u32 = 0xf7c1b13f;
     }
-    impl ::tl_runtime::Bare for InputUserSelf {
+    impl __tl::Bare for InputUserSelf {
         const NAME: &'static str = "inputUserSelf";
-        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+        fn serialize_with_id<S: __tl::Sink + ?Sized>(
             &self,
-            ctor_id: ::core::option::Option<u32>,
+            id: __tl::Option<u32>,
             out: &mut S,
         ) {
-            if let ::core::option::Option::Some(id) = ctor_id {
-                ::tl_runtime::Sink::put_u32(out, id);
-            }
+            __tl::wire::write_id(out, id);
         }
         #[inline]
-        fn deserialize_bare(
-            r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
+        fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
             let _ = r;
-            ::core::result::Result::Ok(Self {})
+            __tl::Ok(Self {})
         }
     }
-    impl ::core::fmt::Debug for InputUserSelf {
+    impl __tl::fmt::Debug for InputUserSelf {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
             f.debug_struct("InputUserSelf").finish()
         }
     }
@@ -1859,40 +1355,32 @@ pub mod types {
         pub user_id: i64,
         pub access_hash: i64,
     }
-    impl ::tl_runtime::Identifiable for InputUser {
+    impl __tl::Identifiable for InputUser {
         const CONSTRUCTOR_ID: u32 = 0xf21158c6;
     }
-    impl ::tl_runtime::Bare for InputUser {
+    impl __tl::Bare for InputUser {
         const NAME: &'static str = "inputUser";
-        fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+        fn serialize_with_id<S: __tl::Sink + ?Sized>(
             &self,
-            ctor_id: ::core::option::Option<u32>,
+            id: __tl::Option<u32>,
             out: &mut S,
         ) {
-            let Self { user_id: f_user_id, access_hash: f_access_hash } = self;
-            let mut run = [0u8; 20];
-            if let ::core::option::Option::Some(id) = ctor_id {
-                run[..4].copy_from_slice(&id.to_le_bytes());
-            }
-            run[4..12].copy_from_slice(&(*f_user_id).to_le_bytes());
-            run[12..20].copy_from_slice(&(*f_access_hash).to_le_bytes());
-            ::tl_runtime::wire::write_run(out, &run, ctor_id.is_some());
+            let mut run = __tl::wire::run_with_id::<20>(id);
+            run[4..12].copy_from_slice(&self.user_id.to_le_bytes());
+            run[12..20].copy_from_slice(&self.access_hash.to_le_bytes());
+            __tl::wire::write_run(out, &run, id.is_some());
         }
         #[inline]
-        fn deserialize_bare(
-            r: &mut ::tl_runtime::Reader<'_>,
-        ) -> ::tl_runtime::Result<Self> {
-            let f_user_id = ::tl_runtime::Reader::read_i64(r)?;
-            let f_access_hash = ::tl_runtime::Reader::read_i64(r)?;
-            ::core::result::Result::Ok(Self {
-                user_id: f_user_id,
-                access_hash: f_access_hash,
+        fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
+            __tl::Ok(Self {
+                user_id: __tl::Deserialize::deserialize(r)?,
+                access_hash: __tl::Deserialize::deserialize(r)?,
             })
         }
     }
-    impl ::core::fmt::Debug for InputUser {
+    impl __tl::fmt::Debug for InputUser {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
             f.debug_struct("InputUser")
                 .field("user_id", &self.user_id)
                 .field("access_hash", &self.access_hash)
@@ -1901,15 +1389,17 @@ pub mod types {
     }
     /// Flag groups of [`MessageFwdHeader`](super::MessageFwdHeader).
     pub mod message_fwd_header {
+        #[allow(unused_imports)]
+        use ::tl_runtime::__private as __tl;
         /// The fields of [`MessageFwdHeader`](super::MessageFwdHeader) on flag bit `flags.4`, which are present together.
         #[derive(Clone, PartialEq)]
         pub struct SavedFrom {
             pub saved_from_peer: super::super::enums::Peer,
             pub saved_from_msg_id: i32,
         }
-        impl ::core::fmt::Debug for SavedFrom {
+        impl __tl::fmt::Debug for SavedFrom {
             #[inline]
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
                 f.debug_struct("SavedFrom")
                     .field("saved_from_peer", &self.saved_from_peer)
                     .field("saved_from_msg_id", &self.saved_from_msg_id)
@@ -1921,26 +1411,24 @@ pub mod types {
 /// One enum per boxed type, one variant per constructor.
 #[allow(dead_code, missing_docs, clippy::enum_variant_names, clippy::large_enum_variant)]
 pub mod enums {
+    #[allow(unused_imports)]
+    use ::tl_runtime::__private as __tl;
     /// The boxed TL type `Updates`: one variant per constructor.
     ///
     /// [`Updates` on core.telegram.org](https://core.telegram.org/type/Updates)
     #[derive(Clone, PartialEq)]
     pub enum Updates {
         TooLong,
-        UpdateShortMessage(
-            ::tl_runtime::__private::Box<super::types::UpdateShortMessage>,
-        ),
-        UpdateShortChatMessage(
-            ::tl_runtime::__private::Box<super::types::UpdateShortChatMessage>,
-        ),
+        UpdateShortMessage(__tl::Box<super::types::UpdateShortMessage>),
+        UpdateShortChatMessage(__tl::Box<super::types::UpdateShortChatMessage>),
         UpdateShort(super::types::UpdateShort),
         Combined(super::types::UpdatesCombined),
         Updates(super::types::Updates),
         UpdateShortSentMessage(super::types::UpdateShortSentMessage),
     }
-    impl ::core::fmt::Debug for Updates {
+    impl __tl::fmt::Debug for Updates {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
             match self {
                 Self::TooLong => f.write_str("TooLong"),
                 Self::UpdateShortMessage(x) => {
@@ -1973,199 +1461,157 @@ pub mod enums {
             }
         }
     }
-    impl ::tl_runtime::Serialize for Updates {
-        fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
+    impl __tl::Serialize for Updates {
+        fn serialize<S: __tl::Sink + ?Sized>(&self, out: &mut S) {
             match self {
-                Self::TooLong => ::tl_runtime::Sink::put_u32(out, 0xe317af7e),
-                Self::UpdateShortMessage(x) => {
-                    ::tl_runtime::Serialize::serialize(&**x, out)
-                }
-                Self::UpdateShortChatMessage(x) => {
-                    ::tl_runtime::Serialize::serialize(&**x, out)
-                }
-                Self::UpdateShort(x) => ::tl_runtime::Serialize::serialize(x, out),
-                Self::Combined(x) => ::tl_runtime::Serialize::serialize(x, out),
-                Self::Updates(x) => ::tl_runtime::Serialize::serialize(x, out),
-                Self::UpdateShortSentMessage(x) => {
-                    ::tl_runtime::Serialize::serialize(x, out)
-                }
+                Self::TooLong => __tl::Sink::put_u32(out, 0xe317af7e),
+                Self::UpdateShortMessage(x) => __tl::Serialize::serialize(&**x, out),
+                Self::UpdateShortChatMessage(x) => __tl::Serialize::serialize(&**x, out),
+                Self::UpdateShort(x) => __tl::Serialize::serialize(x, out),
+                Self::Combined(x) => __tl::Serialize::serialize(x, out),
+                Self::Updates(x) => __tl::Serialize::serialize(x, out),
+                Self::UpdateShortSentMessage(x) => __tl::Serialize::serialize(x, out),
             }
         }
     }
-    impl ::tl_runtime::Deserialize for Updates {
+    impl __tl::Deserialize for Updates {
         const MIN_WIRE_LEN: usize = 4;
         #[inline]
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
+        fn deserialize(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
             let id = r.read_u32()?;
-            ::core::result::Result::Ok(
+            __tl::Ok(
                 match id {
                     0xe317af7e => Self::TooLong,
                     0x313bc7f8 => {
                         Self::UpdateShortMessage(
-                            ::tl_runtime::__private::Box::new(
-                                <super::types::UpdateShortMessage as ::tl_runtime::Bare>::deserialize_bare(
-                                    r,
-                                )?,
-                            ),
+                            __tl::Box::new(__tl::Bare::deserialize_bare(r)?),
                         )
                     }
                     0x4d6deea5 => {
                         Self::UpdateShortChatMessage(
-                            ::tl_runtime::__private::Box::new(
-                                <super::types::UpdateShortChatMessage as ::tl_runtime::Bare>::deserialize_bare(
-                                    r,
-                                )?,
-                            ),
+                            __tl::Box::new(__tl::Bare::deserialize_bare(r)?),
                         )
                     }
-                    0x78d4dec1 => {
-                        Self::UpdateShort(
-                            <super::types::UpdateShort as ::tl_runtime::Bare>::deserialize_bare(
-                                r,
-                            )?,
-                        )
-                    }
-                    0x725b04c3 => {
-                        Self::Combined(
-                            <super::types::UpdatesCombined as ::tl_runtime::Bare>::deserialize_bare(
-                                r,
-                            )?,
-                        )
-                    }
-                    0x74ae4240 => {
-                        Self::Updates(
-                            <super::types::Updates as ::tl_runtime::Bare>::deserialize_bare(
-                                r,
-                            )?,
-                        )
-                    }
+                    0x78d4dec1 => Self::UpdateShort(__tl::Bare::deserialize_bare(r)?),
+                    0x725b04c3 => Self::Combined(__tl::Bare::deserialize_bare(r)?),
+                    0x74ae4240 => Self::Updates(__tl::Bare::deserialize_bare(r)?),
                     0x9015e101 => {
-                        Self::UpdateShortSentMessage(
-                            <super::types::UpdateShortSentMessage as ::tl_runtime::Bare>::deserialize_bare(
-                                r,
-                            )?,
-                        )
+                        Self::UpdateShortSentMessage(__tl::Bare::deserialize_bare(r)?)
                     }
-                    _ => {
-                        return ::core::result::Result::Err(
-                            r.unknown_constructor(id, "Updates"),
-                        );
-                    }
+                    _ => return __tl::Err(r.unknown_constructor(id, "Updates")),
                 },
             )
         }
     }
-    impl ::core::convert::From<super::types::UpdatesTooLong> for Updates {
+    impl __tl::From<super::types::UpdatesTooLong> for Updates {
         #[inline]
         fn from(_: super::types::UpdatesTooLong) -> Self {
             Self::TooLong
         }
     }
-    impl ::core::convert::TryFrom<Updates> for super::types::UpdatesTooLong {
+    impl __tl::TryFrom<Updates> for super::types::UpdatesTooLong {
         type Error = Updates;
         #[inline]
-        fn try_from(e: Updates) -> ::core::result::Result<Self, Updates> {
+        fn try_from(e: Updates) -> __tl::Result<Self, Updates> {
             match e {
-                Updates::TooLong => {
-                    ::core::result::Result::Ok(super::types::UpdatesTooLong {})
-                }
-                other => ::core::result::Result::Err(other),
+                Updates::TooLong => __tl::Ok(super::types::UpdatesTooLong {}),
+                other => __tl::Err(other),
             }
         }
     }
-    impl ::core::convert::From<super::types::UpdateShortMessage> for Updates {
+    impl __tl::From<super::types::UpdateShortMessage> for Updates {
         #[inline]
         fn from(x: super::types::UpdateShortMessage) -> Self {
-            Self::UpdateShortMessage(::tl_runtime::__private::Box::new(x))
+            Self::UpdateShortMessage(__tl::Box::new(x))
         }
     }
-    impl ::core::convert::TryFrom<Updates> for super::types::UpdateShortMessage {
+    impl __tl::TryFrom<Updates> for super::types::UpdateShortMessage {
         type Error = Updates;
         #[inline]
-        fn try_from(e: Updates) -> ::core::result::Result<Self, Updates> {
+        fn try_from(e: Updates) -> __tl::Result<Self, Updates> {
             match e {
-                Updates::UpdateShortMessage(x) => ::core::result::Result::Ok(*x),
-                other => ::core::result::Result::Err(other),
+                Updates::UpdateShortMessage(x) => __tl::Ok(*x),
+                other => __tl::Err(other),
             }
         }
     }
-    impl ::core::convert::From<super::types::UpdateShortChatMessage> for Updates {
+    impl __tl::From<super::types::UpdateShortChatMessage> for Updates {
         #[inline]
         fn from(x: super::types::UpdateShortChatMessage) -> Self {
-            Self::UpdateShortChatMessage(::tl_runtime::__private::Box::new(x))
+            Self::UpdateShortChatMessage(__tl::Box::new(x))
         }
     }
-    impl ::core::convert::TryFrom<Updates> for super::types::UpdateShortChatMessage {
+    impl __tl::TryFrom<Updates> for super::types::UpdateShortChatMessage {
         type Error = Updates;
         #[inline]
-        fn try_from(e: Updates) -> ::core::result::Result<Self, Updates> {
+        fn try_from(e: Updates) -> __tl::Result<Self, Updates> {
             match e {
-                Updates::UpdateShortChatMessage(x) => ::core::result::Result::Ok(*x),
-                other => ::core::result::Result::Err(other),
+                Updates::UpdateShortChatMessage(x) => __tl::Ok(*x),
+                other => __tl::Err(other),
             }
         }
     }
-    impl ::core::convert::From<super::types::UpdateShort> for Updates {
+    impl __tl::From<super::types::UpdateShort> for Updates {
         #[inline]
         fn from(x: super::types::UpdateShort) -> Self {
             Self::UpdateShort(x)
         }
     }
-    impl ::core::convert::TryFrom<Updates> for super::types::UpdateShort {
+    impl __tl::TryFrom<Updates> for super::types::UpdateShort {
         type Error = Updates;
         #[inline]
-        fn try_from(e: Updates) -> ::core::result::Result<Self, Updates> {
+        fn try_from(e: Updates) -> __tl::Result<Self, Updates> {
             match e {
-                Updates::UpdateShort(x) => ::core::result::Result::Ok(x),
-                other => ::core::result::Result::Err(other),
+                Updates::UpdateShort(x) => __tl::Ok(x),
+                other => __tl::Err(other),
             }
         }
     }
-    impl ::core::convert::From<super::types::UpdatesCombined> for Updates {
+    impl __tl::From<super::types::UpdatesCombined> for Updates {
         #[inline]
         fn from(x: super::types::UpdatesCombined) -> Self {
             Self::Combined(x)
         }
     }
-    impl ::core::convert::TryFrom<Updates> for super::types::UpdatesCombined {
+    impl __tl::TryFrom<Updates> for super::types::UpdatesCombined {
         type Error = Updates;
         #[inline]
-        fn try_from(e: Updates) -> ::core::result::Result<Self, Updates> {
+        fn try_from(e: Updates) -> __tl::Result<Self, Updates> {
             match e {
-                Updates::Combined(x) => ::core::result::Result::Ok(x),
-                other => ::core::result::Result::Err(other),
+                Updates::Combined(x) => __tl::Ok(x),
+                other => __tl::Err(other),
             }
         }
     }
-    impl ::core::convert::From<super::types::Updates> for Updates {
+    impl __tl::From<super::types::Updates> for Updates {
         #[inline]
         fn from(x: super::types::Updates) -> Self {
             Self::Updates(x)
         }
     }
-    impl ::core::convert::TryFrom<Updates> for super::types::Updates {
+    impl __tl::TryFrom<Updates> for super::types::Updates {
         type Error = Updates;
         #[inline]
-        fn try_from(e: Updates) -> ::core::result::Result<Self, Updates> {
+        fn try_from(e: Updates) -> __tl::Result<Self, Updates> {
             match e {
-                Updates::Updates(x) => ::core::result::Result::Ok(x),
-                other => ::core::result::Result::Err(other),
+                Updates::Updates(x) => __tl::Ok(x),
+                other => __tl::Err(other),
             }
         }
     }
-    impl ::core::convert::From<super::types::UpdateShortSentMessage> for Updates {
+    impl __tl::From<super::types::UpdateShortSentMessage> for Updates {
         #[inline]
         fn from(x: super::types::UpdateShortSentMessage) -> Self {
             Self::UpdateShortSentMessage(x)
         }
     }
-    impl ::core::convert::TryFrom<Updates> for super::types::UpdateShortSentMessage {
+    impl __tl::TryFrom<Updates> for super::types::UpdateShortSentMessage {
         type Error = Updates;
         #[inline]
-        fn try_from(e: Updates) -> ::core::result::Result<Self, Updates> {
+        fn try_from(e: Updates) -> __tl::Result<Self, Updates> {
             match e {
-                Updates::UpdateShortSentMessage(x) => ::core::result::Result::Ok(x),
-                other => ::core::result::Result::Err(other),
+                Updates::UpdateShortSentMessage(x) => __tl::Ok(x),
+                other => __tl::Err(other),
             }
         }
     }
@@ -2178,9 +1624,9 @@ pub mod enums {
         Chat(super::types::PeerChat),
         Channel(super::types::PeerChannel),
     }
-    impl ::core::fmt::Debug for Peer {
+    impl __tl::fmt::Debug for Peer {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
             match self {
                 Self::User(x) => f.debug_tuple("User").field(x).finish(),
                 Self::Chat(x) => f.debug_tuple("Chat").field(x).finish(),
@@ -2199,97 +1645,75 @@ pub mod enums {
             }
         }
     }
-    impl ::tl_runtime::Serialize for Peer {
-        fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
+    impl __tl::Serialize for Peer {
+        fn serialize<S: __tl::Sink + ?Sized>(&self, out: &mut S) {
             match self {
-                Self::User(x) => ::tl_runtime::Serialize::serialize(x, out),
-                Self::Chat(x) => ::tl_runtime::Serialize::serialize(x, out),
-                Self::Channel(x) => ::tl_runtime::Serialize::serialize(x, out),
+                Self::User(x) => __tl::Serialize::serialize(x, out),
+                Self::Chat(x) => __tl::Serialize::serialize(x, out),
+                Self::Channel(x) => __tl::Serialize::serialize(x, out),
             }
         }
     }
-    impl ::tl_runtime::Deserialize for Peer {
+    impl __tl::Deserialize for Peer {
         const MIN_WIRE_LEN: usize = 4;
         #[inline]
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
+        fn deserialize(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
             let id = r.read_u32()?;
-            ::core::result::Result::Ok(
+            __tl::Ok(
                 match id {
-                    0x59511722 => {
-                        Self::User(
-                            <super::types::PeerUser as ::tl_runtime::Bare>::deserialize_bare(
-                                r,
-                            )?,
-                        )
-                    }
-                    0x36c6019a => {
-                        Self::Chat(
-                            <super::types::PeerChat as ::tl_runtime::Bare>::deserialize_bare(
-                                r,
-                            )?,
-                        )
-                    }
-                    0xa2a5371e => {
-                        Self::Channel(
-                            <super::types::PeerChannel as ::tl_runtime::Bare>::deserialize_bare(
-                                r,
-                            )?,
-                        )
-                    }
-                    _ => {
-                        return ::core::result::Result::Err(
-                            r.unknown_constructor(id, "Peer"),
-                        );
-                    }
+                    0x59511722 => Self::User(__tl::Bare::deserialize_bare(r)?),
+                    0x36c6019a => Self::Chat(__tl::Bare::deserialize_bare(r)?),
+                    0xa2a5371e => Self::Channel(__tl::Bare::deserialize_bare(r)?),
+                    _ => return __tl::Err(r.unknown_constructor(id, "Peer")),
                 },
             )
         }
     }
-    impl ::core::convert::From<super::types::PeerUser> for Peer {
+    impl __tl::From<super::types::PeerUser> for Peer {
         #[inline]
         fn from(x: super::types::PeerUser) -> Self {
             Self::User(x)
         }
     }
-    impl ::core::convert::TryFrom<Peer> for super::types::PeerUser {
+    impl __tl::TryFrom<Peer> for super::types::PeerUser {
         type Error = Peer;
         #[inline]
-        fn try_from(e: Peer) -> ::core::result::Result<Self, Peer> {
+        fn try_from(e: Peer) -> __tl::Result<Self, Peer> {
             match e {
-                Peer::User(x) => ::core::result::Result::Ok(x),
-                other => ::core::result::Result::Err(other),
+                Peer::User(x) => __tl::Ok(x),
+                other => __tl::Err(other),
             }
         }
     }
-    impl ::core::convert::From<super::types::PeerChat> for Peer {
+    impl __tl::From<super::types::PeerChat> for Peer {
         #[inline]
         fn from(x: super::types::PeerChat) -> Self {
             Self::Chat(x)
         }
     }
-    impl ::core::convert::TryFrom<Peer> for super::types::PeerChat {
+    impl __tl::TryFrom<Peer> for super::types::PeerChat {
         type Error = Peer;
         #[inline]
-        fn try_from(e: Peer) -> ::core::result::Result<Self, Peer> {
+        fn try_from(e: Peer) -> __tl::Result<Self, Peer> {
             match e {
-                Peer::Chat(x) => ::core::result::Result::Ok(x),
-                other => ::core::result::Result::Err(other),
+                Peer::Chat(x) => __tl::Ok(x),
+                other => __tl::Err(other),
             }
         }
     }
-    impl ::core::convert::From<super::types::PeerChannel> for Peer {
+    impl __tl::From<super::types::PeerChannel> for Peer {
         #[inline]
         fn from(x: super::types::PeerChannel) -> Self {
             Self::Channel(x)
         }
     }
-    impl ::core::convert::TryFrom<Peer> for super::types::PeerChannel {
+    impl __tl::TryFrom<Peer> for super::types::PeerChannel {
         type Error = Peer;
         #[inline]
-        fn try_from(e: Peer) -> ::core::result::Result<Self, Peer> {
+        fn try_from(e: Peer) -> __tl::Result<Self, Peer> {
             match e {
-                Peer::Channel(x) => ::core::result::Result::Ok(x),
-                other => ::core::result::Result::Err(other),
+                Peer::Channel(x) => __tl::Ok(x),
+                other => __tl::Err(other),
             }
         }
     }
@@ -2300,9 +1724,9 @@ pub mod enums {
     pub enum MessageFwdHeader {
         MessageFwdHeader(super::types::MessageFwdHeader),
     }
-    impl ::core::fmt::Debug for MessageFwdHeader {
+    impl __tl::fmt::Debug for MessageFwdHeader {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
             match self {
                 Self::MessageFwdHeader(x) => {
                     f.debug_tuple("MessageFwdHeader").field(x).finish()
@@ -2319,43 +1743,35 @@ pub mod enums {
             }
         }
     }
-    impl ::tl_runtime::Serialize for MessageFwdHeader {
-        fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
+    impl __tl::Serialize for MessageFwdHeader {
+        fn serialize<S: __tl::Sink + ?Sized>(&self, out: &mut S) {
             match self {
-                Self::MessageFwdHeader(x) => ::tl_runtime::Serialize::serialize(x, out),
+                Self::MessageFwdHeader(x) => __tl::Serialize::serialize(x, out),
             }
         }
     }
-    impl ::tl_runtime::Deserialize for MessageFwdHeader {
+    impl __tl::Deserialize for MessageFwdHeader {
         const MIN_WIRE_LEN: usize = 4;
         #[inline]
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
+        fn deserialize(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
             let id = r.read_u32()?;
-            ::core::result::Result::Ok(
+            __tl::Ok(
                 match id {
                     0x4e4df4bb => {
-                        Self::MessageFwdHeader(
-                            <super::types::MessageFwdHeader as ::tl_runtime::Bare>::deserialize_bare(
-                                r,
-                            )?,
-                        )
+                        Self::MessageFwdHeader(__tl::Bare::deserialize_bare(r)?)
                     }
-                    _ => {
-                        return ::core::result::Result::Err(
-                            r.unknown_constructor(id, "MessageFwdHeader"),
-                        );
-                    }
+                    _ => return __tl::Err(r.unknown_constructor(id, "MessageFwdHeader")),
                 },
             )
         }
     }
-    impl ::core::convert::From<super::types::MessageFwdHeader> for MessageFwdHeader {
+    impl __tl::From<super::types::MessageFwdHeader> for MessageFwdHeader {
         #[inline]
         fn from(x: super::types::MessageFwdHeader) -> Self {
             Self::MessageFwdHeader(x)
         }
     }
-    impl ::core::convert::From<MessageFwdHeader> for super::types::MessageFwdHeader {
+    impl __tl::From<MessageFwdHeader> for super::types::MessageFwdHeader {
         #[inline]
         fn from(e: MessageFwdHeader) -> Self {
             let MessageFwdHeader::MessageFwdHeader(x) = e;
@@ -2369,9 +1785,9 @@ pub mod enums {
     pub enum MessageReplyHeader {
         MessageReplyStoryHeader(super::types::MessageReplyStoryHeader),
     }
-    impl ::core::fmt::Debug for MessageReplyHeader {
+    impl __tl::fmt::Debug for MessageReplyHeader {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
             match self {
                 Self::MessageReplyStoryHeader(x) => {
                     f.debug_tuple("MessageReplyStoryHeader").field(x).finish()
@@ -2388,47 +1804,37 @@ pub mod enums {
             }
         }
     }
-    impl ::tl_runtime::Serialize for MessageReplyHeader {
-        fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
+    impl __tl::Serialize for MessageReplyHeader {
+        fn serialize<S: __tl::Sink + ?Sized>(&self, out: &mut S) {
             match self {
-                Self::MessageReplyStoryHeader(x) => {
-                    ::tl_runtime::Serialize::serialize(x, out)
-                }
+                Self::MessageReplyStoryHeader(x) => __tl::Serialize::serialize(x, out),
             }
         }
     }
-    impl ::tl_runtime::Deserialize for MessageReplyHeader {
+    impl __tl::Deserialize for MessageReplyHeader {
         const MIN_WIRE_LEN: usize = 4;
         #[inline]
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
+        fn deserialize(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
             let id = r.read_u32()?;
-            ::core::result::Result::Ok(
+            __tl::Ok(
                 match id {
                     0x0e5af939 => {
-                        Self::MessageReplyStoryHeader(
-                            <super::types::MessageReplyStoryHeader as ::tl_runtime::Bare>::deserialize_bare(
-                                r,
-                            )?,
-                        )
+                        Self::MessageReplyStoryHeader(__tl::Bare::deserialize_bare(r)?)
                     }
                     _ => {
-                        return ::core::result::Result::Err(
-                            r.unknown_constructor(id, "MessageReplyHeader"),
-                        );
+                        return __tl::Err(r.unknown_constructor(id, "MessageReplyHeader"));
                     }
                 },
             )
         }
     }
-    impl ::core::convert::From<super::types::MessageReplyStoryHeader>
-    for MessageReplyHeader {
+    impl __tl::From<super::types::MessageReplyStoryHeader> for MessageReplyHeader {
         #[inline]
         fn from(x: super::types::MessageReplyStoryHeader) -> Self {
             Self::MessageReplyStoryHeader(x)
         }
     }
-    impl ::core::convert::From<MessageReplyHeader>
-    for super::types::MessageReplyStoryHeader {
+    impl __tl::From<MessageReplyHeader> for super::types::MessageReplyStoryHeader {
         #[inline]
         fn from(e: MessageReplyHeader) -> Self {
             let MessageReplyHeader::MessageReplyStoryHeader(x) = e;
@@ -2444,9 +1850,9 @@ pub mod enums {
         Italic(super::types::MessageEntityItalic),
         TextUrl(super::types::MessageEntityTextUrl),
     }
-    impl ::core::fmt::Debug for MessageEntity {
+    impl __tl::fmt::Debug for MessageEntity {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
             match self {
                 Self::Bold(x) => f.debug_tuple("Bold").field(x).finish(),
                 Self::Italic(x) => f.debug_tuple("Italic").field(x).finish(),
@@ -2465,97 +1871,75 @@ pub mod enums {
             }
         }
     }
-    impl ::tl_runtime::Serialize for MessageEntity {
-        fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
+    impl __tl::Serialize for MessageEntity {
+        fn serialize<S: __tl::Sink + ?Sized>(&self, out: &mut S) {
             match self {
-                Self::Bold(x) => ::tl_runtime::Serialize::serialize(x, out),
-                Self::Italic(x) => ::tl_runtime::Serialize::serialize(x, out),
-                Self::TextUrl(x) => ::tl_runtime::Serialize::serialize(x, out),
+                Self::Bold(x) => __tl::Serialize::serialize(x, out),
+                Self::Italic(x) => __tl::Serialize::serialize(x, out),
+                Self::TextUrl(x) => __tl::Serialize::serialize(x, out),
             }
         }
     }
-    impl ::tl_runtime::Deserialize for MessageEntity {
+    impl __tl::Deserialize for MessageEntity {
         const MIN_WIRE_LEN: usize = 4;
         #[inline]
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
+        fn deserialize(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
             let id = r.read_u32()?;
-            ::core::result::Result::Ok(
+            __tl::Ok(
                 match id {
-                    0xbd610bc9 => {
-                        Self::Bold(
-                            <super::types::MessageEntityBold as ::tl_runtime::Bare>::deserialize_bare(
-                                r,
-                            )?,
-                        )
-                    }
-                    0x826f8b60 => {
-                        Self::Italic(
-                            <super::types::MessageEntityItalic as ::tl_runtime::Bare>::deserialize_bare(
-                                r,
-                            )?,
-                        )
-                    }
-                    0x76a6d327 => {
-                        Self::TextUrl(
-                            <super::types::MessageEntityTextUrl as ::tl_runtime::Bare>::deserialize_bare(
-                                r,
-                            )?,
-                        )
-                    }
-                    _ => {
-                        return ::core::result::Result::Err(
-                            r.unknown_constructor(id, "MessageEntity"),
-                        );
-                    }
+                    0xbd610bc9 => Self::Bold(__tl::Bare::deserialize_bare(r)?),
+                    0x826f8b60 => Self::Italic(__tl::Bare::deserialize_bare(r)?),
+                    0x76a6d327 => Self::TextUrl(__tl::Bare::deserialize_bare(r)?),
+                    _ => return __tl::Err(r.unknown_constructor(id, "MessageEntity")),
                 },
             )
         }
     }
-    impl ::core::convert::From<super::types::MessageEntityBold> for MessageEntity {
+    impl __tl::From<super::types::MessageEntityBold> for MessageEntity {
         #[inline]
         fn from(x: super::types::MessageEntityBold) -> Self {
             Self::Bold(x)
         }
     }
-    impl ::core::convert::TryFrom<MessageEntity> for super::types::MessageEntityBold {
+    impl __tl::TryFrom<MessageEntity> for super::types::MessageEntityBold {
         type Error = MessageEntity;
         #[inline]
-        fn try_from(e: MessageEntity) -> ::core::result::Result<Self, MessageEntity> {
+        fn try_from(e: MessageEntity) -> __tl::Result<Self, MessageEntity> {
             match e {
-                MessageEntity::Bold(x) => ::core::result::Result::Ok(x),
-                other => ::core::result::Result::Err(other),
+                MessageEntity::Bold(x) => __tl::Ok(x),
+                other => __tl::Err(other),
             }
         }
     }
-    impl ::core::convert::From<super::types::MessageEntityItalic> for MessageEntity {
+    impl __tl::From<super::types::MessageEntityItalic> for MessageEntity {
         #[inline]
         fn from(x: super::types::MessageEntityItalic) -> Self {
             Self::Italic(x)
         }
     }
-    impl ::core::convert::TryFrom<MessageEntity> for super::types::MessageEntityItalic {
+    impl __tl::TryFrom<MessageEntity> for super::types::MessageEntityItalic {
         type Error = MessageEntity;
         #[inline]
-        fn try_from(e: MessageEntity) -> ::core::result::Result<Self, MessageEntity> {
+        fn try_from(e: MessageEntity) -> __tl::Result<Self, MessageEntity> {
             match e {
-                MessageEntity::Italic(x) => ::core::result::Result::Ok(x),
-                other => ::core::result::Result::Err(other),
+                MessageEntity::Italic(x) => __tl::Ok(x),
+                other => __tl::Err(other),
             }
         }
     }
-    impl ::core::convert::From<super::types::MessageEntityTextUrl> for MessageEntity {
+    impl __tl::From<super::types::MessageEntityTextUrl> for MessageEntity {
         #[inline]
         fn from(x: super::types::MessageEntityTextUrl) -> Self {
             Self::TextUrl(x)
         }
     }
-    impl ::core::convert::TryFrom<MessageEntity> for super::types::MessageEntityTextUrl {
+    impl __tl::TryFrom<MessageEntity> for super::types::MessageEntityTextUrl {
         type Error = MessageEntity;
         #[inline]
-        fn try_from(e: MessageEntity) -> ::core::result::Result<Self, MessageEntity> {
+        fn try_from(e: MessageEntity) -> __tl::Result<Self, MessageEntity> {
             match e {
-                MessageEntity::TextUrl(x) => ::core::result::Result::Ok(x),
-                other => ::core::result::Result::Err(other),
+                MessageEntity::TextUrl(x) => __tl::Ok(x),
+                other => __tl::Err(other),
             }
         }
     }
@@ -2567,9 +1951,9 @@ pub mod enums {
         Empty,
         Unsupported,
     }
-    impl ::core::fmt::Debug for MessageMedia {
+    impl __tl::fmt::Debug for MessageMedia {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
             match self {
                 Self::Empty => f.write_str("Empty"),
                 Self::Unsupported => f.write_str("Unsupported"),
@@ -2586,67 +1970,60 @@ pub mod enums {
             }
         }
     }
-    impl ::tl_runtime::Serialize for MessageMedia {
-        fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
+    impl __tl::Serialize for MessageMedia {
+        fn serialize<S: __tl::Sink + ?Sized>(&self, out: &mut S) {
             match self {
-                Self::Empty => ::tl_runtime::Sink::put_u32(out, 0x3ded6320),
-                Self::Unsupported => ::tl_runtime::Sink::put_u32(out, 0x9f84f49e),
+                Self::Empty => __tl::Sink::put_u32(out, 0x3ded6320),
+                Self::Unsupported => __tl::Sink::put_u32(out, 0x9f84f49e),
             }
         }
     }
-    impl ::tl_runtime::Deserialize for MessageMedia {
+    impl __tl::Deserialize for MessageMedia {
         const MIN_WIRE_LEN: usize = 4;
         #[inline]
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
+        fn deserialize(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
             let id = r.read_u32()?;
-            ::core::result::Result::Ok(
+            __tl::Ok(
                 match id {
                     0x3ded6320 => Self::Empty,
                     0x9f84f49e => Self::Unsupported,
-                    _ => {
-                        return ::core::result::Result::Err(
-                            r.unknown_constructor(id, "MessageMedia"),
-                        );
-                    }
+                    _ => return __tl::Err(r.unknown_constructor(id, "MessageMedia")),
                 },
             )
         }
     }
-    impl ::core::convert::From<super::types::MessageMediaEmpty> for MessageMedia {
+    impl __tl::From<super::types::MessageMediaEmpty> for MessageMedia {
         #[inline]
         fn from(_: super::types::MessageMediaEmpty) -> Self {
             Self::Empty
         }
     }
-    impl ::core::convert::TryFrom<MessageMedia> for super::types::MessageMediaEmpty {
+    impl __tl::TryFrom<MessageMedia> for super::types::MessageMediaEmpty {
         type Error = MessageMedia;
         #[inline]
-        fn try_from(e: MessageMedia) -> ::core::result::Result<Self, MessageMedia> {
+        fn try_from(e: MessageMedia) -> __tl::Result<Self, MessageMedia> {
             match e {
-                MessageMedia::Empty => {
-                    ::core::result::Result::Ok(super::types::MessageMediaEmpty {})
-                }
-                other => ::core::result::Result::Err(other),
+                MessageMedia::Empty => __tl::Ok(super::types::MessageMediaEmpty {}),
+                other => __tl::Err(other),
             }
         }
     }
-    impl ::core::convert::From<super::types::MessageMediaUnsupported> for MessageMedia {
+    impl __tl::From<super::types::MessageMediaUnsupported> for MessageMedia {
         #[inline]
         fn from(_: super::types::MessageMediaUnsupported) -> Self {
             Self::Unsupported
         }
     }
-    impl ::core::convert::TryFrom<MessageMedia>
-    for super::types::MessageMediaUnsupported {
+    impl __tl::TryFrom<MessageMedia> for super::types::MessageMediaUnsupported {
         type Error = MessageMedia;
         #[inline]
-        fn try_from(e: MessageMedia) -> ::core::result::Result<Self, MessageMedia> {
+        fn try_from(e: MessageMedia) -> __tl::Result<Self, MessageMedia> {
             match e {
                 MessageMedia::Unsupported => {
-                    ::core::result::Result::Ok(super::types::MessageMediaUnsupported {
+                    __tl::Ok(super::types::MessageMediaUnsupported {
                     })
                 }
-                other => ::core::result::Result::Err(other),
+                other => __tl::Err(other),
             }
         }
     }
@@ -2657,9 +2034,9 @@ pub mod enums {
     pub enum Update {
         DeleteMessages(super::types::UpdateDeleteMessages),
     }
-    impl ::core::fmt::Debug for Update {
+    impl __tl::fmt::Debug for Update {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
             match self {
                 Self::DeleteMessages(x) => {
                     f.debug_tuple("DeleteMessages").field(x).finish()
@@ -2676,43 +2053,33 @@ pub mod enums {
             }
         }
     }
-    impl ::tl_runtime::Serialize for Update {
-        fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
+    impl __tl::Serialize for Update {
+        fn serialize<S: __tl::Sink + ?Sized>(&self, out: &mut S) {
             match self {
-                Self::DeleteMessages(x) => ::tl_runtime::Serialize::serialize(x, out),
+                Self::DeleteMessages(x) => __tl::Serialize::serialize(x, out),
             }
         }
     }
-    impl ::tl_runtime::Deserialize for Update {
+    impl __tl::Deserialize for Update {
         const MIN_WIRE_LEN: usize = 4;
         #[inline]
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
+        fn deserialize(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
             let id = r.read_u32()?;
-            ::core::result::Result::Ok(
+            __tl::Ok(
                 match id {
-                    0xa20db0e5 => {
-                        Self::DeleteMessages(
-                            <super::types::UpdateDeleteMessages as ::tl_runtime::Bare>::deserialize_bare(
-                                r,
-                            )?,
-                        )
-                    }
-                    _ => {
-                        return ::core::result::Result::Err(
-                            r.unknown_constructor(id, "Update"),
-                        );
-                    }
+                    0xa20db0e5 => Self::DeleteMessages(__tl::Bare::deserialize_bare(r)?),
+                    _ => return __tl::Err(r.unknown_constructor(id, "Update")),
                 },
             )
         }
     }
-    impl ::core::convert::From<super::types::UpdateDeleteMessages> for Update {
+    impl __tl::From<super::types::UpdateDeleteMessages> for Update {
         #[inline]
         fn from(x: super::types::UpdateDeleteMessages) -> Self {
             Self::DeleteMessages(x)
         }
     }
-    impl ::core::convert::From<Update> for super::types::UpdateDeleteMessages {
+    impl __tl::From<Update> for super::types::UpdateDeleteMessages {
         #[inline]
         fn from(e: Update) -> Self {
             let Update::DeleteMessages(x) = e;
@@ -2726,9 +2093,9 @@ pub mod enums {
     pub enum User {
         Empty(super::types::UserEmpty),
     }
-    impl ::core::fmt::Debug for User {
+    impl __tl::fmt::Debug for User {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
             match self {
                 Self::Empty(x) => f.debug_tuple("Empty").field(x).finish(),
             }
@@ -2743,43 +2110,33 @@ pub mod enums {
             }
         }
     }
-    impl ::tl_runtime::Serialize for User {
-        fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
+    impl __tl::Serialize for User {
+        fn serialize<S: __tl::Sink + ?Sized>(&self, out: &mut S) {
             match self {
-                Self::Empty(x) => ::tl_runtime::Serialize::serialize(x, out),
+                Self::Empty(x) => __tl::Serialize::serialize(x, out),
             }
         }
     }
-    impl ::tl_runtime::Deserialize for User {
+    impl __tl::Deserialize for User {
         const MIN_WIRE_LEN: usize = 4;
         #[inline]
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
+        fn deserialize(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
             let id = r.read_u32()?;
-            ::core::result::Result::Ok(
+            __tl::Ok(
                 match id {
-                    0xd3bc4b7a => {
-                        Self::Empty(
-                            <super::types::UserEmpty as ::tl_runtime::Bare>::deserialize_bare(
-                                r,
-                            )?,
-                        )
-                    }
-                    _ => {
-                        return ::core::result::Result::Err(
-                            r.unknown_constructor(id, "User"),
-                        );
-                    }
+                    0xd3bc4b7a => Self::Empty(__tl::Bare::deserialize_bare(r)?),
+                    _ => return __tl::Err(r.unknown_constructor(id, "User")),
                 },
             )
         }
     }
-    impl ::core::convert::From<super::types::UserEmpty> for User {
+    impl __tl::From<super::types::UserEmpty> for User {
         #[inline]
         fn from(x: super::types::UserEmpty) -> Self {
             Self::Empty(x)
         }
     }
-    impl ::core::convert::From<User> for super::types::UserEmpty {
+    impl __tl::From<User> for super::types::UserEmpty {
         #[inline]
         fn from(e: User) -> Self {
             let User::Empty(x) = e;
@@ -2793,9 +2150,9 @@ pub mod enums {
     pub enum Chat {
         Empty(super::types::ChatEmpty),
     }
-    impl ::core::fmt::Debug for Chat {
+    impl __tl::fmt::Debug for Chat {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
             match self {
                 Self::Empty(x) => f.debug_tuple("Empty").field(x).finish(),
             }
@@ -2810,43 +2167,33 @@ pub mod enums {
             }
         }
     }
-    impl ::tl_runtime::Serialize for Chat {
-        fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
+    impl __tl::Serialize for Chat {
+        fn serialize<S: __tl::Sink + ?Sized>(&self, out: &mut S) {
             match self {
-                Self::Empty(x) => ::tl_runtime::Serialize::serialize(x, out),
+                Self::Empty(x) => __tl::Serialize::serialize(x, out),
             }
         }
     }
-    impl ::tl_runtime::Deserialize for Chat {
+    impl __tl::Deserialize for Chat {
         const MIN_WIRE_LEN: usize = 4;
         #[inline]
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
+        fn deserialize(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
             let id = r.read_u32()?;
-            ::core::result::Result::Ok(
+            __tl::Ok(
                 match id {
-                    0x29562865 => {
-                        Self::Empty(
-                            <super::types::ChatEmpty as ::tl_runtime::Bare>::deserialize_bare(
-                                r,
-                            )?,
-                        )
-                    }
-                    _ => {
-                        return ::core::result::Result::Err(
-                            r.unknown_constructor(id, "Chat"),
-                        );
-                    }
+                    0x29562865 => Self::Empty(__tl::Bare::deserialize_bare(r)?),
+                    _ => return __tl::Err(r.unknown_constructor(id, "Chat")),
                 },
             )
         }
     }
-    impl ::core::convert::From<super::types::ChatEmpty> for Chat {
+    impl __tl::From<super::types::ChatEmpty> for Chat {
         #[inline]
         fn from(x: super::types::ChatEmpty) -> Self {
             Self::Empty(x)
         }
     }
-    impl ::core::convert::From<Chat> for super::types::ChatEmpty {
+    impl __tl::From<Chat> for super::types::ChatEmpty {
         #[inline]
         fn from(e: Chat) -> Self {
             let Chat::Empty(x) = e;
@@ -2861,9 +2208,9 @@ pub mod enums {
         InputGroupCall(super::types::InputGroupCall),
         Slug(super::types::InputGroupCallSlug),
     }
-    impl ::core::fmt::Debug for InputGroupCall {
+    impl __tl::fmt::Debug for InputGroupCall {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
             match self {
                 Self::InputGroupCall(x) => {
                     f.debug_tuple("InputGroupCall").field(x).finish()
@@ -2882,73 +2229,57 @@ pub mod enums {
             }
         }
     }
-    impl ::tl_runtime::Serialize for InputGroupCall {
-        fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
+    impl __tl::Serialize for InputGroupCall {
+        fn serialize<S: __tl::Sink + ?Sized>(&self, out: &mut S) {
             match self {
-                Self::InputGroupCall(x) => ::tl_runtime::Serialize::serialize(x, out),
-                Self::Slug(x) => ::tl_runtime::Serialize::serialize(x, out),
+                Self::InputGroupCall(x) => __tl::Serialize::serialize(x, out),
+                Self::Slug(x) => __tl::Serialize::serialize(x, out),
             }
         }
     }
-    impl ::tl_runtime::Deserialize for InputGroupCall {
+    impl __tl::Deserialize for InputGroupCall {
         const MIN_WIRE_LEN: usize = 4;
         #[inline]
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
+        fn deserialize(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
             let id = r.read_u32()?;
-            ::core::result::Result::Ok(
+            __tl::Ok(
                 match id {
-                    0xd8aa840f => {
-                        Self::InputGroupCall(
-                            <super::types::InputGroupCall as ::tl_runtime::Bare>::deserialize_bare(
-                                r,
-                            )?,
-                        )
-                    }
-                    0xfe06823f => {
-                        Self::Slug(
-                            <super::types::InputGroupCallSlug as ::tl_runtime::Bare>::deserialize_bare(
-                                r,
-                            )?,
-                        )
-                    }
-                    _ => {
-                        return ::core::result::Result::Err(
-                            r.unknown_constructor(id, "InputGroupCall"),
-                        );
-                    }
+                    0xd8aa840f => Self::InputGroupCall(__tl::Bare::deserialize_bare(r)?),
+                    0xfe06823f => Self::Slug(__tl::Bare::deserialize_bare(r)?),
+                    _ => return __tl::Err(r.unknown_constructor(id, "InputGroupCall")),
                 },
             )
         }
     }
-    impl ::core::convert::From<super::types::InputGroupCall> for InputGroupCall {
+    impl __tl::From<super::types::InputGroupCall> for InputGroupCall {
         #[inline]
         fn from(x: super::types::InputGroupCall) -> Self {
             Self::InputGroupCall(x)
         }
     }
-    impl ::core::convert::TryFrom<InputGroupCall> for super::types::InputGroupCall {
+    impl __tl::TryFrom<InputGroupCall> for super::types::InputGroupCall {
         type Error = InputGroupCall;
         #[inline]
-        fn try_from(e: InputGroupCall) -> ::core::result::Result<Self, InputGroupCall> {
+        fn try_from(e: InputGroupCall) -> __tl::Result<Self, InputGroupCall> {
             match e {
-                InputGroupCall::InputGroupCall(x) => ::core::result::Result::Ok(x),
-                other => ::core::result::Result::Err(other),
+                InputGroupCall::InputGroupCall(x) => __tl::Ok(x),
+                other => __tl::Err(other),
             }
         }
     }
-    impl ::core::convert::From<super::types::InputGroupCallSlug> for InputGroupCall {
+    impl __tl::From<super::types::InputGroupCallSlug> for InputGroupCall {
         #[inline]
         fn from(x: super::types::InputGroupCallSlug) -> Self {
             Self::Slug(x)
         }
     }
-    impl ::core::convert::TryFrom<InputGroupCall> for super::types::InputGroupCallSlug {
+    impl __tl::TryFrom<InputGroupCall> for super::types::InputGroupCallSlug {
         type Error = InputGroupCall;
         #[inline]
-        fn try_from(e: InputGroupCall) -> ::core::result::Result<Self, InputGroupCall> {
+        fn try_from(e: InputGroupCall) -> __tl::Result<Self, InputGroupCall> {
             match e {
-                InputGroupCall::Slug(x) => ::core::result::Result::Ok(x),
-                other => ::core::result::Result::Err(other),
+                InputGroupCall::Slug(x) => __tl::Ok(x),
+                other => __tl::Err(other),
             }
         }
     }
@@ -2961,9 +2292,9 @@ pub mod enums {
         InputUserSelf,
         InputUser(super::types::InputUser),
     }
-    impl ::core::fmt::Debug for InputUser {
+    impl __tl::fmt::Debug for InputUser {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
             match self {
                 Self::Empty => f.write_str("Empty"),
                 Self::InputUserSelf => f.write_str("InputUserSelf"),
@@ -2982,89 +2313,75 @@ pub mod enums {
             }
         }
     }
-    impl ::tl_runtime::Serialize for InputUser {
-        fn serialize<S: ::tl_runtime::Sink + ?Sized>(&self, out: &mut S) {
+    impl __tl::Serialize for InputUser {
+        fn serialize<S: __tl::Sink + ?Sized>(&self, out: &mut S) {
             match self {
-                Self::Empty => ::tl_runtime::Sink::put_u32(out, 0xb98886cf),
-                Self::InputUserSelf => ::tl_runtime::Sink::put_u32(out, 0xf7c1b13f),
-                Self::InputUser(x) => ::tl_runtime::Serialize::serialize(x, out),
+                Self::Empty => __tl::Sink::put_u32(out, 0xb98886cf),
+                Self::InputUserSelf => __tl::Sink::put_u32(out, 0xf7c1b13f),
+                Self::InputUser(x) => __tl::Serialize::serialize(x, out),
             }
         }
     }
-    impl ::tl_runtime::Deserialize for InputUser {
+    impl __tl::Deserialize for InputUser {
         const MIN_WIRE_LEN: usize = 4;
         #[inline]
-        fn deserialize(r: &mut ::tl_runtime::Reader<'_>) -> ::tl_runtime::Result<Self> {
+        fn deserialize(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
             let id = r.read_u32()?;
-            ::core::result::Result::Ok(
+            __tl::Ok(
                 match id {
                     0xb98886cf => Self::Empty,
                     0xf7c1b13f => Self::InputUserSelf,
-                    0xf21158c6 => {
-                        Self::InputUser(
-                            <super::types::InputUser as ::tl_runtime::Bare>::deserialize_bare(
-                                r,
-                            )?,
-                        )
-                    }
-                    _ => {
-                        return ::core::result::Result::Err(
-                            r.unknown_constructor(id, "InputUser"),
-                        );
-                    }
+                    0xf21158c6 => Self::InputUser(__tl::Bare::deserialize_bare(r)?),
+                    _ => return __tl::Err(r.unknown_constructor(id, "InputUser")),
                 },
             )
         }
     }
-    impl ::core::convert::From<super::types::InputUserEmpty> for InputUser {
+    impl __tl::From<super::types::InputUserEmpty> for InputUser {
         #[inline]
         fn from(_: super::types::InputUserEmpty) -> Self {
             Self::Empty
         }
     }
-    impl ::core::convert::TryFrom<InputUser> for super::types::InputUserEmpty {
+    impl __tl::TryFrom<InputUser> for super::types::InputUserEmpty {
         type Error = InputUser;
         #[inline]
-        fn try_from(e: InputUser) -> ::core::result::Result<Self, InputUser> {
+        fn try_from(e: InputUser) -> __tl::Result<Self, InputUser> {
             match e {
-                InputUser::Empty => {
-                    ::core::result::Result::Ok(super::types::InputUserEmpty {})
-                }
-                other => ::core::result::Result::Err(other),
+                InputUser::Empty => __tl::Ok(super::types::InputUserEmpty {}),
+                other => __tl::Err(other),
             }
         }
     }
-    impl ::core::convert::From<super::types::InputUserSelf> for InputUser {
+    impl __tl::From<super::types::InputUserSelf> for InputUser {
         #[inline]
         fn from(_: super::types::InputUserSelf) -> Self {
             Self::InputUserSelf
         }
     }
-    impl ::core::convert::TryFrom<InputUser> for super::types::InputUserSelf {
+    impl __tl::TryFrom<InputUser> for super::types::InputUserSelf {
         type Error = InputUser;
         #[inline]
-        fn try_from(e: InputUser) -> ::core::result::Result<Self, InputUser> {
+        fn try_from(e: InputUser) -> __tl::Result<Self, InputUser> {
             match e {
-                InputUser::InputUserSelf => {
-                    ::core::result::Result::Ok(super::types::InputUserSelf {})
-                }
-                other => ::core::result::Result::Err(other),
+                InputUser::InputUserSelf => __tl::Ok(super::types::InputUserSelf {}),
+                other => __tl::Err(other),
             }
         }
     }
-    impl ::core::convert::From<super::types::InputUser> for InputUser {
+    impl __tl::From<super::types::InputUser> for InputUser {
         #[inline]
         fn from(x: super::types::InputUser) -> Self {
             Self::InputUser(x)
         }
     }
-    impl ::core::convert::TryFrom<InputUser> for super::types::InputUser {
+    impl __tl::TryFrom<InputUser> for super::types::InputUser {
         type Error = InputUser;
         #[inline]
-        fn try_from(e: InputUser) -> ::core::result::Result<Self, InputUser> {
+        fn try_from(e: InputUser) -> __tl::Result<Self, InputUser> {
             match e {
-                InputUser::InputUser(x) => ::core::result::Result::Ok(x),
-                other => ::core::result::Result::Err(other),
+                InputUser::InputUser(x) => __tl::Ok(x),
+                other => __tl::Err(other),
             }
         }
     }
@@ -3077,7 +2394,11 @@ pub mod enums {
     clippy::new_without_default
 )]
 pub mod functions {
+    #[allow(unused_imports)]
+    use ::tl_runtime::__private as __tl;
     pub mod phone {
+        #[allow(unused_imports)]
+        use ::tl_runtime::__private as __tl;
         /// ```tl
         /// phone.inviteToGroupCall#7b393160 call:InputGroupCall users:Vector<InputUser> = Updates;
         /// ```
@@ -3088,58 +2409,42 @@ pub mod functions {
         #[derive(Clone, PartialEq)]
         pub struct InviteToGroupCall {
             pub call: super::super::enums::InputGroupCall,
-            pub users: ::tl_runtime::__private::Vec<super::super::enums::InputUser>,
+            pub users: __tl::Vec<super::super::enums::InputUser>,
         }
-        impl ::tl_runtime::Identifiable for InviteToGroupCall {
+        impl __tl::Identifiable for InviteToGroupCall {
             const CONSTRUCTOR_ID: u32 = 0x7b393160;
         }
-        impl ::tl_runtime::Bare for InviteToGroupCall {
+        impl __tl::Bare for InviteToGroupCall {
             const NAME: &'static str = "phone.inviteToGroupCall";
-            fn serialize_with_id<S: ::tl_runtime::Sink + ?Sized>(
+            fn serialize_with_id<S: __tl::Sink + ?Sized>(
                 &self,
-                ctor_id: ::core::option::Option<u32>,
+                id: __tl::Option<u32>,
                 out: &mut S,
             ) {
-                let Self { call: f_call, users: f_users } = self;
-                if let ::core::option::Option::Some(id) = ctor_id {
-                    ::tl_runtime::Sink::put_u32(out, id);
-                }
-                ::tl_runtime::Serialize::serialize(f_call, out);
-                ::tl_runtime::wire::write_vector_header(out, f_users.len());
-                for x in f_users.iter() {
-                    ::tl_runtime::Serialize::serialize(x, out);
-                }
+                __tl::wire::write_id(out, id);
+                __tl::Serialize::serialize(&self.call, out);
+                __tl::Serialize::serialize(&self.users, out);
             }
             #[inline]
-            fn deserialize_bare(
-                r: &mut ::tl_runtime::Reader<'_>,
-            ) -> ::tl_runtime::Result<Self> {
-                let f_call = <super::super::enums::InputGroupCall as ::tl_runtime::Deserialize>::deserialize(
-                    r,
-                )?;
-                let f_users = r
-                    .read_vector(
-                        <super::super::enums::InputUser as ::tl_runtime::Deserialize>::deserialize,
-                        4,
-                    )?;
-                ::core::result::Result::Ok(Self {
-                    call: f_call,
-                    users: f_users,
+            fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
+                __tl::Ok(Self {
+                    call: __tl::Deserialize::deserialize(r)?,
+                    users: __tl::Deserialize::deserialize(r)?,
                 })
             }
         }
-        impl ::core::fmt::Debug for InviteToGroupCall {
+        impl __tl::fmt::Debug for InviteToGroupCall {
             #[inline]
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn fmt(&self, f: &mut __tl::fmt::Formatter<'_>) -> __tl::fmt::Result {
                 f.debug_struct("InviteToGroupCall")
                     .field("call", &self.call)
                     .field("users", &self.users)
                     .finish()
             }
         }
-        impl ::tl_runtime::RemoteCall for InviteToGroupCall {
+        impl __tl::RemoteCall for InviteToGroupCall {
             type Return = super::super::enums::Updates;
-            type Error = ::tl_runtime::RpcError;
+            type Error = __tl::RpcError;
         }
     }
 }
