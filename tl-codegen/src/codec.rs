@@ -359,13 +359,15 @@ pub fn read(p: &Paths<'_>, w: &WireType, length: Option<&TokenStream>) -> TokenS
     }
 }
 
-/// An expression of type `Result<Option<T>>`: the value if `present`.
+/// An expression of type `Option<T>`, returning early on an error: the value
+/// if `present`.
+///
+/// Written out rather than through a runtime helper returning
+/// `Result<Option<T>>`: for large enums that extra layer costs a copy of the
+/// value, 10% of a `messages.messages` decode (`tl-codegen/BENCHMARKS.md`).
 pub fn read_optional(p: &Paths<'_>, w: &WireType, present: TokenStream) -> TokenStream {
-    if is_natural(w) {
-        return quote!(r.read_if(#present));
-    }
     let read = read(p, w, None);
-    quote!(if #present { #read.map(__tl::Some) } else { __tl::Ok(__tl::None) })
+    quote!(if #present { __tl::Some(#read?) } else { __tl::None })
 }
 
 /// The fewest bytes a value can take on the wire, used to reject impossible

@@ -83,17 +83,6 @@ impl<'a> Reader<'a> {
         Error::unknown_constructor(id, type_name, self.position().saturating_sub(4))
     }
 
-    /// Reads a value that a flags bit marks as present: `Some` of it if
-    /// `present`, else `None` without reading anything.
-    #[inline]
-    pub fn read_if<T: Deserialize>(&mut self, present: bool) -> Result<Option<T>> {
-        if present {
-            T::deserialize(self).map(Some)
-        } else {
-            Ok(None)
-        }
-    }
-
     /// Reads the boxed `True` (`true#3fedd339`) that some functions return.
     pub fn read_boxed_true(&mut self) -> Result<crate::True> {
         self.expect_id(TRUE_ID, "True")?;

@@ -101,12 +101,37 @@ pub mod types {
         fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
             let nat_flags = r.read_nat()?;
             let f_id = __tl::Deserialize::deserialize(r)?;
-            let f_first_name = r.read_if(nat_flags & (1 << 2) != 0)?;
-            let f_username = r.read_if(nat_flags & (1 << 3) != 0)?;
-            let f_verified = r.read_if(nat_flags & (1 << 4) != 0)?;
-            let f_photo = r.read_if(nat_flags & (1 << 5) != 0)?;
-            let f_bot_info_version = r.read_if(nat_flags & (1 << 1) != 0)?;
+            let f_first_name = if nat_flags & (1 << 2) != 0 {
+                __tl::Some(__tl::Deserialize::deserialize(r)?)
+            } else {
+                __tl::None
+            };
+            let f_username = if nat_flags & (1 << 3) != 0 {
+                __tl::Some(__tl::Deserialize::deserialize(r)?)
+            } else {
+                __tl::None
+            };
+            let f_verified = if nat_flags & (1 << 4) != 0 {
+                __tl::Some(__tl::Deserialize::deserialize(r)?)
+            } else {
+                __tl::None
+            };
+            let f_photo = if nat_flags & (1 << 5) != 0 {
+                __tl::Some(__tl::Deserialize::deserialize(r)?)
+            } else {
+                __tl::None
+            };
+            let f_bot_info_version = if nat_flags & (1 << 1) != 0 {
+                __tl::Some(__tl::Deserialize::deserialize(r)?)
+            } else {
+                __tl::None
+            };
             let nat_flags2 = r.read_nat()?;
+            let f_usernames = if nat_flags2 & (1 << 1) != 0 {
+                __tl::Some(__tl::Deserialize::deserialize(r)?)
+            } else {
+                __tl::None
+            };
             __tl::Ok(Self {
                 self_: nat_flags & 1 != 0,
                 id: f_id,
@@ -116,7 +141,7 @@ pub mod types {
                 photo: f_photo,
                 bot_info_version: f_bot_info_version,
                 premium: nat_flags2 & 1 != 0,
-                usernames: r.read_if(nat_flags2 & (1 << 1) != 0)?,
+                usernames: f_usernames,
             })
         }
     }
@@ -161,9 +186,8 @@ pub mod types {
         }
         #[inline]
         fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
-            __tl::Ok(Self {
-                id: __tl::Deserialize::deserialize(r)?,
-            })
+            let f_id = __tl::Deserialize::deserialize(r)?;
+            __tl::Ok(Self { id: f_id })
         }
     }
     impl __tl::fmt::Debug for UserEmpty {
@@ -201,10 +225,13 @@ pub mod types {
         }
         #[inline]
         fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
+            let f_photo_id = __tl::Deserialize::deserialize(r)?;
+            let f_dc_id = __tl::Deserialize::deserialize(r)?;
+            let f_stripped = __tl::Reader::read_bytes(r)?;
             __tl::Ok(Self {
-                photo_id: __tl::Deserialize::deserialize(r)?,
-                dc_id: __tl::Deserialize::deserialize(r)?,
-                stripped: __tl::Reader::read_bytes(r)?,
+                photo_id: f_photo_id,
+                dc_id: f_dc_id,
+                stripped: f_stripped,
             })
         }
     }
@@ -276,9 +303,11 @@ pub mod types {
         }
         #[inline]
         fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
+            let f_user_id = __tl::Deserialize::deserialize(r)?;
+            let f_access_hash = __tl::Deserialize::deserialize(r)?;
             __tl::Ok(Self {
-                user_id: __tl::Deserialize::deserialize(r)?,
-                access_hash: __tl::Deserialize::deserialize(r)?,
+                user_id: f_user_id,
+                access_hash: f_access_hash,
             })
         }
     }
@@ -320,10 +349,13 @@ pub mod types {
         }
         #[inline]
         fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
+            let f_long = __tl::Deserialize::deserialize(r)?;
+            let f_lat = __tl::Deserialize::deserialize(r)?;
+            let f_bytes = __tl::Deserialize::deserialize(r)?;
             __tl::Ok(Self {
-                long: __tl::Deserialize::deserialize(r)?,
-                lat: __tl::Deserialize::deserialize(r)?,
-                bytes: __tl::Deserialize::deserialize(r)?,
+                long: f_long,
+                lat: f_lat,
+                bytes: f_bytes,
             })
         }
     }
@@ -368,11 +400,15 @@ pub mod types {
         }
         #[inline]
         fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
+            let f_type = __tl::Deserialize::deserialize(r)?;
+            let f_self = __tl::Deserialize::deserialize(r)?;
+            let f_static = __tl::Deserialize::deserialize(r)?;
+            let f_fn = __tl::Deserialize::deserialize(r)?;
             __tl::Ok(Self {
-                r#type: __tl::Deserialize::deserialize(r)?,
-                self_: __tl::Deserialize::deserialize(r)?,
-                r#static: __tl::Deserialize::deserialize(r)?,
-                r#fn: __tl::Deserialize::deserialize(r)?,
+                r#type: f_type,
+                self_: f_self,
+                r#static: f_static,
+                r#fn: f_fn,
             })
         }
     }
@@ -416,13 +452,15 @@ pub mod types {
         }
         #[inline]
         fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
+            let f_rows = __tl::Deserialize::deserialize(r)?;
+            let f_cells = r
+                .read_bare_vector(
+                    <super::types::Point as __tl::Bare>::deserialize_bare,
+                    20,
+                )?;
             __tl::Ok(Self {
-                rows: __tl::Deserialize::deserialize(r)?,
-                cells: r
-                    .read_bare_vector(
-                        <super::types::Point as __tl::Bare>::deserialize_bare,
-                        20,
-                    )?,
+                rows: f_rows,
+                cells: f_cells,
             })
         }
     }
@@ -484,21 +522,25 @@ pub mod types {
         #[inline]
         fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
             let nat_flags = r.read_nat()?;
-            __tl::Ok(Self {
-                nodes: r
-                    .read_bare_vector(
-                        <super::enums::Point as __tl::Deserialize>::deserialize,
-                        4,
-                    )?,
-                extra: if nat_flags & 1 != 0 {
-                    r.read_bare_vector(
+            let f_nodes = r
+                .read_bare_vector(
+                    <super::enums::Point as __tl::Deserialize>::deserialize,
+                    4,
+                )?;
+            let f_extra = if nat_flags & 1 != 0 {
+                __tl::Some(
+                    r
+                        .read_bare_vector(
                             <super::types::Point as __tl::Bare>::deserialize_bare,
                             20,
-                        )
-                        .map(__tl::Some)
-                } else {
-                    __tl::Ok(__tl::None)
-                }?,
+                        )?,
+                )
+            } else {
+                __tl::None
+            };
+            __tl::Ok(Self {
+                nodes: f_nodes,
+                extra: f_extra,
             })
         }
     }
@@ -548,10 +590,11 @@ pub mod types {
             let f_msg_id = __tl::Deserialize::deserialize(r)?;
             let f_seqno = __tl::Deserialize::deserialize(r)?;
             let len_body = r.read_i32()?;
+            let f_body = r.read_sized_object(len_body)?;
             __tl::Ok(Self {
                 msg_id: f_msg_id,
                 seqno: f_seqno,
-                body: r.read_sized_object(len_body)?,
+                body: f_body,
             })
         }
     }
@@ -592,13 +635,12 @@ pub mod types {
         }
         #[inline]
         fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
-            __tl::Ok(Self {
-                messages: r
-                    .read_bare_vector(
-                        <super::types::Message as __tl::Bare>::deserialize_bare,
-                        20,
-                    )?,
-            })
+            let f_messages = r
+                .read_bare_vector(
+                    <super::types::Message as __tl::Bare>::deserialize_bare,
+                    20,
+                )?;
+            __tl::Ok(Self { messages: f_messages })
         }
     }
     impl __tl::fmt::Debug for MsgContainer {
@@ -636,10 +678,13 @@ pub mod types {
         }
         #[inline]
         fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
+            let f_nonce = __tl::Deserialize::deserialize(r)?;
+            let f_server_nonce = __tl::Deserialize::deserialize(r)?;
+            let f_key = __tl::Deserialize::deserialize(r)?;
             __tl::Ok(Self {
-                nonce: __tl::Deserialize::deserialize(r)?,
-                server_nonce: __tl::Deserialize::deserialize(r)?,
-                key: __tl::Deserialize::deserialize(r)?,
+                nonce: f_nonce,
+                server_nonce: f_server_nonce,
+                key: f_key,
             })
         }
     }
@@ -678,9 +723,8 @@ pub mod types {
         }
         #[inline]
         fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
-            __tl::Ok(Self {
-                other: __tl::Deserialize::deserialize(r)?,
-            })
+            let f_other = __tl::Deserialize::deserialize(r)?;
+            __tl::Ok(Self { other: f_other })
         }
     }
     impl __tl::fmt::Debug for Feature {
@@ -720,9 +764,11 @@ pub mod types {
         }
         #[inline]
         fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
+            let f_offset = __tl::Deserialize::deserialize(r)?;
+            let f_length = __tl::Deserialize::deserialize(r)?;
             __tl::Ok(Self {
-                offset: __tl::Deserialize::deserialize(r)?,
-                length: __tl::Deserialize::deserialize(r)?,
+                offset: f_offset,
+                length: f_length,
             })
         }
     }
@@ -771,13 +817,16 @@ pub mod types {
         #[inline]
         fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
             r.nested(|r| {
+                let f_offset = __tl::Deserialize::deserialize(r)?;
+                let f_length = __tl::Deserialize::deserialize(r)?;
+                let f_inner = <super::enums::TextEntity as __tl::Deserialize>::deserialize(
+                        r,
+                    )
+                    .map(__tl::Box::new)?;
                 __tl::Ok(Self {
-                    offset: __tl::Deserialize::deserialize(r)?,
-                    length: __tl::Deserialize::deserialize(r)?,
-                    inner: <super::enums::TextEntity as __tl::Deserialize>::deserialize(
-                            r,
-                        )
-                        .map(__tl::Box::new)?,
+                    offset: f_offset,
+                    length: f_length,
+                    inner: f_inner,
                 })
             })
         }
@@ -818,9 +867,11 @@ pub mod types {
         }
         #[inline]
         fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
+            let f_text = __tl::Deserialize::deserialize(r)?;
+            let f_entities = __tl::Deserialize::deserialize(r)?;
             __tl::Ok(Self {
-                text: __tl::Deserialize::deserialize(r)?,
-                entities: __tl::Deserialize::deserialize(r)?,
+                text: f_text,
+                entities: f_entities,
             })
         }
     }
@@ -860,9 +911,11 @@ pub mod types {
         }
         #[inline]
         fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
+            let f_msg_id = __tl::Deserialize::deserialize(r)?;
+            let f_ping_id = __tl::Deserialize::deserialize(r)?;
             __tl::Ok(Self {
-                msg_id: __tl::Deserialize::deserialize(r)?,
-                ping_id: __tl::Deserialize::deserialize(r)?,
+                msg_id: f_msg_id,
+                ping_id: f_ping_id,
             })
         }
     }
@@ -921,9 +974,15 @@ pub mod types {
             #[inline]
             fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
                 let nat_mode = r.read_nat()?;
+                let f_count = __tl::Deserialize::deserialize(r)?;
+                let f_balance = if nat_mode & 1 != 0 {
+                    __tl::Some(__tl::Deserialize::deserialize(r)?)
+                } else {
+                    __tl::None
+                };
                 __tl::Ok(Self {
-                    count: __tl::Deserialize::deserialize(r)?,
-                    balance: r.read_if(nat_mode & 1 != 0)?,
+                    count: f_count,
+                    balance: f_balance,
                 })
             }
         }
@@ -997,10 +1056,20 @@ pub mod types {
                 fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
                     let f_hash = __tl::Deserialize::deserialize(r)?;
                     let nat_flags = r.read_nat()?;
+                    let f_size = if nat_flags & 1 != 0 {
+                        __tl::Some(__tl::Deserialize::deserialize(r)?)
+                    } else {
+                        __tl::None
+                    };
+                    let f_error = if nat_flags & (1 << 1) != 0 {
+                        __tl::Some(__tl::Deserialize::deserialize(r)?)
+                    } else {
+                        __tl::None
+                    };
                     __tl::Ok(Self {
                         hash: f_hash,
-                        size: r.read_if(nat_flags & 1 != 0)?,
-                        error: r.read_if(nat_flags & (1 << 1) != 0)?,
+                        size: f_size,
+                        error: f_error,
                     })
                 }
             }
@@ -1043,10 +1112,9 @@ pub mod types {
                     }
                     #[inline]
                     fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
-                        __tl::Ok(Self {
-                            key: __tl::Deserialize::deserialize(r)?,
-                            value: __tl::Reader::read_bytes(r)?,
-                        })
+                        let f_key = __tl::Deserialize::deserialize(r)?;
+                        let f_value = __tl::Reader::read_bytes(r)?;
+                        __tl::Ok(Self { key: f_key, value: f_value })
                     }
                 }
                 impl __tl::fmt::Debug for Entry {
@@ -2203,9 +2271,11 @@ pub mod functions {
         }
         #[inline]
         fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
+            let f_layer = __tl::Deserialize::deserialize(r)?;
+            let f_query = __tl::Deserialize::deserialize(r)?;
             __tl::Ok(Self {
-                layer: __tl::Deserialize::deserialize(r)?,
-                query: __tl::Deserialize::deserialize(r)?,
+                layer: f_layer,
+                query: f_query,
             })
         }
     }
@@ -2250,9 +2320,8 @@ pub mod functions {
         }
         #[inline]
         fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
-            __tl::Ok(Self {
-                ping_id: __tl::Deserialize::deserialize(r)?,
-            })
+            let f_ping_id = __tl::Deserialize::deserialize(r)?;
+            __tl::Ok(Self { ping_id: f_ping_id })
         }
     }
     impl __tl::fmt::Debug for Ping {
@@ -2311,9 +2380,12 @@ pub mod functions {
             #[inline]
             fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
                 let nat_flags = r.read_nat()?;
-                __tl::Ok(Self {
-                    around: r.read_if(nat_flags & 1 != 0)?,
-                })
+                let f_around = if nat_flags & 1 != 0 {
+                    __tl::Some(__tl::Deserialize::deserialize(r)?)
+                } else {
+                    __tl::None
+                };
+                __tl::Ok(Self { around: f_around })
             }
         }
         impl __tl::fmt::Debug for GetNearestPoint {
@@ -2356,9 +2428,8 @@ pub mod functions {
             }
             #[inline]
             fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
-                __tl::Ok(Self {
-                    id: __tl::Deserialize::deserialize(r)?,
-                })
+                let f_id = __tl::Deserialize::deserialize(r)?;
+                __tl::Ok(Self { id: f_id })
             }
         }
         impl __tl::fmt::Debug for GetUsers {

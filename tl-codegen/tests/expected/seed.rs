@@ -147,22 +147,53 @@ pub mod types {
         #[inline]
         fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
             let nat_flags = r.read_nat()?;
+            let f_id = __tl::Deserialize::deserialize(r)?;
+            let f_user_id = __tl::Deserialize::deserialize(r)?;
+            let f_message = __tl::Deserialize::deserialize(r)?;
+            let f_pts = __tl::Deserialize::deserialize(r)?;
+            let f_pts_count = __tl::Deserialize::deserialize(r)?;
+            let f_date = __tl::Deserialize::deserialize(r)?;
+            let f_fwd_from = if nat_flags & (1 << 2) != 0 {
+                __tl::Some(__tl::Deserialize::deserialize(r)?)
+            } else {
+                __tl::None
+            };
+            let f_via_bot_id = if nat_flags & (1 << 11) != 0 {
+                __tl::Some(__tl::Deserialize::deserialize(r)?)
+            } else {
+                __tl::None
+            };
+            let f_reply_to = if nat_flags & (1 << 3) != 0 {
+                __tl::Some(__tl::Deserialize::deserialize(r)?)
+            } else {
+                __tl::None
+            };
+            let f_entities = if nat_flags & (1 << 7) != 0 {
+                __tl::Some(__tl::Deserialize::deserialize(r)?)
+            } else {
+                __tl::None
+            };
+            let f_ttl_period = if nat_flags & (1 << 25) != 0 {
+                __tl::Some(__tl::Deserialize::deserialize(r)?)
+            } else {
+                __tl::None
+            };
             __tl::Ok(Self {
                 out: nat_flags & (1 << 1) != 0,
                 mentioned: nat_flags & (1 << 4) != 0,
                 media_unread: nat_flags & (1 << 5) != 0,
                 silent: nat_flags & (1 << 13) != 0,
-                id: __tl::Deserialize::deserialize(r)?,
-                user_id: __tl::Deserialize::deserialize(r)?,
-                message: __tl::Deserialize::deserialize(r)?,
-                pts: __tl::Deserialize::deserialize(r)?,
-                pts_count: __tl::Deserialize::deserialize(r)?,
-                date: __tl::Deserialize::deserialize(r)?,
-                fwd_from: r.read_if(nat_flags & (1 << 2) != 0)?,
-                via_bot_id: r.read_if(nat_flags & (1 << 11) != 0)?,
-                reply_to: r.read_if(nat_flags & (1 << 3) != 0)?,
-                entities: r.read_if(nat_flags & (1 << 7) != 0)?,
-                ttl_period: r.read_if(nat_flags & (1 << 25) != 0)?,
+                id: f_id,
+                user_id: f_user_id,
+                message: f_message,
+                pts: f_pts,
+                pts_count: f_pts_count,
+                date: f_date,
+                fwd_from: f_fwd_from,
+                via_bot_id: f_via_bot_id,
+                reply_to: f_reply_to,
+                entities: f_entities,
+                ttl_period: f_ttl_period,
             })
         }
     }
@@ -299,23 +330,55 @@ pub mod types {
         #[inline]
         fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
             let nat_flags = r.read_nat()?;
+            let f_id = __tl::Deserialize::deserialize(r)?;
+            let f_from_id = __tl::Deserialize::deserialize(r)?;
+            let f_chat_id = __tl::Deserialize::deserialize(r)?;
+            let f_message = __tl::Deserialize::deserialize(r)?;
+            let f_pts = __tl::Deserialize::deserialize(r)?;
+            let f_pts_count = __tl::Deserialize::deserialize(r)?;
+            let f_date = __tl::Deserialize::deserialize(r)?;
+            let f_fwd_from = if nat_flags & (1 << 2) != 0 {
+                __tl::Some(__tl::Deserialize::deserialize(r)?)
+            } else {
+                __tl::None
+            };
+            let f_via_bot_id = if nat_flags & (1 << 11) != 0 {
+                __tl::Some(__tl::Deserialize::deserialize(r)?)
+            } else {
+                __tl::None
+            };
+            let f_reply_to = if nat_flags & (1 << 3) != 0 {
+                __tl::Some(__tl::Deserialize::deserialize(r)?)
+            } else {
+                __tl::None
+            };
+            let f_entities = if nat_flags & (1 << 7) != 0 {
+                __tl::Some(__tl::Deserialize::deserialize(r)?)
+            } else {
+                __tl::None
+            };
+            let f_ttl_period = if nat_flags & (1 << 25) != 0 {
+                __tl::Some(__tl::Deserialize::deserialize(r)?)
+            } else {
+                __tl::None
+            };
             __tl::Ok(Self {
                 out: nat_flags & (1 << 1) != 0,
                 mentioned: nat_flags & (1 << 4) != 0,
                 media_unread: nat_flags & (1 << 5) != 0,
                 silent: nat_flags & (1 << 13) != 0,
-                id: __tl::Deserialize::deserialize(r)?,
-                from_id: __tl::Deserialize::deserialize(r)?,
-                chat_id: __tl::Deserialize::deserialize(r)?,
-                message: __tl::Deserialize::deserialize(r)?,
-                pts: __tl::Deserialize::deserialize(r)?,
-                pts_count: __tl::Deserialize::deserialize(r)?,
-                date: __tl::Deserialize::deserialize(r)?,
-                fwd_from: r.read_if(nat_flags & (1 << 2) != 0)?,
-                via_bot_id: r.read_if(nat_flags & (1 << 11) != 0)?,
-                reply_to: r.read_if(nat_flags & (1 << 3) != 0)?,
-                entities: r.read_if(nat_flags & (1 << 7) != 0)?,
-                ttl_period: r.read_if(nat_flags & (1 << 25) != 0)?,
+                id: f_id,
+                from_id: f_from_id,
+                chat_id: f_chat_id,
+                message: f_message,
+                pts: f_pts,
+                pts_count: f_pts_count,
+                date: f_date,
+                fwd_from: f_fwd_from,
+                via_bot_id: f_via_bot_id,
+                reply_to: f_reply_to,
+                entities: f_entities,
+                ttl_period: f_ttl_period,
             })
         }
     }
@@ -368,9 +431,11 @@ pub mod types {
         }
         #[inline]
         fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
+            let f_update = __tl::Deserialize::deserialize(r)?;
+            let f_date = __tl::Deserialize::deserialize(r)?;
             __tl::Ok(Self {
-                update: __tl::Deserialize::deserialize(r)?,
-                date: __tl::Deserialize::deserialize(r)?,
+                update: f_update,
+                date: f_date,
             })
         }
     }
@@ -419,13 +484,19 @@ pub mod types {
         }
         #[inline]
         fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
+            let f_updates = __tl::Deserialize::deserialize(r)?;
+            let f_users = __tl::Deserialize::deserialize(r)?;
+            let f_chats = __tl::Deserialize::deserialize(r)?;
+            let f_date = __tl::Deserialize::deserialize(r)?;
+            let f_seq_start = __tl::Deserialize::deserialize(r)?;
+            let f_seq = __tl::Deserialize::deserialize(r)?;
             __tl::Ok(Self {
-                updates: __tl::Deserialize::deserialize(r)?,
-                users: __tl::Deserialize::deserialize(r)?,
-                chats: __tl::Deserialize::deserialize(r)?,
-                date: __tl::Deserialize::deserialize(r)?,
-                seq_start: __tl::Deserialize::deserialize(r)?,
-                seq: __tl::Deserialize::deserialize(r)?,
+                updates: f_updates,
+                users: f_users,
+                chats: f_chats,
+                date: f_date,
+                seq_start: f_seq_start,
+                seq: f_seq,
             })
         }
     }
@@ -476,12 +547,17 @@ pub mod types {
         }
         #[inline]
         fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
+            let f_updates = __tl::Deserialize::deserialize(r)?;
+            let f_users = __tl::Deserialize::deserialize(r)?;
+            let f_chats = __tl::Deserialize::deserialize(r)?;
+            let f_date = __tl::Deserialize::deserialize(r)?;
+            let f_seq = __tl::Deserialize::deserialize(r)?;
             __tl::Ok(Self {
-                updates: __tl::Deserialize::deserialize(r)?,
-                users: __tl::Deserialize::deserialize(r)?,
-                chats: __tl::Deserialize::deserialize(r)?,
-                date: __tl::Deserialize::deserialize(r)?,
-                seq: __tl::Deserialize::deserialize(r)?,
+                updates: f_updates,
+                users: f_users,
+                chats: f_chats,
+                date: f_date,
+                seq: f_seq,
             })
         }
     }
@@ -568,15 +644,34 @@ pub mod types {
         #[inline]
         fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
             let nat_flags = r.read_nat()?;
+            let f_id = __tl::Deserialize::deserialize(r)?;
+            let f_pts = __tl::Deserialize::deserialize(r)?;
+            let f_pts_count = __tl::Deserialize::deserialize(r)?;
+            let f_date = __tl::Deserialize::deserialize(r)?;
+            let f_media = if nat_flags & (1 << 9) != 0 {
+                __tl::Some(__tl::Deserialize::deserialize(r)?)
+            } else {
+                __tl::None
+            };
+            let f_entities = if nat_flags & (1 << 7) != 0 {
+                __tl::Some(__tl::Deserialize::deserialize(r)?)
+            } else {
+                __tl::None
+            };
+            let f_ttl_period = if nat_flags & (1 << 25) != 0 {
+                __tl::Some(__tl::Deserialize::deserialize(r)?)
+            } else {
+                __tl::None
+            };
             __tl::Ok(Self {
                 out: nat_flags & (1 << 1) != 0,
-                id: __tl::Deserialize::deserialize(r)?,
-                pts: __tl::Deserialize::deserialize(r)?,
-                pts_count: __tl::Deserialize::deserialize(r)?,
-                date: __tl::Deserialize::deserialize(r)?,
-                media: r.read_if(nat_flags & (1 << 9) != 0)?,
-                entities: r.read_if(nat_flags & (1 << 7) != 0)?,
-                ttl_period: r.read_if(nat_flags & (1 << 25) != 0)?,
+                id: f_id,
+                pts: f_pts,
+                pts_count: f_pts_count,
+                date: f_date,
+                media: f_media,
+                entities: f_entities,
+                ttl_period: f_ttl_period,
             })
         }
     }
@@ -620,9 +715,8 @@ pub mod types {
         }
         #[inline]
         fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
-            __tl::Ok(Self {
-                user_id: __tl::Deserialize::deserialize(r)?,
-            })
+            let f_user_id = __tl::Deserialize::deserialize(r)?;
+            __tl::Ok(Self { user_id: f_user_id })
         }
     }
     impl __tl::fmt::Debug for PeerUser {
@@ -656,9 +750,8 @@ pub mod types {
         }
         #[inline]
         fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
-            __tl::Ok(Self {
-                chat_id: __tl::Deserialize::deserialize(r)?,
-            })
+            let f_chat_id = __tl::Deserialize::deserialize(r)?;
+            __tl::Ok(Self { chat_id: f_chat_id })
         }
     }
     impl __tl::fmt::Debug for PeerChat {
@@ -692,9 +785,8 @@ pub mod types {
         }
         #[inline]
         fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
-            __tl::Ok(Self {
-                channel_id: __tl::Deserialize::deserialize(r)?,
-            })
+            let f_channel_id = __tl::Deserialize::deserialize(r)?;
+            __tl::Ok(Self { channel_id: f_channel_id })
         }
     }
     impl __tl::fmt::Debug for PeerChannel {
@@ -804,13 +896,57 @@ pub mod types {
         #[inline]
         fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
             let nat_flags = r.read_nat()?;
-            let f_from_id = r.read_if(nat_flags & 1 != 0)?;
-            let f_from_name = r.read_if(nat_flags & (1 << 5) != 0)?;
+            let f_from_id = if nat_flags & 1 != 0 {
+                __tl::Some(__tl::Deserialize::deserialize(r)?)
+            } else {
+                __tl::None
+            };
+            let f_from_name = if nat_flags & (1 << 5) != 0 {
+                __tl::Some(__tl::Deserialize::deserialize(r)?)
+            } else {
+                __tl::None
+            };
             let f_date = __tl::Deserialize::deserialize(r)?;
-            let f_channel_post = r.read_if(nat_flags & (1 << 2) != 0)?;
-            let f_post_author = r.read_if(nat_flags & (1 << 3) != 0)?;
-            let f_saved_from_0 = r.read_if(nat_flags & (1 << 4) != 0)?;
-            let f_saved_from_1 = r.read_if(nat_flags & (1 << 4) != 0)?;
+            let f_channel_post = if nat_flags & (1 << 2) != 0 {
+                __tl::Some(__tl::Deserialize::deserialize(r)?)
+            } else {
+                __tl::None
+            };
+            let f_post_author = if nat_flags & (1 << 3) != 0 {
+                __tl::Some(__tl::Deserialize::deserialize(r)?)
+            } else {
+                __tl::None
+            };
+            let f_saved_from_0 = if nat_flags & (1 << 4) != 0 {
+                __tl::Some(__tl::Deserialize::deserialize(r)?)
+            } else {
+                __tl::None
+            };
+            let f_saved_from_1 = if nat_flags & (1 << 4) != 0 {
+                __tl::Some(__tl::Deserialize::deserialize(r)?)
+            } else {
+                __tl::None
+            };
+            let f_saved_from_id = if nat_flags & (1 << 8) != 0 {
+                __tl::Some(__tl::Deserialize::deserialize(r)?)
+            } else {
+                __tl::None
+            };
+            let f_saved_from_name = if nat_flags & (1 << 9) != 0 {
+                __tl::Some(__tl::Deserialize::deserialize(r)?)
+            } else {
+                __tl::None
+            };
+            let f_saved_date = if nat_flags & (1 << 10) != 0 {
+                __tl::Some(__tl::Deserialize::deserialize(r)?)
+            } else {
+                __tl::None
+            };
+            let f_psa_type = if nat_flags & (1 << 6) != 0 {
+                __tl::Some(__tl::Deserialize::deserialize(r)?)
+            } else {
+                __tl::None
+            };
             __tl::Ok(Self {
                 imported: nat_flags & (1 << 7) != 0,
                 saved_out: nat_flags & (1 << 11) != 0,
@@ -819,10 +955,10 @@ pub mod types {
                 date: f_date,
                 channel_post: f_channel_post,
                 post_author: f_post_author,
-                saved_from_id: r.read_if(nat_flags & (1 << 8) != 0)?,
-                saved_from_name: r.read_if(nat_flags & (1 << 9) != 0)?,
-                saved_date: r.read_if(nat_flags & (1 << 10) != 0)?,
-                psa_type: r.read_if(nat_flags & (1 << 6) != 0)?,
+                saved_from_id: f_saved_from_id,
+                saved_from_name: f_saved_from_name,
+                saved_date: f_saved_date,
+                psa_type: f_psa_type,
                 saved_from: match (f_saved_from_0, f_saved_from_1) {
                     (__tl::Some(f_saved_from_0), __tl::Some(f_saved_from_1)) => {
                         __tl::Some(message_fwd_header::SavedFrom {
@@ -880,9 +1016,11 @@ pub mod types {
         }
         #[inline]
         fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
+            let f_peer = __tl::Deserialize::deserialize(r)?;
+            let f_story_id = __tl::Deserialize::deserialize(r)?;
             __tl::Ok(Self {
-                peer: __tl::Deserialize::deserialize(r)?,
-                story_id: __tl::Deserialize::deserialize(r)?,
+                peer: f_peer,
+                story_id: f_story_id,
             })
         }
     }
@@ -922,9 +1060,11 @@ pub mod types {
         }
         #[inline]
         fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
+            let f_offset = __tl::Deserialize::deserialize(r)?;
+            let f_length = __tl::Deserialize::deserialize(r)?;
             __tl::Ok(Self {
-                offset: __tl::Deserialize::deserialize(r)?,
-                length: __tl::Deserialize::deserialize(r)?,
+                offset: f_offset,
+                length: f_length,
             })
         }
     }
@@ -964,9 +1104,11 @@ pub mod types {
         }
         #[inline]
         fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
+            let f_offset = __tl::Deserialize::deserialize(r)?;
+            let f_length = __tl::Deserialize::deserialize(r)?;
             __tl::Ok(Self {
-                offset: __tl::Deserialize::deserialize(r)?,
-                length: __tl::Deserialize::deserialize(r)?,
+                offset: f_offset,
+                length: f_length,
             })
         }
     }
@@ -1008,10 +1150,13 @@ pub mod types {
         }
         #[inline]
         fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
+            let f_offset = __tl::Deserialize::deserialize(r)?;
+            let f_length = __tl::Deserialize::deserialize(r)?;
+            let f_url = __tl::Deserialize::deserialize(r)?;
             __tl::Ok(Self {
-                offset: __tl::Deserialize::deserialize(r)?,
-                length: __tl::Deserialize::deserialize(r)?,
-                url: __tl::Deserialize::deserialize(r)?,
+                offset: f_offset,
+                length: f_length,
+                url: f_url,
             })
         }
     }
@@ -1117,10 +1262,13 @@ pub mod types {
         }
         #[inline]
         fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
+            let f_messages = __tl::Deserialize::deserialize(r)?;
+            let f_pts = __tl::Deserialize::deserialize(r)?;
+            let f_pts_count = __tl::Deserialize::deserialize(r)?;
             __tl::Ok(Self {
-                messages: __tl::Deserialize::deserialize(r)?,
-                pts: __tl::Deserialize::deserialize(r)?,
-                pts_count: __tl::Deserialize::deserialize(r)?,
+                messages: f_messages,
+                pts: f_pts,
+                pts_count: f_pts_count,
             })
         }
     }
@@ -1159,9 +1307,8 @@ pub mod types {
         }
         #[inline]
         fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
-            __tl::Ok(Self {
-                id: __tl::Deserialize::deserialize(r)?,
-            })
+            let f_id = __tl::Deserialize::deserialize(r)?;
+            __tl::Ok(Self { id: f_id })
         }
     }
     impl __tl::fmt::Debug for UserEmpty {
@@ -1195,9 +1342,8 @@ pub mod types {
         }
         #[inline]
         fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
-            __tl::Ok(Self {
-                id: __tl::Deserialize::deserialize(r)?,
-            })
+            let f_id = __tl::Deserialize::deserialize(r)?;
+            __tl::Ok(Self { id: f_id })
         }
     }
     impl __tl::fmt::Debug for ChatEmpty {
@@ -1233,9 +1379,11 @@ pub mod types {
         }
         #[inline]
         fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
+            let f_id = __tl::Deserialize::deserialize(r)?;
+            let f_access_hash = __tl::Deserialize::deserialize(r)?;
             __tl::Ok(Self {
-                id: __tl::Deserialize::deserialize(r)?,
-                access_hash: __tl::Deserialize::deserialize(r)?,
+                id: f_id,
+                access_hash: f_access_hash,
             })
         }
     }
@@ -1272,9 +1420,8 @@ pub mod types {
         }
         #[inline]
         fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
-            __tl::Ok(Self {
-                slug: __tl::Deserialize::deserialize(r)?,
-            })
+            let f_slug = __tl::Deserialize::deserialize(r)?;
+            __tl::Ok(Self { slug: f_slug })
         }
     }
     impl __tl::fmt::Debug for InputGroupCallSlug {
@@ -1372,9 +1519,11 @@ pub mod types {
         }
         #[inline]
         fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
+            let f_user_id = __tl::Deserialize::deserialize(r)?;
+            let f_access_hash = __tl::Deserialize::deserialize(r)?;
             __tl::Ok(Self {
-                user_id: __tl::Deserialize::deserialize(r)?,
-                access_hash: __tl::Deserialize::deserialize(r)?,
+                user_id: f_user_id,
+                access_hash: f_access_hash,
             })
         }
     }
@@ -2427,9 +2576,11 @@ pub mod functions {
             }
             #[inline]
             fn deserialize_bare(r: &mut __tl::Reader<'_>) -> __tl::Result<Self> {
+                let f_call = __tl::Deserialize::deserialize(r)?;
+                let f_users = __tl::Deserialize::deserialize(r)?;
                 __tl::Ok(Self {
-                    call: __tl::Deserialize::deserialize(r)?,
-                    users: __tl::Deserialize::deserialize(r)?,
+                    call: f_call,
+                    users: f_users,
                 })
             }
         }
