@@ -122,7 +122,7 @@ fn ours_message(i: usize) -> enums::Message {
             length: 12,
         }));
     }
-    enums::Message::Message(Box::new(types::Message {
+    types::Message {
         out: i % 3 == 0,
         mentioned: false,
         media_unread: false,
@@ -176,7 +176,8 @@ fn ours_message(i: usize) -> enums::Message {
         schedule_repeat_period: None,
         summary_from_language: None,
         rich_message: None,
-    }))
+    }
+    .into()
 }
 
 /// The grammers twin of [`ours_message`].
@@ -257,7 +258,7 @@ fn grammers_message(i: usize) -> gt::enums::Message {
 /// One `user` with an access hash, first and last name, username and an
 /// online status.
 fn ours_user(i: usize) -> enums::User {
-    enums::User::User(Box::new(types::User {
+    types::User {
         self_: false,
         contact: i % 2 == 0,
         mutual_contact: false,
@@ -309,7 +310,8 @@ fn ours_user(i: usize) -> enums::User {
         bot_verification_icon: None,
         send_paid_messages_stars: None,
         linked_community_id: None,
-    }))
+    }
+    .into()
 }
 
 /// The grammers twin of [`ours_user`].
@@ -544,7 +546,7 @@ fn grammers_messages(messages: usize, users: usize) -> gt::enums::messages::Mess
 
 /// `updateShortMessage` with every flag set and a 100-character message.
 fn ours_update_short_message() -> enums::Updates {
-    enums::Updates::UpdateShortMessage(Box::new(types::UpdateShortMessage {
+    types::UpdateShortMessage {
         out: true,
         mentioned: true,
         media_unread: true,
@@ -573,7 +575,7 @@ fn ours_update_short_message() -> enums::Updates {
             .into(),
         ),
         via_bot_id: Some(93_372_553),
-        reply_to: Some(enums::MessageReplyHeader::MessageReplyHeader(Box::new(
+        reply_to: Some(
             types::MessageReplyHeader {
                 reply_to_scheduled: false,
                 forum_topic: false,
@@ -589,8 +591,9 @@ fn ours_update_short_message() -> enums::Updates {
                 quote_offset: None,
                 todo_item_id: None,
                 poll_option: None,
-            },
-        ))),
+            }
+            .into(),
+        ),
         entities: Some(vec![
             enums::MessageEntity::Bold(types::MessageEntityBold {
                 offset: 0,
@@ -606,7 +609,8 @@ fn ours_update_short_message() -> enums::Updates {
             }),
         ]),
         ttl_period: Some(86_400),
-    }))
+    }
+    .into()
 }
 
 /// The grammers twin of [`ours_update_short_message`].
