@@ -8,7 +8,7 @@ use std::mem::size_of;
 
 use tl_corpus::ENUM_SIZE_BOUND;
 use tl_runtime::sample::{Sample, Visitor};
-use tl_runtime::{Bare, Deserialize, Identifiable, RemoteCall, Serialize};
+use tl_runtime::{Deserialize, Serialize};
 
 use crate::{corpus, report};
 
@@ -65,18 +65,6 @@ impl EnumSizes {
 }
 
 impl Visitor for EnumSizes {
-    fn constructor<T>(&mut self)
-    where
-        T: Sample + Bare + Identifiable + Clone + PartialEq + Debug,
-    {
-    }
-
-    fn function<T>(&mut self)
-    where
-        T: Sample + Bare + Identifiable + RemoteCall + Clone + PartialEq + Debug,
-    {
-    }
-
     fn boxed<T>(&mut self, name: &'static str)
     where
         T: Sample + Serialize + Deserialize + Clone + PartialEq + Debug,

@@ -202,12 +202,6 @@ where
 struct Count(usize);
 
 impl Visitor for Count {
-    fn constructor<T>(&mut self)
-    where
-        T: Sample + Bare + Identifiable + Clone + PartialEq + Debug,
-    {
-    }
-
     fn function<T>(&mut self)
     where
         T: Sample + Bare + Identifiable + RemoteCall + Clone + PartialEq + Debug,
@@ -247,12 +241,6 @@ impl Pick<'_> {
 }
 
 impl Visitor for Pick<'_> {
-    fn constructor<T>(&mut self)
-    where
-        T: Sample + Bare + Identifiable + Clone + PartialEq + Debug,
-    {
-    }
-
     fn function<T>(&mut self)
     where
         T: Sample + Bare + Identifiable + RemoteCall + Clone + PartialEq + Debug,
@@ -294,12 +282,6 @@ impl Seeds {
 }
 
 impl Visitor for Seeds {
-    fn constructor<T>(&mut self)
-    where
-        T: Sample + Bare + Identifiable + Clone + PartialEq + Debug,
-    {
-    }
-
     fn function<T>(&mut self)
     where
         T: Sample + Bare + Identifiable + RemoteCall + Clone + PartialEq + Debug,

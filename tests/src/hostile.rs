@@ -13,7 +13,7 @@ use std::fmt::Debug;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use tl_runtime::sample::{Flags, Gen, Sample, Visitor};
-use tl_runtime::{Bare, Deserialize, Identifiable, RemoteCall, Serialize};
+use tl_runtime::{Deserialize, Serialize};
 
 use crate::alloc_count::{assert_installed, largest_allocation};
 use crate::{corpus, hex, report, seed_of};
@@ -151,18 +151,6 @@ pub fn decode_hostile<T: Deserialize>(input: &[u8]) -> Result<(), String> {
 }
 
 impl Visitor for Hostile {
-    fn constructor<T>(&mut self)
-    where
-        T: Sample + Bare + Identifiable + Clone + PartialEq + Debug,
-    {
-    }
-
-    fn function<T>(&mut self)
-    where
-        T: Sample + Bare + Identifiable + RemoteCall + Clone + PartialEq + Debug,
-    {
-    }
-
     fn boxed<T>(&mut self, name: &'static str)
     where
         T: Sample + Serialize + Deserialize + Clone + PartialEq + Debug,

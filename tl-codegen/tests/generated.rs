@@ -547,7 +547,7 @@ mod sizes {
     use std::mem::size_of;
     use tl_codegen::graph::ENUM_SIZE_MAX;
     use tl_runtime::sample::{Sample, Visitor};
-    use tl_runtime::{Bare, Deserialize, Identifiable, RemoteCall, Serialize};
+    use tl_runtime::{Deserialize, Serialize};
 
     mod seed {
         tl_runtime::tl! {
@@ -570,18 +570,6 @@ mod sizes {
     }
 
     impl Visitor for Sizes {
-        fn constructor<T>(&mut self)
-        where
-            T: Sample + Bare + Identifiable + Clone + PartialEq + Debug,
-        {
-        }
-
-        fn function<T>(&mut self)
-        where
-            T: Sample + Bare + Identifiable + RemoteCall + Clone + PartialEq + Debug,
-        {
-        }
-
         fn boxed<T>(&mut self, name: &'static str)
         where
             T: Sample + Serialize + Deserialize + Clone + PartialEq + Debug,

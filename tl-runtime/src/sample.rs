@@ -235,15 +235,19 @@ pub trait Sample: Sized {
 
 /// Walks the types of a generated schema (`visit_samples`).
 pub trait Visitor {
-    /// A constructor struct.
+    /// A constructor struct. Does nothing unless implemented.
     fn constructor<T>(&mut self)
     where
-        T: Sample + Bare + Identifiable + Clone + PartialEq + Debug;
+        T: Sample + Bare + Identifiable + Clone + PartialEq + Debug,
+    {
+    }
 
-    /// A (non-generic) function struct.
+    /// A (non-generic) function struct. Does nothing unless implemented.
     fn function<T>(&mut self)
     where
-        T: Sample + Bare + Identifiable + RemoteCall + Clone + PartialEq + Debug;
+        T: Sample + Bare + Identifiable + RemoteCall + Clone + PartialEq + Debug,
+    {
+    }
 
     /// A boxed type's enum.
     fn boxed<T>(&mut self, name: &'static str)
