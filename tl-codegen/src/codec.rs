@@ -187,17 +187,14 @@ impl Value {
 /// A statement writing the value to `out`.
 pub fn write(w: &WireType, v: &Value) -> TokenStream {
     match w {
-        WireType::Int => {
+        WireType::Int | WireType::Long | WireType::Double => {
+            let put = match w {
+                WireType::Int => quote!(put_i32),
+                WireType::Long => quote!(put_i64),
+                _ => quote!(put_f64),
+            };
             let v = v.copied();
-            quote!(__tl::Sink::put_i32(out, #v);)
-        }
-        WireType::Long => {
-            let v = v.copied();
-            quote!(__tl::Sink::put_i64(out, #v);)
-        }
-        WireType::Double => {
-            let v = v.copied();
-            quote!(__tl::Sink::put_f64(out, #v);)
+            quote!(__tl::Sink::#put(out, #v);)
         }
         WireType::Nat => {
             let v = v.copied();
