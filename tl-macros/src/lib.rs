@@ -179,7 +179,7 @@ fn to_syn(e: Error, input: &Input, files: &[SourceFile], spans: &[Span]) -> syn:
                 .iter()
                 .find(|o| o.value == d)
                 .map_or_else(Span::call_site, |o| o.span);
-            push(syn::Error::new(span, format!("`{d}` is not a derive path")));
+            push(syn::Error::new(span, Error::BadDerive(d).to_string()));
         }
         e @ Error::BadRuntimePath(_) => {
             let span = input

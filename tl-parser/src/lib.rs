@@ -152,7 +152,7 @@ pub fn parse(src: &str, options: &Options) -> Parsed {
         .dialect
         .unwrap_or_else(|| Dialect::detect(&schema.definitions));
     id::compute_ids(&mut schema.definitions, schema.dialect);
-    validate::validate(&schema, options, &mut diagnostics);
+    validate::validate(&schema, src, options, &mut diagnostics);
     diagnostics.sort_by_key(|d| d.span.start);
     validate::put_knock_ons_after_causes(&mut diagnostics);
     Parsed {
