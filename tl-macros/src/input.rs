@@ -71,7 +71,7 @@ impl Parse for Input {
         if input.peek(LitStr) {
             out.inline = Some(input.parse::<LitStr>()?.into());
             if !input.is_empty() {
-                input.parse::<Token![,]>()?;
+                comma(input, "after the inline TL")?;
             }
         }
         let mut errors: Option<syn::Error> = None;
@@ -83,8 +83,11 @@ impl Parse for Input {
         while !input.is_empty() {
             // `crate` is a keyword: any identifier is read as a key.
             let key: Ident = input.call(Ident::parse_any)?;
-            input.parse::<Token![=]>()?;
             let name = key.to_string();
+            input.parse::<Token![=]>().map_err(|e| {
+                let message = format!("expected `=`: options are written `{name} = value`");
+                syn::Error::new(e.span(), message)
+            })?;
             let read = if seen.contains(&name) {
                 // The later value would silently replace the earlier one.
                 Err(syn::Error::new(
@@ -101,7 +104,7 @@ impl Parse for Input {
                 push(e);
             }
             if !input.is_empty() {
-                input.parse::<Token![,]>()?;
+                comma(input, &format!("after the value of `{name}`"))?;
             }
         }
         if let Some(e) = errors {
@@ -223,6 +226,14 @@ fn paths(input: ParseStream<'_>, key: &str) -> syn::Result<Vec<Spanned>> {
         Ok(out)
     };
     list().map_err(|e| takes(e, key, PATHS))
+}
+
+/// A `,`, or an error saying where it was expected.
+fn comma(input: ParseStream<'_>, place: &str) -> syn::Result<()> {
+    input
+        .parse::<Token![,]>()
+        .map(drop)
+        .map_err(|e| syn::Error::new(e.span(), format!("expected `,` {place}")))
 }
 
 fn skip_value(input: ParseStream<'_>) -> syn::Result<()> {
