@@ -709,12 +709,21 @@ impl Resolver<'_> {
                 indirect: false,
             });
         }
-        Err(Diagnostic::error(
+        let mut d = Diagnostic::error(
             Code::UndefinedType,
             ty.name.span,
             format!("undefined type `{name}`: code generation needs every type defined"),
         )
-        .in_definition(&def.name.text))
+        .in_definition(&def.name.text);
+        // The parser suggests a name when one file is the schema; split
+        // schemas are checked here, once merged.
+        let known = self.types.keys().chain(self.ctors.keys()).copied();
+        if let Some(near) =
+            tl_parser::did_you_mean(name, known.chain(tl_parser::BUILTIN_TYPES.iter().copied()))
+        {
+            d = d.with_note(format!("did you mean `{near}`?"));
+        }
+        Err(d)
     }
 }
 
