@@ -47,6 +47,19 @@ pub fn diagnostics<'a>(
     Ok(())
 }
 
+/// Writes the generator's diagnostics, each about one of `files`, to stderr:
+/// how `tl expand` and `tl decode` report a schema that `tl!` would refuse.
+pub fn generator_errors(files: &[SourceFile], located: &[tl_codegen::Located]) -> io::Result<()> {
+    let (mut err, style) = stderr();
+    for d in located {
+        match files.iter().find(|f| f.name() == d.file) {
+            Some(file) => diagnostics(&mut err, style, file, [&d.diagnostic])?,
+            None => err.write_all(d.rendered.as_bytes())?,
+        }
+    }
+    err.flush()
+}
+
 /// Renders `file`'s syntax errors to stderr; returns whether there were any.
 ///
 /// `ids` and `diff` refuse schemas they cannot read this way.
