@@ -221,3 +221,37 @@ fn keyword_type_variables_get_an_underscore() {
     assert_eq!(wrap_self.to_bytes()[4..], ping.to_bytes()[..]);
     assert_ne!(wrap.to_bytes()[..4], wrap_self.to_bytes()[..4]);
 }
+
+/// Every Rust keyword as a constructor, a field, a namespace and a type
+/// variable gives code that parses as Rust: `struct Self`, a generic `type`
+/// or a module `self` would not.
+#[cfg(feature = "pretty")]
+#[test]
+fn every_keyword_as_every_kind_of_name_gives_valid_rust() {
+    const KEYWORDS: &[&str] = &[
+        "as", "async", "await", "break", "const", "continue", "crate", "dyn", "else", "enum",
+        "extern", "false", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "match", "mod",
+        "move", "mut", "pub", "ref", "return", "self", "Self", "static", "struct", "super",
+        "trait", "true", "type", "unsafe", "use", "where", "while", "abstract", "become", "box",
+        "do", "final", "macro", "override", "priv", "try", "typeof", "unsized", "virtual", "yield",
+        "_",
+    ];
+    for kw in KEYWORDS {
+        let schema = format!(
+            "{kw} {kw}:int flags:# {kw}_a:flags.0?int {kw}_b:flags.0?int = T;\n\
+             {kw}.{kw} x:int = T;\n\
+             ---functions---\n\
+             {kw}.call {{{kw}:Type}} query:!{kw} = {kw};\n"
+        );
+        let code = match tl_codegen::generate(
+            &[SourceFile::new("kw.tl", schema.as_str())],
+            &Options::default(),
+        ) {
+            Ok(g) => g.tokens,
+            Err(e) => panic!("`{kw}`: {e}"),
+        };
+        if let Err(e) = syn::parse2::<syn::File>(code) {
+            panic!("`{kw}` gives code that is not Rust: {e}\n{schema}");
+        }
+    }
+}
