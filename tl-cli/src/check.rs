@@ -14,7 +14,6 @@ use crate::load::{load, Loaded};
 use crate::render;
 use crate::schemas;
 use crate::stop::Stop;
-use codespan_reporting::term::termcolor::WriteColor;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use tl_parser::Options;
@@ -111,7 +110,7 @@ fn run(mut args: Args) -> Result<Outcome, Stop> {
 }
 
 fn print_human(loaded: &[Loaded], schemas: usize, report: &CheckReport) -> io::Result<()> {
-    let mut out = render::stdout();
+    let (mut out, style) = render::stdout();
     for (file, file_report) in loaded.iter().zip(&report.files) {
         print_file_header(&mut out, file)?;
         if !file_report.one_schema_with.is_empty() {
@@ -124,7 +123,7 @@ fn print_human(loaded: &[Loaded], schemas: usize, report: &CheckReport) -> io::R
         if let Some(coverage) = &file_report.docs {
             print_docs_coverage(&mut out, coverage)?;
         }
-        render::diagnostics(&mut out, &file.source, &file.parsed.diagnostics)?;
+        render::diagnostics(&mut out, style, &file.source, &file.parsed.diagnostics)?;
     }
     let files = plural(report.files.len(), "file");
     let files = if schemas == report.files.len() {
@@ -143,7 +142,7 @@ fn print_human(loaded: &[Loaded], schemas: usize, report: &CheckReport) -> io::R
 }
 
 /// `path: 8 constructors, 1 function, 1 boxed type, layer 227, dialect telegram (detected)`
-fn print_file_header(out: &mut dyn WriteColor, file: &Loaded) -> io::Result<()> {
+fn print_file_header(out: &mut dyn Write, file: &Loaded) -> io::Result<()> {
     let counts = Counts::of(&file.parsed.schema);
     writeln!(
         out,
@@ -162,7 +161,7 @@ fn print_file_header(out: &mut dyn WriteColor, file: &Loaded) -> io::Result<()> 
 ///
 /// The docs are named by file name only: the line sits under the schema's
 /// header, and the full path is in `--format json`.
-fn print_docs_coverage(out: &mut dyn WriteColor, c: &DocsReport) -> io::Result<()> {
+fn print_docs_coverage(out: &mut dyn Write, c: &DocsReport) -> io::Result<()> {
     let path = Path::new(&c.path);
     let name = path
         .file_name()

@@ -4,6 +4,7 @@
 use crate::args::{Arg, Args, Format};
 use crate::command::{Command, Outcome};
 use crate::decoder::{decode, Expect};
+use crate::render;
 use crate::stop::Stop;
 use crate::value_text::{text, Json};
 use std::io::{self, Read, Write};
@@ -114,10 +115,7 @@ fn run(mut args: Args) -> Result<Outcome, Stop> {
     let model = match tl_codegen::resolve(&files, &options) {
         Ok(resolved) => resolved.model,
         Err(Error::Schema(diagnostics)) => {
-            let mut err = io::stderr().lock();
-            for d in diagnostics {
-                err.write_all(d.rendered.as_bytes())?;
-            }
+            render::generator_errors(&files, &diagnostics)?;
             return Ok(Outcome::Errors);
         }
         Err(other) => return Err(args.usage(other.to_string())),

@@ -3,6 +3,7 @@
 use crate::args::{Arg, Args};
 use crate::command::{Command, Outcome};
 use crate::docs;
+use crate::render;
 use crate::stop::Stop;
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -94,10 +95,7 @@ fn run(mut args: Args) -> Result<Outcome, Stop> {
             Ok(Outcome::Clean)
         }
         Err(Error::Schema(diagnostics)) => {
-            let mut err = io::stderr().lock();
-            for d in diagnostics {
-                err.write_all(d.rendered.as_bytes())?;
-            }
+            render::generator_errors(&files, &diagnostics)?;
             Ok(Outcome::Errors)
         }
         Err(other) => Err(args.usage(other.to_string())),

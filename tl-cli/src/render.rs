@@ -1,52 +1,63 @@
-//! Human-readable diagnostics, rendered rustc-style by `codespan-reporting`.
+//! Diagnostics for people: drawn by tl-parser's renderer
+//! ([`tl_parser::render`]), the one `tl!` uses too, in colour on a terminal.
 
 use crate::load::Loaded;
-use codespan_reporting::diagnostic::{Diagnostic as Report, Label, Severity as Level};
-use codespan_reporting::files::SimpleFile;
-use codespan_reporting::term::termcolor::{BufferedStandardStream, ColorChoice, WriteColor};
-use codespan_reporting::term::{self, Chars, Config};
-use std::io::{self, IsTerminal, Write};
-use std::ops::Range;
-use tl_parser::{Diagnostic, Severity, SourceFile};
+use std::io::{self, BufWriter, IsTerminal, Write};
+use tl_parser::{Diagnostic, SourceFile, Style};
 
-/// A buffered stdout that is coloured only when it is a terminal.
+/// A buffered stdout, and the style for it: coloured only on a terminal.
 ///
-/// `ColorChoice::Auto` alone only looks at `TERM` and `NO_COLOR`, so piping
-/// into a file would still write escape codes; the tty check prevents that.
-pub fn stdout() -> BufferedStandardStream {
-    BufferedStandardStream::stdout(choice(io::stdout().is_terminal()))
+/// The tty check keeps escape codes out of files and pipes; `NO_COLOR` and
+/// `TERM=dumb` turn colour off on a terminal too.
+pub fn stdout() -> (BufWriter<io::StdoutLock<'static>>, Style) {
+    let out = io::stdout();
+    let style = style(out.is_terminal());
+    (BufWriter::new(out.lock()), style)
 }
 
 /// Like [`stdout`], for stderr.
-pub fn stderr() -> BufferedStandardStream {
-    BufferedStandardStream::stderr(choice(io::stderr().is_terminal()))
+pub fn stderr() -> (BufWriter<io::StderrLock<'static>>, Style) {
+    let err = io::stderr();
+    let style = style(err.is_terminal());
+    (BufWriter::new(err.lock()), style)
 }
 
-fn choice(is_terminal: bool) -> ColorChoice {
-    if is_terminal {
-        ColorChoice::Auto
+fn style(is_terminal: bool) -> Style {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let dumb = std::env::var_os("TERM").is_some_and(|t| t == "dumb");
+    if is_terminal && !no_color && !dumb {
+        Style::TERMINAL
     } else {
-        ColorChoice::Never
+        Style::PLAIN
     }
 }
 
-/// Writes each of `diagnostics` about `source` to `out`.
+/// Writes each of `diagnostics` about `source` to `out`, in `style`.
 pub fn diagnostics<'a>(
-    out: &mut dyn WriteColor,
+    out: &mut dyn Write,
+    style: Style,
     source: &SourceFile,
     diagnostics: impl IntoIterator<Item = &'a Diagnostic>,
 ) -> io::Result<()> {
-    let file = SimpleFile::new(source.name(), source.text());
-    // ASCII `-->` and `|`, as rustc prints, so output reads the same in any
-    // terminal font and in logs.
-    let config = Config {
-        chars: Chars::ascii(),
-        ..Config::default()
-    };
     for d in diagnostics {
-        term::emit(out, &config, &file, &report(d, source.text())).map_err(io_error)?;
+        out.write_all(tl_parser::render::render(d, source, style).as_bytes())?;
+        // A blank line between diagnostics, as rustc leaves.
+        writeln!(out)?;
     }
     Ok(())
+}
+
+/// Writes the generator's diagnostics, each about one of `files`, to stderr:
+/// how `tl expand` and `tl decode` report a schema that `tl!` would refuse.
+pub fn generator_errors(files: &[SourceFile], located: &[tl_codegen::Located]) -> io::Result<()> {
+    let (mut err, style) = stderr();
+    for d in located {
+        match files.iter().find(|f| f.name() == d.file) {
+            Some(file) => diagnostics(&mut err, style, file, [&d.diagnostic])?,
+            None => err.write_all(d.rendered.as_bytes())?,
+        }
+    }
+    err.flush()
 }
 
 /// Renders `file`'s syntax errors to stderr; returns whether there were any.
@@ -57,63 +68,15 @@ pub fn parse_errors(file: &Loaded) -> io::Result<bool> {
     if errors.is_empty() {
         return Ok(false);
     }
-    let mut err = stderr();
-    diagnostics(&mut err, &file.source, errors)?;
+    let (mut err, style) = stderr();
+    diagnostics(&mut err, style, &file.source, errors)?;
     err.flush()?;
     Ok(true)
-}
-
-/// The codespan form of `d`.
-fn report(d: &Diagnostic, text: &str) -> Report<()> {
-    let level = match d.severity {
-        Severity::Error => Level::Error,
-        Severity::Warning => Level::Warning,
-        Severity::Note => Level::Note,
-    };
-    Report::new(level)
-        .with_code(d.code.as_str())
-        .with_message(&d.message)
-        .with_labels(vec![Label::primary((), visible_range(text, d.span))])
-        .with_notes(d.notes.clone())
-}
-
-/// `span` clamped to `text` and to character boundaries, and at least one
-/// character wide where possible, so the renderer always has a caret to draw
-/// (an empty span at the end of a definition would otherwise show nothing).
-fn visible_range(text: &str, span: tl_parser::Span) -> Range<usize> {
-    let floor = |mut i: usize| {
-        i = i.min(text.len());
-        while !text.is_char_boundary(i) {
-            i -= 1;
-        }
-        i
-    };
-    let range = span.range();
-    let start = floor(range.start);
-    let mut end = floor(range.end).max(start);
-    if end == start {
-        end = text[start..]
-            .chars()
-            .next()
-            .filter(|&c| c != '\n')
-            .map_or(start, |c| start + c.len_utf8());
-    }
-    start..end
-}
-
-fn io_error(error: codespan_reporting::files::Error) -> io::Error {
-    match error {
-        codespan_reporting::files::Error::Io(e) => e,
-        // Only reachable if a span lies outside the text, which
-        // `visible_range` rules out; still an error value, not a panic.
-        other => io::Error::other(other.to_string()),
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use codespan_reporting::term::termcolor::NoColor;
     use tl_parser::{Code, Span};
 
     #[test]
@@ -121,22 +84,20 @@ mod tests {
         let source = SourceFile::new("a.tl", "ok = Ok;\nfoo#12 = Foo;\n");
         let d = Diagnostic::error(Code::IdMismatch, Span::new(12, 15), "bad id")
             .with_note("computed #3");
-        let mut out = NoColor::new(Vec::new());
-        diagnostics(&mut out, &source, [&d]).unwrap();
-        let text = String::from_utf8(out.into_inner()).unwrap();
-        assert!(text.starts_with("error[E0101]: bad id\n"), "{text}");
-        assert!(text.contains("--> a.tl:2:4"), "{text}");
-        assert!(text.contains("2 | foo#12 = Foo;"), "{text}");
-        assert!(text.contains("|    ^^^"), "{text}");
-        assert!(text.contains("= computed #3"), "{text}");
+        let mut out = Vec::new();
+        diagnostics(&mut out, Style::PLAIN, &source, [&d, &d]).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let one = d.render(&source);
+        assert_eq!(text, format!("{one}\n{one}\n"));
+        assert!(one.starts_with("error[E0101]: bad id\n"), "{one}");
+        assert!(one.contains("--> a.tl:2:4"), "{one}");
+        assert!(one.contains("2 | foo#12 = Foo;"), "{one}");
+        assert!(one.contains("|    ^^^"), "{one}");
+        assert!(one.contains("= note: computed #3"), "{one}");
     }
 
     #[test]
-    fn empty_and_out_of_range_spans_stay_inside_the_text() {
-        let text = "aé\n";
-        assert_eq!(visible_range(text, Span::new(1, 1)), 1..3);
-        assert_eq!(visible_range(text, Span::new(2, 2)), 1..3);
-        assert_eq!(visible_range(text, Span::new(3, 3)), 3..3);
-        assert_eq!(visible_range(text, Span::new(50, 60)), 4..4);
+    fn colour_only_on_a_terminal() {
+        assert_eq!(style(false), Style::PLAIN);
     }
 }

@@ -1,5 +1,17 @@
 //! Every naming rule: TL names to Rust identifiers, keyword escaping, and
 //! de-duplication within one scope.
+//!
+//! The rules, which the README's "Names" section states for users:
+//! - type, variant and group names are [`camel`] case, fields, modules and
+//!   methods [`snake`] case;
+//! - a name that starts with a digit once converted gets a `_` in front
+//!   (`2fa` → `_2fa`); a name without letters or digits becomes underscores
+//!   ([`no_words`]);
+//! - keywords are written raw (`type` → `r#type`), except those that cannot
+//!   be raw, which get a trailing `_` (`self` → `self_`, `Self` → `Self_`);
+//! - names that convert to the same text in one scope are told apart in
+//!   order of appearance by [`Scope::claim`] (`fooBar` and `foo_bar` give
+//!   `foo_bar` and `foo_bar_2`).
 
 use proc_macro2::{Ident, Span};
 use std::borrow::Cow;
@@ -19,7 +31,9 @@ const NOT_RAW: &[&str] = &["crate", "self", "Self", "super", "_"];
 
 /// `updateShortMessage` → `UpdateShortMessage`, `p_q_inner_data_dc` →
 /// `PQInnerDataDc`, `server_DH_params_ok` → `ServerDhParamsOk`; a name
-/// without words (`___`) as [`no_words`] says.
+/// without words (`___`) as [`no_words`] says. The result is an identifier
+/// that needs no escape: `self` → `Self_`, since `Self` is a keyword that
+/// cannot be raw and camel case names go through `format_ident!` unescaped.
 pub fn camel(name: &str) -> String {
     let words = words(name);
     if words.is_empty() {
@@ -35,6 +49,22 @@ pub fn camel(name: &str) -> String {
     }
     if out.starts_with(|c: char| c.is_ascii_digit()) {
         out.insert(0, '_');
+    }
+    // Camel case capitalizes, so `Self` is the only keyword it can give.
+    if KEYWORDS.contains(&out.as_str()) {
+        out.push('_');
+    }
+    out
+}
+
+/// The Rust name of a type parameter (`{X:Type}`), which the emitter writes
+/// as it is: the TL name made an identifier, with a trailing `_` if it is a
+/// keyword (`{type:Type}` → `type_`), as a generic parameter is never raw in
+/// generated code.
+pub fn type_param(name: &str) -> String {
+    let mut out = identifier_text(name).into_owned();
+    if KEYWORDS.contains(&out.as_str()) || out == "_" {
+        out.push('_');
     }
     out
 }
@@ -145,21 +175,49 @@ impl Scope {
         self.taken.insert(name.to_string());
     }
 
+    /// Claims `name` together with the names `also` derives from each
+    /// candidate, all of which must be free: a flag group's field `saved_from`
+    /// also takes `saved_from_0`, `saved_from_1`…, the names the emitter binds
+    /// its parts to, so that no other field's binding shadows them. Candidates
+    /// go as in [`Scope::claim`].
+    pub fn claim_with(&mut self, name: String, also: impl Fn(&str) -> Vec<String>) -> String {
+        let sep = separator(&name);
+        let free = |scope: &Self, candidate: &str| {
+            !scope.taken.contains(candidate)
+                && also(candidate).iter().all(|n| !scope.taken.contains(n))
+        };
+        let chosen = std::iter::once(name.clone())
+            .chain((2..).map(|n| format!("{name}{sep}{n}")))
+            .find(|candidate| free(self, candidate))
+            .unwrap_or(name);
+        for n in also(&chosen) {
+            self.taken.insert(n);
+        }
+        self.taken.insert(chosen.clone());
+        chosen
+    }
+
     /// Claims `name`, or `name2`, `name3`… if it is taken (`_2` after a
     /// snake-case name), and returns what was claimed.
     pub fn claim(&mut self, name: String) -> String {
         if self.taken.insert(name.clone()) {
             return name;
         }
-        let sep = if name.contains('_') || name.starts_with(|c: char| c.is_ascii_lowercase()) {
-            "_"
-        } else {
-            ""
-        };
+        let sep = separator(&name);
         (2..)
             .map(|n| format!("{name}{sep}{n}"))
             .find(|candidate| self.taken.insert(candidate.clone()))
             .unwrap_or(name)
+    }
+}
+
+/// What goes between a taken name and its number: `_` after a snake-case
+/// name (`user_id_2`), nothing after a camel-case one (`Foo2`).
+fn separator(name: &str) -> &'static str {
+    if name.contains('_') || name.starts_with(|c: char| c.is_ascii_lowercase()) {
+        "_"
+    } else {
+        ""
     }
 }
 
@@ -225,6 +283,81 @@ mod tests {
         ] {
             assert_eq!(ident(text).to_string(), expected, "{text:?}");
         }
+    }
+
+    /// `Self` cannot be raw, and camel case names are written unescaped.
+    #[test]
+    fn camel_case_never_gives_a_keyword() {
+        assert_eq!(camel("self"), "Self_");
+        assert_eq!(camel("Self"), "Self_");
+        assert_eq!(camel("selfie"), "Selfie");
+        for kw in KEYWORDS {
+            let name = camel(kw);
+            assert!(!KEYWORDS.contains(&name.as_str()), "camel({kw:?}) = {name}");
+            assert_eq!(
+                ident(&name).to_string(),
+                name,
+                "camel({kw:?}) needs no escape"
+            );
+        }
+    }
+
+    /// Every keyword becomes a usable identifier: raw where Rust allows it,
+    /// with a trailing `_` where it does not.
+    #[test]
+    fn every_keyword_gets_an_identifier() {
+        for kw in KEYWORDS {
+            let snake_name = snake(kw);
+            let expected = if NOT_RAW.contains(&snake_name.as_str()) {
+                format!("{snake_name}_")
+            } else {
+                format!("r#{snake_name}")
+            };
+            assert_eq!(ident(&snake_name).to_string(), expected, "{kw:?}");
+        }
+        for kw in ["crate", "super", "self"] {
+            assert_eq!(ident(kw).to_string(), format!("{kw}_"));
+        }
+    }
+
+    #[test]
+    fn type_parameters_are_never_keywords() {
+        assert_eq!(type_param("X"), "X");
+        assert_eq!(type_param("t"), "t");
+        assert_eq!(type_param("type"), "type_");
+        assert_eq!(type_param("Self"), "Self_");
+        assert_eq!(type_param("_"), "__");
+        assert_eq!(type_param("2x"), "_2x");
+    }
+
+    /// `fooBar` and `foo_bar` convert to the same names; the scope tells
+    /// them apart in order of appearance.
+    #[test]
+    fn names_that_convert_alike_are_told_apart_in_order() {
+        let mut fields = Scope::default();
+        assert_eq!(fields.claim(snake("fooBar")), "foo_bar");
+        assert_eq!(fields.claim(snake("foo_bar")), "foo_bar_2");
+        assert_eq!(fields.claim(snake("FooBar")), "foo_bar_3");
+        let mut types = Scope::default();
+        assert_eq!(types.claim(camel("fooBar")), "FooBar");
+        assert_eq!(types.claim(camel("foo_bar")), "FooBar2");
+        // A leading digit and its escape convert alike too.
+        let mut scope = Scope::default();
+        assert_eq!(scope.claim(snake("2fa")), "_2fa");
+        assert_eq!(scope.claim(snake("_2fa")), "_2fa_2");
+    }
+
+    /// A group's parts are bound as `<field>_<k>`: the group's name moves
+    /// on until those are free, and later fields avoid them.
+    #[test]
+    fn a_claim_with_derived_names_takes_them_all() {
+        let parts = |n: &str| vec![format!("{n}_0"), format!("{n}_1")];
+        let mut scope = Scope::default();
+        assert_eq!(scope.claim("a_0".into()), "a_0");
+        assert_eq!(scope.claim_with("a".into(), parts), "a_2");
+        assert_eq!(scope.claim("a_2_1".into()), "a_2_1_2");
+        assert_eq!(scope.claim_with("b".into(), parts), "b");
+        assert_eq!(scope.claim("b_0".into()), "b_0_2");
     }
 
     #[test]

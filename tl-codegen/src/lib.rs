@@ -144,7 +144,7 @@ pub enum Error {
         /// A close name, if any.
         suggestion: Option<String>,
     },
-    /// An extra derive that is not a Rust path.
+    /// An extra derive that is not a Rust path (`"Hash"`, `42`).
     BadDerive(String),
     /// A runtime path (`crate = …`) that is not a Rust path.
     BadRuntimePath(String),
@@ -169,7 +169,10 @@ impl core::fmt::Display for Error {
                 }
                 Ok(())
             }
-            Error::BadDerive(d) => write!(f, "`{d}` is not a derive path"),
+            Error::BadDerive(d) => write!(
+                f,
+                "`{d}` is not a path to a derive macro (such as `Eq` or `serde::Serialize`)"
+            ),
             Error::BadRuntimePath(p) => write!(
                 f,
                 "`{p}` is not a path to the runtime crate (such as `::tl_runtime` or `::my_client::tl`)"
@@ -365,7 +368,10 @@ pub fn generate(files: &[SourceFile], options: &Options) -> Result<Generated, Er
             // Always there: `Debug` is written out, the others derived.
             Some(_) => {}
             None => {
-                let path: TokenStream = d.parse().map_err(|_| Error::BadDerive(d.clone()))?;
+                let path: TokenStream = match d.parse() {
+                    Ok(p) if runtime::is_path(&p) => p,
+                    _ => return Err(Error::BadDerive(d.clone())),
+                };
                 emit_options.serde |= d.starts_with("serde::") || d.starts_with("::serde::");
                 emit_options.derives.push(path);
             }

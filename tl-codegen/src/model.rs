@@ -89,7 +89,8 @@ pub struct Combinator {
     pub fields: Vec<Field>,
     /// Parameters in wire order.
     pub wire: Vec<WireParam>,
-    /// `{X:Type}` variables, which become generic parameters.
+    /// `{X:Type}` variables, which become generic parameters, by their Rust
+    /// names (a keyword gets a `_`: `{type:Type}` → `type_`).
     pub type_params: Vec<String>,
     /// For functions: what the call returns.
     pub returns: Option<WireType>,
@@ -265,7 +266,8 @@ pub enum WireType {
         /// The items.
         item: Box<WireType>,
     },
-    /// A `{X:Type}` variable.
+    /// A `{X:Type}` variable, by its Rust name as in
+    /// [`Combinator::type_params`].
     Var(String),
     /// `Object`: the raw bytes of any boxed value.
     Object(ObjectEnd),

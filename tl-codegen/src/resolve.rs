@@ -1,7 +1,7 @@
 //! From the parser's AST to the [`Model`]: which definitions become code, what
 //! every type reference means, and how flags map to fields.
 
-use crate::ident::{camel, snake, Scope};
+use crate::ident::{camel, snake, type_param, Scope};
 use crate::model::{
     BoxedType, Combinator, Field, FieldShape, Group, GroupPart, Model, ObjectEnd, WireParam,
     WireType,
@@ -66,6 +66,33 @@ pub fn resolve(schema: &Schema, only: &[String]) -> Result<Model, Vec<Diagnostic
         .copied()
         .filter(|d| d.section == Section::Types)
         .collect();
+    let functions: Vec<&Definition> = defs
+        .iter()
+        .copied()
+        .filter(|d| d.section == Section::Functions)
+        .collect();
+    // A module and an item of one module share Rust's type namespace: the
+    // struct of `_1x = T;` and the module of `_1x.a = T;` are both `_1x`. The
+    // namespaces' modules keep their names and the items yield.
+    let kinds: [(u8, Vec<&str>); 3] = [
+        (
+            0,
+            ctors.iter().map(|d| d.result.name.text.as_str()).collect(),
+        ),
+        (1, ctors.iter().map(|d| d.name.text.as_str()).collect()),
+        (2, functions.iter().map(|d| d.name.text.as_str()).collect()),
+    ];
+    for (kind, names) in &kinds {
+        for name in names {
+            let module = namespace(name);
+            for depth in 0..module.len() {
+                module_scopes
+                    .entry((*kind, module[..depth].to_vec()))
+                    .or_default()
+                    .take(&module[depth]);
+            }
+        }
+    }
     for def in &ctors {
         let result = def.result.name.text.as_str();
         if result != "Object" && !type_index.contains_key(result) {
@@ -96,17 +123,7 @@ pub fn resolve(schema: &Schema, only: &[String]) -> Result<Model, Vec<Diagnostic
         ctor_defs: &ctors,
     };
 
-    for (kind, list) in [
-        (1u8, &ctors),
-        (
-            2u8,
-            &defs
-                .iter()
-                .copied()
-                .filter(|d| d.section == Section::Functions)
-                .collect(),
-        ),
-    ] {
+    for (kind, list) in [(1u8, &ctors), (2u8, &functions)] {
         for def in list.iter() {
             let module = namespace(&def.name.text);
             let rust_name = module_scopes
@@ -129,7 +146,7 @@ pub fn resolve(schema: &Schema, only: &[String]) -> Result<Model, Vec<Diagnostic
             }
         }
     }
-    name_groups(&mut model);
+    name_groups(&mut model, &mut module_scopes);
     for t in 0..model.types.len() {
         let variants = variant_names(&model, t);
         model.types[t].variants = variants;
@@ -144,19 +161,9 @@ pub fn resolve(schema: &Schema, only: &[String]) -> Result<Model, Vec<Diagnostic
 /// Names the structs of flag groups. They live in a module named after the
 /// struct they belong to (`types::message_fwd_header::SavedFrom`), as prost
 /// nests messages, so they never take the name of a constructor; the module
-/// yields to a namespace module of the same name.
-fn name_groups(model: &mut Model) {
-    let mut modules: HashMap<(u8, Vec<String>), Scope> = HashMap::new();
-    for (kind, list) in [(1u8, &model.constructors), (2u8, &model.functions)] {
-        for c in list {
-            for depth in 0..c.module.len() {
-                modules
-                    .entry((kind, c.module[..depth].to_vec()))
-                    .or_default()
-                    .take(&c.module[depth]);
-            }
-        }
-    }
+/// yields to the namespace modules and items of its module, which `modules`
+/// holds.
+fn name_groups(model: &mut Model, modules: &mut HashMap<(u8, Vec<String>), Scope>) {
     for (kind, list) in [(1u8, &mut model.constructors), (2u8, &mut model.functions)] {
         for c in list.iter_mut() {
             if !c
@@ -272,10 +279,15 @@ impl Resolver<'_> {
         rust_name: String,
     ) -> Result<Combinator, Vec<Diagnostic>> {
         let mut errors = Vec::new();
-        let type_params: Vec<String> = def
+        // `(TL name, Rust name)` of each type variable.
+        let mut var_names = Scope::default();
+        let type_params: Vec<(String, String)> = def
             .type_params
             .iter()
-            .map(|t| t.name.text.to_string())
+            .map(|t| {
+                let rust = var_names.claim(type_param(&t.name.text));
+                (t.name.text.to_string(), rust)
+            })
             .collect();
         if def.section == Section::Types && !type_params.is_empty() {
             errors.push(unsupported(
@@ -307,6 +319,13 @@ impl Resolver<'_> {
         // The field that holds each parameter.
         let mut param_field: HashMap<usize, usize> = HashMap::new();
         let mut nat_locals: HashMap<&str, String> = HashMap::new();
+        // The locals of flags words: `nat_flags`, told apart when two `#`
+        // fields convert alike (`flags` and `Flags`).
+        let mut locals = Scope::default();
+        // The methods of `true` flags implied by values; `new` is the
+        // struct's constructor.
+        let mut methods = Scope::default();
+        methods.take("new");
         // The names taken in each group's struct, by field.
         let mut group_scopes: HashMap<usize, Scope> = HashMap::new();
 
@@ -315,7 +334,7 @@ impl Resolver<'_> {
             let doc = def.doc.field(name).map(str::to_string);
             match &p.ty {
                 ParamType::Nat if flag_fields.contains_key(name) => {
-                    let local = format!("nat_{}", snake(name));
+                    let local = locals.claim(format!("nat_{}", snake(name)));
                     nat_locals.insert(name, local.clone());
                     wire.push(WireParam::Flags {
                         local,
@@ -390,7 +409,7 @@ impl Resolver<'_> {
                     if is_true(ty) {
                         if !values.is_empty() {
                             // Set exactly when the values on the same bit are present.
-                            implied.push((snake(name), values[0]));
+                            implied.push((methods.claim(snake(name)), values[0]));
                             wire.push(WireParam::TrueFlag {
                                 field: None,
                                 condition,
@@ -577,6 +596,7 @@ impl Resolver<'_> {
             return Err(errors);
         }
         Ok(Combinator {
+            type_params: type_params.into_iter().map(|(_, rust)| rust).collect(),
             tl_name: def.name.text.to_string(),
             id: def.id(),
             module,
@@ -584,7 +604,6 @@ impl Resolver<'_> {
             boxed_type: None,
             fields,
             wire,
-            type_params,
             returns,
             implied_flags,
             doc: def.doc.clone(),
@@ -601,7 +620,7 @@ impl Resolver<'_> {
         &self,
         ty: &TypeExpr,
         def: &Definition,
-        vars: &[String],
+        vars: &[(String, String)],
     ) -> Result<WireType, Diagnostic> {
         let name = ty.name.text.as_str();
         if let Some(item) = ty.vector_item() {
@@ -612,14 +631,13 @@ impl Resolver<'_> {
             });
         }
         if !ty.args.is_empty() {
-            return Err(unsupported(
-                def,
-                ty.span,
-                &format!("type arguments on `{name}`"),
-            ));
+            return Err(
+                unsupported(def, ty.span, &format!("type arguments on `{name}`"))
+                    .with_note("only `Vector<T>` and `vector<T>` take type arguments"),
+            );
         }
-        if vars.iter().any(|v| v == name) {
-            return Ok(WireType::Var(name.to_string()));
+        if let Some((_, rust)) = vars.iter().find(|(tl, _)| tl == name) {
+            return Ok(WireType::Var(rust.clone()));
         }
         let builtin = match name {
             "int" | "int32" => Some(WireType::Int),
@@ -640,7 +658,9 @@ impl Resolver<'_> {
         };
         if let Some(b) = builtin {
             if ty.bare && b == WireType::Bool {
-                return Err(unsupported(def, ty.span, "a bare `%Bool`"));
+                return Err(
+                    unsupported(def, ty.span, "a bare `%Bool`").with_note("write the boxed `Bool`")
+                );
             }
             return Ok(b);
         }
@@ -659,15 +679,23 @@ impl Resolver<'_> {
                         index: *only,
                         indirect: false,
                     }),
-                    _ => Err(Diagnostic::error(
-                        Code::Unsupported,
-                        ty.span,
-                        format!(
-                            "`%{name}` needs `{name}` to have exactly one constructor, it has {}",
-                            ctors.len()
-                        ),
-                    )
-                    .in_definition(&def.name.text)),
+                    _ => {
+                        let mut d = Diagnostic::error(
+                            Code::Unsupported,
+                            ty.span,
+                            format!(
+                                "`%{name}` needs `{name}` to have exactly one constructor, it has {}",
+                                ctors.len()
+                            ),
+                        )
+                        .in_definition(&def.name.text);
+                        if let Some(first) = ctors.first().map(|&i| &self.ctor_defs[i].name.text) {
+                            d = d.with_note(format!(
+                                "write the boxed `{name}`, or name one constructor as a bare type: `{first}`"
+                            ));
+                        }
+                        Err(d)
+                    }
                 };
             }
             return Ok(WireType::Boxed {
@@ -681,12 +709,21 @@ impl Resolver<'_> {
                 indirect: false,
             });
         }
-        Err(Diagnostic::error(
+        let mut d = Diagnostic::error(
             Code::UndefinedType,
             ty.name.span,
             format!("undefined type `{name}`: code generation needs every type defined"),
         )
-        .in_definition(&def.name.text))
+        .in_definition(&def.name.text);
+        // The parser suggests a name when one file is the schema; split
+        // schemas are checked here, once merged.
+        let known = self.types.keys().chain(self.ctors.keys()).copied();
+        if let Some(near) =
+            tl_parser::did_you_mean(name, known.chain(tl_parser::BUILTIN_TYPES.iter().copied()))
+        {
+            d = d.with_note(format!("did you mean `{near}`?"));
+        }
+        Err(d)
     }
 }
 
@@ -704,7 +741,17 @@ fn push_field(
         [one] => snake(one),
         _ => group_field_name(tl_names),
     };
-    let name = scope.claim(name);
+    let name = match shape {
+        // The emitter binds a group's parts to `f_<name>_<k>` beside the
+        // other fields' `f_<name>`: those names must be free as well.
+        FieldShape::Group(_) => {
+            let parts = tl_names.len();
+            scope.claim_with(name, |name| {
+                (0..parts).map(|k| format!("{name}_{k}")).collect()
+            })
+        }
+        _ => scope.claim(name),
+    };
     fields.push(Field {
         name,
         tl_names: tl_names.iter().map(|s| s.to_string()).collect(),

@@ -71,98 +71,169 @@ impl Parse for Input {
         if input.peek(LitStr) {
             out.inline = Some(input.parse::<LitStr>()?.into());
             if !input.is_empty() {
-                input.parse::<Token![,]>()?;
+                comma(input, "after the inline TL")?;
             }
         }
         let mut errors: Option<syn::Error> = None;
+        let mut push = |e: syn::Error| match &mut errors {
+            Some(all) => all.combine(e),
+            None => errors = Some(e),
+        };
+        let mut seen: Vec<String> = Vec::new();
         while !input.is_empty() {
             // `crate` is a keyword: any identifier is read as a key.
             let key: Ident = input.call(Ident::parse_any)?;
-            input.parse::<Token![=]>()?;
-            match key.to_string().as_str() {
-                "include" => out.include = strings(input)?,
-                "dialect" => out.dialect = Some(input.parse::<LitStr>()?.into()),
-                "allow_id_mismatch" => out.allow_id_mismatch = strings(input)?,
-                "known_deviations" => out.known_deviations = input.parse::<syn::LitBool>()?.value,
-                "only" => out.only = strings(input)?,
-                "derive" => out.derive = paths(input)?,
-                "samples" => out.samples = input.parse::<syn::LitBool>()?.value,
-                "docs" => out.docs = Some(input.parse::<LitStr>()?.into()),
-                "errors" => out.errors = input.parse::<syn::LitBool>()?.value,
-                "crate" => out.runtime_path = Some(input.parse::<LitStr>()?.into()),
-                "non_exhaustive" => out.non_exhaustive = input.parse::<syn::LitBool>()?.value,
-                other => {
-                    // Skip the value so that later options are still checked.
-                    skip_value(input)?;
-                    let guess = tl_parser::did_you_mean(other, OPTIONS.iter().copied())
-                        .map(|near| format!("did you mean `{near}`? "))
-                        .unwrap_or_default();
-                    let e = syn::Error::new(
-                        key.span(),
-                        format!(
-                            "unknown option `{other}`; {guess}valid options are: {}",
-                            OPTIONS.join(", ")
-                        ),
-                    );
-                    match &mut errors {
-                        Some(all) => all.combine(e),
-                        None => errors = Some(e),
-                    }
-                }
+            let name = key.to_string();
+            input.parse::<Token![=]>().map_err(|e| {
+                let message = format!("expected `=`: options are written `{name} = value`");
+                syn::Error::new(e.span(), message)
+            })?;
+            let read = if seen.contains(&name) {
+                // The later value would silently replace the earlier one.
+                Err(syn::Error::new(
+                    key.span(),
+                    format!("option `{name}` is given twice"),
+                ))
+            } else {
+                seen.push(name.clone());
+                out.option(&key, input)
+            };
+            if let Err(e) = read {
+                // Skip the value so that later options are still checked.
+                skip_value(input)?;
+                push(e);
             }
             if !input.is_empty() {
-                input.parse::<Token![,]>()?;
+                comma(input, &format!("after the value of `{name}`"))?;
             }
         }
         if let Some(e) = errors {
             return Err(e);
         }
         if out.inline.is_none() && out.include.is_empty() {
-            return Err(
-                input.error("expected inline TL as a string literal, or `include = \"path.tl\"`")
-            );
+            return Err(syn::Error::new(
+                Span::call_site(),
+                "`tl!` needs a schema: inline TL as a string literal, or `include = \"path.tl\"`",
+            ));
         }
         Ok(out)
     }
 }
 
-/// `"a"` or `["a", "b"]`.
-fn strings(input: ParseStream<'_>) -> syn::Result<Vec<Spanned>> {
-    if input.peek(LitStr) {
-        return Ok(vec![input.parse::<LitStr>()?.into()]);
-    }
-    let content;
-    bracketed!(content in input);
-    let mut out = Vec::new();
-    while !content.is_empty() {
-        out.push(content.parse::<LitStr>()?.into());
-        if !content.is_empty() {
-            content.parse::<Token![,]>()?;
+impl Input {
+    /// Reads the value of option `key` into `self`.
+    fn option(&mut self, key: &Ident, input: ParseStream<'_>) -> syn::Result<()> {
+        let name = key.to_string();
+        let k = name.as_str();
+        match k {
+            "include" => self.include = strings(input, k)?,
+            "dialect" => self.dialect = Some(string(input, k, DIALECT)?),
+            "allow_id_mismatch" => self.allow_id_mismatch = strings(input, k)?,
+            "known_deviations" => self.known_deviations = boolean(input, k)?,
+            "only" => self.only = strings(input, k)?,
+            "derive" => self.derive = paths(input, k)?,
+            "samples" => self.samples = boolean(input, k)?,
+            "docs" => self.docs = Some(string(input, k, STRING)?),
+            "errors" => self.errors = boolean(input, k)?,
+            "crate" => self.runtime_path = Some(string(input, k, STRING)?),
+            "non_exhaustive" => self.non_exhaustive = boolean(input, k)?,
+            other => {
+                let guess = tl_parser::did_you_mean(other, OPTIONS.iter().copied())
+                    .map(|near| format!("did you mean `{near}`? "))
+                    .unwrap_or_default();
+                return Err(syn::Error::new(
+                    key.span(),
+                    format!(
+                        "unknown option `{other}`; {guess}valid options are: {}",
+                        OPTIONS.join(", ")
+                    ),
+                ));
+            }
         }
+        Ok(())
     }
-    Ok(out)
+}
+
+/// What a boolean option takes, for errors.
+const BOOL: &str = "`true` or `false`";
+/// What a path option takes.
+const STRING: &str = "a string literal";
+/// What `dialect` takes.
+const DIALECT: &str = "a string literal, `\"telegram\"` or `\"tdlib\"`";
+/// What a list option takes.
+const STRINGS: &str = "a string literal or a list of them, such as `[\"a\", \"b\"]`";
+/// What `derive` takes.
+const PATHS: &str = "a list of derive paths, such as `[serde::Serialize]`";
+
+/// The error at `e`'s place saying what option `key` takes: syn's own
+/// ("expected boolean literal") does not name the option.
+fn takes(e: syn::Error, key: &str, what: &str) -> syn::Error {
+    syn::Error::new(e.span(), format!("`{key}` takes {what}"))
+}
+
+/// `true` or `false`.
+fn boolean(input: ParseStream<'_>, key: &str) -> syn::Result<bool> {
+    let value = input.parse::<syn::LitBool>();
+    value.map(|b| b.value).map_err(|e| takes(e, key, BOOL))
+}
+
+/// `"a"`.
+fn string(input: ParseStream<'_>, key: &str, what: &str) -> syn::Result<Spanned> {
+    let value = input.parse::<LitStr>();
+    value.map(Spanned::from).map_err(|e| takes(e, key, what))
+}
+
+/// `"a"` or `["a", "b"]`.
+fn strings(input: ParseStream<'_>, key: &str) -> syn::Result<Vec<Spanned>> {
+    let list = || -> syn::Result<Vec<Spanned>> {
+        if input.peek(LitStr) {
+            return Ok(vec![input.parse::<LitStr>()?.into()]);
+        }
+        let content;
+        bracketed!(content in input);
+        let mut out = Vec::new();
+        while !content.is_empty() {
+            out.push(content.parse::<LitStr>()?.into());
+            if !content.is_empty() {
+                content.parse::<Token![,]>()?;
+            }
+        }
+        Ok(out)
+    };
+    list().map_err(|e| takes(e, key, STRINGS))
 }
 
 /// `[serde::Serialize, serde::Deserialize]`: each path kept as text.
-fn paths(input: ParseStream<'_>) -> syn::Result<Vec<Spanned>> {
-    let content;
-    bracketed!(content in input);
-    let mut out = Vec::new();
-    while !content.is_empty() {
-        let span = content.span();
-        let mut tokens = TokenStream::new();
-        while !content.is_empty() && !content.peek(Token![,]) {
-            tokens.extend([content.parse::<TokenTree>()?]);
+fn paths(input: ParseStream<'_>, key: &str) -> syn::Result<Vec<Spanned>> {
+    let list = || -> syn::Result<Vec<Spanned>> {
+        let content;
+        bracketed!(content in input);
+        let mut out = Vec::new();
+        while !content.is_empty() {
+            let span = content.span();
+            let mut tokens = TokenStream::new();
+            while !content.is_empty() && !content.peek(Token![,]) {
+                tokens.extend([content.parse::<TokenTree>()?]);
+            }
+            out.push(Spanned {
+                value: tokens.to_string().replace(' ', ""),
+                span,
+            });
+            if !content.is_empty() {
+                content.parse::<Token![,]>()?;
+            }
         }
-        out.push(Spanned {
-            value: tokens.to_string().replace(' ', ""),
-            span,
-        });
-        if !content.is_empty() {
-            content.parse::<Token![,]>()?;
-        }
-    }
-    Ok(out)
+        Ok(out)
+    };
+    list().map_err(|e| takes(e, key, PATHS))
+}
+
+/// A `,`, or an error saying where it was expected.
+fn comma(input: ParseStream<'_>, place: &str) -> syn::Result<()> {
+    input
+        .parse::<Token![,]>()
+        .map(drop)
+        .map_err(|e| syn::Error::new(e.span(), format!("expected `,` {place}")))
 }
 
 fn skip_value(input: ParseStream<'_>) -> syn::Result<()> {

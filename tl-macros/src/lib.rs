@@ -29,7 +29,8 @@
 //! every item, and typed errors in an `errors` module), and `errors = false`
 //! (with `docs`: rustdoc only, every call fails with `tl_runtime::RpcError`).
 //! Schema and docs errors become compile errors on the string or path
-//! literal, with `file:line:col`.
+//! literal, drawn as `tl check` draws them: code, message, `file:line:col`,
+//! the schema line with a caret under the problem, and notes.
 
 #![forbid(unsafe_code)]
 
@@ -40,7 +41,8 @@ use proc_macro2::{Span, TokenStream};
 use quote::quote;
 use std::path::PathBuf;
 use tl_codegen::{generate, Error, Options};
-use tl_parser::SourceFile;
+use tl_parser::render::render;
+use tl_parser::{SourceFile, Style};
 
 /// Generates Rust types for a TL schema. See the crate docs for the options.
 #[proc_macro]
@@ -144,24 +146,19 @@ fn to_syn(e: Error, input: &Input, files: &[SourceFile], spans: &[Span]) -> syn:
     };
     match e {
         Error::Schema(diagnostics) => {
+            // The renderer of `tl check`, without the severity, which rustc
+            // prints itself; rustc then shows the literal the file came from.
             for d in diagnostics {
-                let i = files.iter().position(|f| f.name() == d.file).unwrap_or(0);
-                let span = spans.get(i).copied().unwrap_or_else(Span::call_site);
-                let line = files.get(i).map_or("", |f| f.line_text(d.line));
-                let mut message = format!(
-                    "{}:{}:{}: {}[{}]: {}\n  {}",
-                    d.file,
-                    d.line,
-                    d.column,
-                    d.diagnostic.severity.as_str(),
-                    d.diagnostic.code,
-                    d.diagnostic.message,
-                    line
-                );
-                for note in &d.diagnostic.notes {
-                    message.push_str(&format!("\n  note: {note}"));
-                }
-                push(syn::Error::new(span, message));
+                let i = files.iter().position(|f| f.name() == d.file);
+                let span = i
+                    .and_then(|i| spans.get(i))
+                    .copied()
+                    .unwrap_or_else(Span::call_site);
+                let message = match i.and_then(|i| files.get(i)) {
+                    Some(file) => render(&d.diagnostic, file, Style::EMBEDDED),
+                    None => d.rendered,
+                };
+                push(syn::Error::new(span, message.trim_end()));
             }
         }
         Error::UnknownOnly { name, suggestion } => {
@@ -179,7 +176,7 @@ fn to_syn(e: Error, input: &Input, files: &[SourceFile], spans: &[Span]) -> syn:
                 .iter()
                 .find(|o| o.value == d)
                 .map_or_else(Span::call_site, |o| o.span);
-            push(syn::Error::new(span, format!("`{d}` is not a derive path")));
+            push(syn::Error::new(span, Error::BadDerive(d).to_string()));
         }
         e @ Error::BadRuntimePath(_) => {
             let span = input

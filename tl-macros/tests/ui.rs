@@ -6,7 +6,7 @@ use std::process::Command;
 
 /// Files the UI tests include, by the path they are written with (relative
 /// to the crate root, as `tl!` paths are).
-const FIXTURES: &[&str] = &["bad.tl", "bad_docs.json"];
+const FIXTURES: &[&str] = &["bad.tl", "bad_docs.json", "split_a.tl", "split_b.tl"];
 
 #[test]
 fn ui() {

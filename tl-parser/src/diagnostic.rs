@@ -1,7 +1,8 @@
-//! Diagnostics: a stable code, a message, a primary span and notes, rendered like rustc.
+//! Diagnostics: a stable code, a message, a primary span and notes, as
+//! data; [`crate::render`] draws them.
 
 use crate::span::{SourceFile, Span};
-use core::fmt::{self, Write as _};
+use core::fmt;
 
 /// How bad a diagnostic is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -166,62 +167,17 @@ impl Diagnostic {
         self.severity == Severity::Error
     }
 
-    /// Renders the diagnostic like rustc, with the source line and a caret:
-    ///
-    /// ```text
-    /// error[E0101]: declared id #12345678 of `foo` differs from the computed #0b3f1d23
-    ///  --> a.tl:3:4
-    ///   |
-    /// 3 | foo#12345678 = Foo;
-    ///   |    ^^^^^^^^^
-    ///   = note: …
-    /// ```
+    /// Renders the diagnostic like rustc, with the source line and a caret,
+    /// without colour: [`render`](crate::render::render) with
+    /// [`Style::PLAIN`](crate::Style::PLAIN).
     pub fn render(&self, file: &SourceFile) -> String {
-        let mut out = String::new();
-        let start = file.line_col(self.span.range().start);
-        let line = file.line_text(start.line);
-        let gutter = start.line.to_string().len();
-        let pad = " ".repeat(gutter);
-        let _ = writeln!(
-            out,
-            "{}[{}]: {}",
-            self.severity.as_str(),
-            self.code,
-            self.message
-        );
-        let _ = writeln!(out, "{pad}--> {}:{}", file.name(), start);
-        let _ = writeln!(out, "{pad} |");
-        let _ = writeln!(out, "{} | {}", start.line, line);
-        // Underline to the end of the span or of the line, whichever comes first.
-        let line_chars = line.chars().count();
-        let span_chars = file
-            .slice(self.span)
-            .chars()
-            .take_while(|&c| c != '\n')
-            .count();
-        let width = span_chars.clamp(1, (line_chars + 1).saturating_sub(start.column).max(1));
-        let _ = writeln!(
-            out,
-            "{pad} | {}{}",
-            " ".repeat(start.column - 1),
-            "^".repeat(width)
-        );
-        for note in &self.notes {
-            let _ = writeln!(out, "{pad} = note: {note}");
-        }
-        out
+        crate::render::render(self, file, crate::Style::PLAIN)
     }
 
-    /// `file:line:col: severity[code]: message`, on one line.
+    /// `file:line:col: severity[code]: message`, on one line:
+    /// [`one_line`](crate::render::one_line).
     pub fn one_line(&self, file: &SourceFile) -> String {
-        format!(
-            "{}:{}: {}[{}]: {}",
-            file.name(),
-            file.line_col(self.span.range().start),
-            self.severity.as_str(),
-            self.code,
-            self.message
-        )
+        crate::render::one_line(self, file)
     }
 }
 
@@ -230,14 +186,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn renders_like_rustc() {
+    fn one_line_has_location_severity_code_and_message() {
         let file = SourceFile::new("a.tl", "ok = Ok;\nfoo#12 = Foo;\n");
-        let d = Diagnostic::error(Code::IdMismatch, Span::new(12, 15), "bad id")
-            .with_note("computed #3");
-        assert_eq!(
-            d.render(&file),
-            "error[E0101]: bad id\n --> a.tl:2:4\n  |\n2 | foo#12 = Foo;\n  |    ^^^\n  = note: computed #3\n"
-        );
+        let d = Diagnostic::error(Code::IdMismatch, Span::new(12, 15), "bad id");
         assert_eq!(d.one_line(&file), "a.tl:2:4: error[E0101]: bad id");
     }
 

@@ -31,6 +31,7 @@ mod known_deviations;
 mod name;
 mod parse;
 mod print;
+pub mod render;
 mod scan;
 mod span;
 mod suggest;
@@ -45,6 +46,7 @@ pub use doc::Doc;
 pub use id::{compute_id, normalized_text, Dialect};
 pub use known_deviations::{known_deviation, KnownDeviation, KNOWN_DEVIATIONS};
 pub use name::Name;
+pub use render::Style;
 pub use span::{LineCol, SourceFile, Span};
 pub use suggest::did_you_mean;
 pub use validate::BUILTIN_TYPES;
@@ -152,7 +154,7 @@ pub fn parse(src: &str, options: &Options) -> Parsed {
         .dialect
         .unwrap_or_else(|| Dialect::detect(&schema.definitions));
     id::compute_ids(&mut schema.definitions, schema.dialect);
-    validate::validate(&schema, options, &mut diagnostics);
+    validate::validate(&schema, src, options, &mut diagnostics);
     diagnostics.sort_by_key(|d| d.span.start);
     validate::put_knock_ons_after_causes(&mut diagnostics);
     Parsed {

@@ -109,10 +109,20 @@ const PRIMITIVE_RESULTS: &[&str] = &[
     "Int64", "True", "Vector",
 ];
 
-/// Checks `schema`, appending to `out`.
-pub(crate) fn validate(schema: &Schema, options: &Options, out: &mut Vec<Diagnostic>) {
+/// The 1-based line of byte `offset` of `src`.
+fn line_of(src: &str, offset: u32) -> usize {
+    let end = usize::try_from(offset).map_or(src.len(), |o| o.min(src.len()));
+    src.as_bytes()[..end]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
+/// Checks `schema`, read from `src`, appending to `out`.
+pub(crate) fn validate(schema: &Schema, src: &str, options: &Options, out: &mut Vec<Diagnostic>) {
     verify_ids(schema, options, out);
-    let known = Known::index(schema, out);
+    let known = Known::index(schema, src, out);
     check_duplicate_ids(schema, options, out);
     let mut suggestions = None;
     for def in &schema.definitions {
@@ -178,10 +188,11 @@ struct Named<'a> {
 }
 
 impl<'a> Known<'a> {
-    /// Indexes `schema`, reporting names defined twice. Constructor names
-    /// are found through the index of all names, which duplicate checking
-    /// needs anyway, instead of being hashed into a second table.
-    fn index(schema: &'a Schema, out: &mut Vec<Diagnostic>) -> Self {
+    /// Indexes `schema`, read from `src`, reporting names defined twice.
+    /// Constructor names are found through the index of all names, which
+    /// duplicate checking needs anyway, instead of being hashed into a
+    /// second table.
+    fn index(schema: &'a Schema, src: &str, out: &mut Vec<Diagnostic>) -> Self {
         let definitions = &schema.definitions;
         let mut types = FxHashSet::with_capacity_and_hasher(
             BUILTIN_TYPES.len() + definitions.len(),
@@ -223,7 +234,10 @@ impl<'a> Known<'a> {
                         def.name.span,
                         format!("`{}` is defined twice", def.name.text),
                     )
-                    .with_note(format!("first defined at byte {}", first.name.span.start))
+                    .with_note(format!(
+                        "first defined on line {}",
+                        line_of(src, first.name.span.start)
+                    ))
                     .in_definition(&def.name.text),
                 );
             }
@@ -661,13 +675,13 @@ mod tests {
 
     #[test]
     fn every_repeat_of_a_name_points_at_its_first_definition() {
-        let parsed = crate::parse_str("a = A;\na = A;\na = A;\n");
+        let parsed = crate::parse_str("\na = A;\na = A;\na = A;\n");
         let notes: Vec<_> = parsed
             .diagnostics
             .iter()
             .map(|d| (d.code, d.notes.clone()))
             .collect();
-        let first = vec!["first defined at byte 0".to_string()];
+        let first = vec!["first defined on line 2".to_string()];
         assert_eq!(
             notes,
             [

@@ -1,0 +1,9 @@
+// `derive` takes paths to derive macros.
+mod api {
+    tl_runtime::tl! {
+        "pong#347773c5 msg_id:long ping_id:long = Pong;",
+        derive = [Eq, "Hash"],
+    }
+}
+
+fn main() {}
