@@ -184,11 +184,10 @@ fn debug_struct(model: &Model, object: &Object) -> String {
         .iter()
         .zip(&object.fields)
         .map(|(f, v)| {
-            let in_type = |w: &WireType| element_type(model, w);
             let text = match (&f.shape, v) {
-                (FieldShape::Plain(w), FieldValue::Plain(v)) => debug(model, v, in_type(w)),
+                (FieldShape::Plain(w), FieldValue::Plain(v)) => debug_field(model, w, v),
                 (FieldShape::Optional(w), FieldValue::Optional(Some(v))) => {
-                    format!("Some({})", debug(model, v, in_type(w)))
+                    format!("Some({})", debug_field(model, w, v))
                 }
                 (_, FieldValue::Optional(None) | FieldValue::Group(None)) => "None".to_string(),
                 (_, FieldValue::Flag(set)) => format!("{set:?}"),
@@ -198,7 +197,7 @@ fn debug_struct(model: &Model, object: &Object) -> String {
                         .iter()
                         .zip(parts)
                         .map(|(p, v)| {
-                            let text = debug(model, v, in_type(&p.wire));
+                            let text = debug_field(model, &p.wire, v);
                             format!("{}: {text}", rust_ident(&p.name))
                         })
                         .collect();
@@ -213,6 +212,22 @@ fn debug_struct(model: &Model, object: &Object) -> String {
         c.rust_name.clone()
     } else {
         format!("{} {{ {} }}", c.rust_name, fields.join(", "))
+    }
+}
+
+/// `value`, of a field of type `w`, as the generated struct's field prints.
+fn debug_field(model: &Model, w: &WireType, value: &Value) -> String {
+    match (w, value) {
+        // The generated code keeps an `Object` field's bytes (`RawObject`),
+        // the decoder reads the constructor where the schema has it. The
+        // samples of such fields are unknown ids, or a constructor without
+        // wire fields where only the constructor tells where the object ends
+        // (tl-codegen's `known_object`): its bytes are its id.
+        (WireType::Object(_), Value::Object(object)) if object.which.get(model).wire.is_empty() => {
+            let id = object.which.get(model).id;
+            format!("RawObject({:?})", Hex(id.to_le_bytes().as_slice()))
+        }
+        _ => debug(model, value, element_type(model, w)),
     }
 }
 
