@@ -1,7 +1,8 @@
 //! Schema-conformance suite: every real schema of the corpus in
 //! `../../shared/schemas` parses, its ids verify, its generated code
 //! round-trips every constructor and function, survives hostile bytes, agrees
-//! with grammers-tl-types and with neighbouring layers.
+//! with grammers-tl-types and with neighbouring layers, and `tl decode` reads
+//! its sample values as the generated code does.
 //!
 //! The test binaries in `tests/` instantiate [`schema_suite!`] once per schema
 //! file; this crate holds the checks they share. `TL_REPORT=1 cargo test -p
@@ -39,6 +40,7 @@
 
 pub mod alloc_count;
 pub mod corpus;
+pub mod decode;
 pub mod differential;
 pub mod enum_size;
 pub mod evolution;

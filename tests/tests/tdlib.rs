@@ -22,3 +22,12 @@ tl_conformance::fuzz_family!(Tdlib = "decode_tdlib": td_api);
 fn decode_tdlib_fuzz_seeds_pass_the_fuzz_check() {
     tl_conformance::fuzz::replay_seeds::<Tdlib>();
 }
+
+/// `tl decode` reads every sample value of the `decode_tdlib` family's schema
+/// as the generated code does.
+#[test]
+fn tl_decode_reads_every_tdlib_sample_as_generated_code_does() {
+    tl_conformance::decode::check("../../shared/schemas/tdlib/td_api.tl", |c| {
+        td_api::visit_samples(c)
+    });
+}

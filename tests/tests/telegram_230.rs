@@ -101,3 +101,15 @@ tl_conformance::fuzz_family!(Telegram = "decode_telegram": api_230, grammers_mtp
 fn decode_telegram_fuzz_seeds_pass_the_fuzz_check() {
     tl_conformance::fuzz::replay_seeds::<Telegram>();
 }
+
+/// `tl decode` reads every sample value of the `decode_telegram` family's
+/// schemas (layer 230 and grammers' MTProto) as the generated code does.
+#[test]
+fn tl_decode_reads_every_layer_230_sample_as_generated_code_does() {
+    tl_conformance::decode::check("../../shared/schemas/grammers/api-230.tl", |c| {
+        api_230::visit_samples(c)
+    });
+    tl_conformance::decode::check("../../shared/schemas/grammers/mtproto.tl", |c| {
+        grammers_mtproto::visit_samples(c)
+    });
+}

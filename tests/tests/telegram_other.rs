@@ -72,3 +72,12 @@ fn decode_secret_fuzz_inputs_pass_the_fuzz_check() {
     use tl_conformance::fuzz::{replay, replay_dir, Family};
     replay::<Secret>(&replay_dir(Secret::TARGET));
 }
+
+/// `tl decode` reads every sample value of the `decode_secret` family's
+/// schema as the generated code does.
+#[test]
+fn tl_decode_reads_every_secret_sample_as_generated_code_does() {
+    tl_conformance::decode::check("../../shared/schemas/telegram/secret_api.tl", |c| {
+        secret_api::visit_samples(c)
+    });
+}

@@ -37,3 +37,15 @@ fn decode_ton_fuzz_inputs_pass_the_fuzz_check() {
     use tl_conformance::fuzz::{replay, replay_dir, Family};
     replay::<Ton>(&replay_dir(Ton::TARGET));
 }
+
+/// `tl decode` reads every sample value of the `decode_ton` family's schemas
+/// as the generated code does.
+#[test]
+fn tl_decode_reads_every_ton_sample_as_generated_code_does() {
+    tl_conformance::decode::check("../../shared/schemas/ton/ton_api.tl", |c| {
+        ton_api::visit_samples(c)
+    });
+    tl_conformance::decode::check("../../shared/schemas/ton/lite_api.tl", |c| {
+        lite_api::visit_samples(c)
+    });
+}

@@ -3,12 +3,12 @@
 
 use crate::args::{Arg, Args, Format};
 use crate::command::{Command, Outcome};
-use crate::decoder::{decode, Expect};
 use crate::render;
 use crate::stop::Stop;
-use crate::value_text::{text, Json};
 use std::io::{self, Read, Write};
 use std::path::PathBuf;
+use tl_cli::decoder::{decode, Expect};
+use tl_cli::value_text::{text, Json};
 use tl_codegen::model::Model;
 use tl_codegen::{Error, Options};
 use tl_parser::SourceFile;

@@ -165,23 +165,50 @@ pub fn decode(
     expect: Expect,
     config: &Config,
 ) -> Result<Value, DecodeError> {
-    let mut decoder = Decoder {
-        model,
-        config,
-        ids: Ids::new(model),
-        path: Vec::new(),
-        depth: 0,
-    };
-    let mut r = Reader::with_config(bytes, config);
-    let value = decoder.boxed(&mut r, expect)?;
-    if !r.is_empty() {
-        let count = r.remaining();
-        return Err(decoder.error(
-            r.position(),
-            Problem::Wire(ErrorKind::TrailingBytes { count }),
-        ));
+    ModelDecoder::new(model).decode(bytes, expect, config)
+}
+
+/// A model ready to decode many values: its combinators are indexed by id
+/// once, not for each value as [`decode`] does.
+pub struct ModelDecoder<'m> {
+    model: &'m Model,
+    ids: Ids,
+}
+
+impl<'m> ModelDecoder<'m> {
+    /// Indexes `model`.
+    pub fn new(model: &'m Model) -> Self {
+        ModelDecoder {
+            model,
+            ids: Ids::new(model),
+        }
     }
-    Ok(value)
+
+    /// Decodes `bytes`, which must hold exactly one value of `expect`.
+    pub fn decode(
+        &self,
+        bytes: &[u8],
+        expect: Expect,
+        config: &Config,
+    ) -> Result<Value, DecodeError> {
+        let mut decoder = Decoder {
+            model: self.model,
+            config,
+            ids: &self.ids,
+            path: Vec::new(),
+            depth: 0,
+        };
+        let mut r = Reader::with_config(bytes, config);
+        let value = decoder.boxed(&mut r, expect)?;
+        if !r.is_empty() {
+            let count = r.remaining();
+            return Err(decoder.error(
+                r.position(),
+                Problem::Wire(ErrorKind::TrailingBytes { count }),
+            ));
+        }
+        Ok(value)
+    }
 }
 
 /// The model's combinators by id.
@@ -210,7 +237,7 @@ impl Ids {
 struct Decoder<'m> {
     model: &'m Model,
     config: &'m Config,
-    ids: Ids,
+    ids: &'m Ids,
     /// `messages.messages`, `.messages`, `[3]`…: joined, the error path.
     path: Vec<String>,
     /// Open nesting levels, counted across `gzip_packed` boundaries.

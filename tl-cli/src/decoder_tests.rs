@@ -1,17 +1,13 @@
 //! The decoder against `tl!`'s own types: every sample value of a few small
 //! schemas, encoded by the generated code, must decode to the same
-//! constructor, fields and values. The decoded tree is printed the way the
-//! generated `Debug` impls print (struct and variant names, field names,
-//! `Some`, hex bytes), so one string comparison checks all of it.
+//! constructor, fields and values ([`crate::sample_check`]; the conformance
+//! suite runs the same check over the corpus schemas).
 //!
 //! Then each error kind, with its offset and path.
 
 use super::*;
-use std::fmt::Debug;
-use tl_codegen::model::BoxedType;
+use crate::sample_check::check_samples;
 use tl_parser::SourceFile;
-use tl_runtime::sample::{Flags, Gen, Sample, Visitor};
-use tl_runtime::{Bare, Hex, Identifiable, RemoteCall, Serialize};
 
 mod features {
     tl_runtime::tl! {
@@ -61,211 +57,16 @@ fn model(files: &[&str]) -> Model {
         .model
 }
 
-/// `value` as the generated `Debug` prints it; `in_type` is the boxed type
-/// whose enum holds it, if any (it then prints as `Variant(Struct { … })`).
-fn debug(model: &Model, value: &Value, in_type: Option<&BoxedType>) -> String {
-    match value {
-        Value::Int(v) => format!("{v:?}"),
-        Value::Long(v) => format!("{v:?}"),
-        Value::Double(v) => format!("{v:?}"),
-        Value::Nat(v) => format!("{v:?}"),
-        Value::Bool(v) => format!("{v:?}"),
-        Value::True => "True".to_string(),
-        Value::Fixed(b) | Value::Bytes(b) => format!("{:?}", Hex(b.as_slice())),
-        Value::String(b) => format!("{:?}", String::from_utf8_lossy(b)),
-        Value::Raw(b) => format!("RawObject({:?})", Hex(b.as_slice())),
-        Value::Gzip(inner) => format!("gzip({})", debug(model, inner, in_type)),
-        Value::Vector(items) => {
-            let items: Vec<String> = items.iter().map(|v| debug(model, v, in_type)).collect();
-            format!("[{}]", items.join(", "))
-        }
-        Value::Object(object) => {
-            let c = object.which.get(model);
-            let body = debug_struct(model, object);
-            let Some(ty) = in_type else {
-                return body;
-            };
-            let Which::Constructor(index) = object.which else {
-                return body;
-            };
-            let at = ty
-                .constructors
-                .iter()
-                .position(|&i| i == index)
-                .expect("the decoded constructor belongs to the expected type");
-            let variant = &ty.variants[at];
-            if c.is_unit() {
-                variant.clone()
-            } else {
-                format!("{variant}({body})")
-            }
-        }
-    }
-}
-
-/// `Name { field: value, … }`, or `Name` without fields.
-fn debug_struct(model: &Model, object: &Object) -> String {
-    let c = object.which.get(model);
-    let fields: Vec<String> = c
-        .fields
-        .iter()
-        .zip(&object.fields)
-        .map(|(f, v)| {
-            let in_type = |w: &WireType| element_type(model, w);
-            let text = match (&f.shape, v) {
-                (FieldShape::Plain(w), FieldValue::Plain(v)) => debug(model, v, in_type(w)),
-                (FieldShape::Optional(w), FieldValue::Optional(Some(v))) => {
-                    format!("Some({})", debug(model, v, in_type(w)))
-                }
-                (_, FieldValue::Optional(None) | FieldValue::Group(None)) => "None".to_string(),
-                (_, FieldValue::Flag(set)) => format!("{set:?}"),
-                (FieldShape::Group(g), FieldValue::Group(Some(parts))) => {
-                    let parts: Vec<String> = g
-                        .parts
-                        .iter()
-                        .zip(parts)
-                        .map(|(p, v)| {
-                            let text = debug(model, v, in_type(&p.wire));
-                            format!("{}: {text}", rust_ident(&p.name))
-                        })
-                        .collect();
-                    format!("Some({} {{ {} }})", g.rust_name, parts.join(", "))
-                }
-                (shape, value) => panic!("field {} of shape {shape:?} holds {value:?}", f.name),
-            };
-            format!("{}: {text}", rust_ident(&f.name))
-        })
-        .collect();
-    if fields.is_empty() {
-        c.rust_name.clone()
-    } else {
-        format!("{} {{ {} }}", c.rust_name, fields.join(", "))
-    }
-}
-
-/// The boxed type whose enum holds values of `w` (or its items).
-fn element_type<'m>(model: &'m Model, w: &WireType) -> Option<&'m BoxedType> {
-    match w {
-        WireType::Boxed { index, .. } => model.types.get(*index),
-        WireType::Vector { item, .. } => element_type(model, item),
-        _ => None,
-    }
-}
-
-/// Decodes the encoding of every sample value and compares.
-struct Check<'m> {
-    model: &'m Model,
-    checked: usize,
-    failures: Vec<String>,
-}
-
-impl Check<'_> {
-    fn check<T: Sample + Serialize + Identifiable + Bare + Debug>(&mut self, expect: Expect) {
-        let shapes = [
-            (Flags::AllOff, 0, 2),
-            (Flags::AllOn, 0, 2),
-            (Flags::AllOn, 0, 0),
-            (Flags::AllOn, 300, 2),
-            (Flags::Only(0), 3, 1),
-            (Flags::Only(1), 5, 1),
-        ];
-        for (flags, text, vec) in shapes {
-            let value = T::sample(&mut Gen::new(
-                u64::from(T::CONSTRUCTOR_ID),
-                flags,
-                text,
-                vec,
-            ));
-            let bytes = value.to_bytes();
-            self.checked += 1;
-            let want = format!("{value:?}");
-            match decode(self.model, &bytes, expect, &Config::new()) {
-                Ok(decoded) => {
-                    let got = debug(self.model, &decoded, None);
-                    if got != want {
-                        self.failures
-                            .push(format!("{}:\n  want {want}\n  got  {got}", T::NAME));
-                    }
-                }
-                Err(e) => self
-                    .failures
-                    .push(format!("{}: {e}\n  value {want}", T::NAME)),
-            }
-        }
-    }
-}
-
-impl Visitor for Check<'_> {
-    fn constructor<T>(&mut self)
-    where
-        T: Sample + Bare + Identifiable + Clone + PartialEq + Debug,
-    {
-        // `gzip_packed` is unpacked unless its own type is asked for.
-        let expect = match self
-            .model
-            .constructors
-            .iter()
-            .find(|c| c.id == T::CONSTRUCTOR_ID)
-        {
-            Some(c) if c.id == tl_runtime::wire::GZIP_PACKED_ID => {
-                Expect::Type(c.boxed_type.expect("gzip_packed has a type"))
-            }
-            _ => Expect::AnyConstructor,
-        };
-        self.check::<T>(expect);
-    }
-
-    fn function<T>(&mut self)
-    where
-        T: Sample + Bare + Identifiable + RemoteCall + Clone + PartialEq + Debug,
-    {
-        self.check::<T>(Expect::Function);
-    }
-
-    fn boxed<T>(&mut self, _name: &'static str)
-    where
-        T: Sample + Serialize + tl_runtime::Deserialize + Clone + PartialEq + Debug,
-    {
-        // Every variant is one of the constructors.
-    }
-}
-
-/// Runs `visit` over a schema and requires every value to decode as
-/// generated code does, six shapes of value for every constructor and
-/// non-generic function (those `visit_samples` visits).
-fn check_all(model: &Model, visit: impl FnOnce(&mut Check<'_>)) {
-    let mut check = Check {
-        model,
-        checked: 0,
-        failures: Vec::new(),
-    };
-    visit(&mut check);
-    assert!(
-        check.failures.is_empty(),
-        "{} of {} values decode differently:\n{}",
-        check.failures.len(),
-        check.checked,
-        check.failures.join("\n")
-    );
-    let visited = model.constructors.len()
-        + model
-            .functions
-            .iter()
-            .filter(|f| f.type_params.is_empty())
-            .count();
-    assert_eq!(check.checked, 6 * visited);
-}
-
 #[test]
 fn every_sample_of_the_feature_schema_decodes_as_generated_code_does() {
     let model = model(&["../schema/features.tl"]);
-    check_all(&model, |c| features::visit_samples(c));
+    check_samples(&model, |c| features::visit_samples(c));
 }
 
 #[test]
 fn every_sample_of_the_seed_schema_decodes_as_generated_code_does() {
     let model = model(&["../schema/seed-deps.tl", "../schema/seed.tl"]);
-    check_all(&model, |c| seed::visit_samples(c));
+    check_samples(&model, |c| seed::visit_samples(c));
 }
 
 #[test]
@@ -274,7 +75,7 @@ fn every_sample_of_mtproto_decodes_as_generated_code_does() {
         "../../shared/schemas/telegram/mtproto.tl",
         "../schema/mtproto-service.tl",
     ]);
-    check_all(&model, |c| mtproto::visit_samples(c));
+    check_samples(&model, |c| mtproto::visit_samples(c));
 }
 
 /// The little-endian words and raw bytes of a hand-made message.

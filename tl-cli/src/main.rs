@@ -2,7 +2,7 @@
 //!
 //! `main` only dispatches: each subcommand lives in its own module and
 //! exports a [`command::Command`]; adding one is a module plus one entry in
-//! [`COMMANDS`].
+//! [`COMMANDS`]. `tl decode`'s decoder is the library of this package.
 
 #![forbid(unsafe_code)]
 
@@ -14,7 +14,6 @@ mod command;
 mod compare;
 mod counts;
 mod decode;
-mod decoder;
 mod delta;
 mod diff;
 mod docs;
@@ -27,7 +26,6 @@ mod review;
 mod schemas;
 mod source_impact;
 mod stop;
-mod value_text;
 mod wire_impact;
 
 use args::Args;
