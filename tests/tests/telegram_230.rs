@@ -95,11 +95,13 @@ fn every_shared_constructor_and_function_encodes_like_grammers() {
 
 tl_conformance::fuzz_family!(Telegram = "decode_telegram": api_230, grammers_mtproto);
 
-/// The seeds of the `decode_telegram` fuzz target pass the fuzz check; it has no
-/// committed corpus yet (see FUZZING.md).
+/// The seeds of the `decode_telegram` fuzz target and its committed inputs, which
+/// reach coverage beyond the seeds (see FUZZING.md), pass the fuzz check.
 #[test]
-fn decode_telegram_fuzz_seeds_pass_the_fuzz_check() {
-    tl_conformance::fuzz::replay_seeds::<Telegram>();
+fn decode_telegram_fuzz_inputs_pass_the_fuzz_check() {
+    use tl_conformance::fuzz::{replay, replay_dir, replay_seeds, Family};
+    replay_seeds::<Telegram>();
+    replay::<Telegram>(&replay_dir(Telegram::TARGET));
 }
 
 /// `tl decode` reads every sample value of the `decode_telegram` family's
