@@ -79,11 +79,13 @@ pub fn seeds<F: Family>() -> Vec<Vec<u8>> {
     seeds.out
 }
 
-/// Replays every file in `dir` through [`check`], and fails with every input
-/// that fails. The directory must hold at least one file, so that a missing
-/// or misnamed corpus cannot pass.
-pub fn replay<F: Family>(dir: &Path) {
+/// Replays every file committed for `F`'s target (`fuzz/replay/<target>`)
+/// through [`check`], and fails with every input that fails. The directory
+/// must hold at least one file, so that a missing or misnamed corpus cannot
+/// pass.
+pub fn replay<F: Family>() {
     assert_installed();
+    let dir = &replay_dir(F::TARGET);
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
         .map(|entry| entry.expect("a directory entry").path())
@@ -139,7 +141,7 @@ pub fn replay_seeds<F: Family>() {
 
 /// The committed inputs of a fuzz target, which the suite replays:
 /// `fuzz/replay/<target>` at the repository root.
-pub fn replay_dir(target: &str) -> PathBuf {
+fn replay_dir(target: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../fuzz/replay")
         .join(target)

@@ -20,9 +20,8 @@ tl_conformance::fuzz_family!(Tdlib = "decode_tdlib": td_api);
 /// reach coverage beyond the seeds (see FUZZING.md), pass the fuzz check.
 #[test]
 fn decode_tdlib_fuzz_inputs_pass_the_fuzz_check() {
-    use tl_conformance::fuzz::{replay, replay_dir, replay_seeds, Family};
-    replay_seeds::<Tdlib>();
-    replay::<Tdlib>(&replay_dir(Tdlib::TARGET));
+    tl_conformance::fuzz::replay_seeds::<Tdlib>();
+    tl_conformance::fuzz::replay::<Tdlib>();
 }
 
 /// `tl decode` reads every sample value of the `decode_tdlib` family's schema

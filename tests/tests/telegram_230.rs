@@ -99,9 +99,8 @@ tl_conformance::fuzz_family!(Telegram = "decode_telegram": api_230, grammers_mtp
 /// reach coverage beyond the seeds (see FUZZING.md), pass the fuzz check.
 #[test]
 fn decode_telegram_fuzz_inputs_pass_the_fuzz_check() {
-    use tl_conformance::fuzz::{replay, replay_dir, replay_seeds, Family};
-    replay_seeds::<Telegram>();
-    replay::<Telegram>(&replay_dir(Telegram::TARGET));
+    tl_conformance::fuzz::replay_seeds::<Telegram>();
+    tl_conformance::fuzz::replay::<Telegram>();
 }
 
 /// `tl decode` reads every sample value of the `decode_telegram` family's

@@ -69,8 +69,7 @@ tl_conformance::fuzz_family!(Secret = "decode_secret": secret_api);
 /// pass the fuzz check.
 #[test]
 fn decode_secret_fuzz_inputs_pass_the_fuzz_check() {
-    use tl_conformance::fuzz::{replay, replay_dir, Family};
-    replay::<Secret>(&replay_dir(Secret::TARGET));
+    tl_conformance::fuzz::replay::<Secret>();
 }
 
 /// `tl decode` reads every sample value of the `decode_secret` family's

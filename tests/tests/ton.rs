@@ -34,8 +34,7 @@ tl_conformance::fuzz_family!(Ton = "decode_ton": ton_api, lite_api);
 /// pass the fuzz check.
 #[test]
 fn decode_ton_fuzz_inputs_pass_the_fuzz_check() {
-    use tl_conformance::fuzz::{replay, replay_dir, Family};
-    replay::<Ton>(&replay_dir(Ton::TARGET));
+    tl_conformance::fuzz::replay::<Ton>();
 }
 
 /// `tl decode` reads every sample value of the `decode_ton` family's schemas
